@@ -1,0 +1,78 @@
+"""The command line: exit codes, summaries, every problem on stderr, files left alone."""
+
+import hashlib
+import subprocess
+import sys
+
+import pytest
+from conftest import HEADER
+
+import rolekit
+from rolekit.cli import main
+
+BUNDLED = str(rolekit.bundled("data/responsibilities.csv"))
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "rolekit", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_valid_table_prints_one_summary_line_and_exits_0(capsys):
+    assert main(["validate", BUNDLED]) == 0
+    out, err = capsys.readouterr()
+    df = rolekit.load_responsibilities()
+    cells = df.groupby(["scope", "horizon"], observed=False).size()
+    assert out == (f"{BUNDLED}: valid, {len(df)} rows; roles: CEO {(df.role == 'CEO').sum()}, COO {(df.role == 'COO').sum()}; "
+                   + ", ".join(f"{s}/{h} {n}" for (s, h), n in cells.items()) + "\n")
+    assert err == ""
+
+
+def test_invalid_table_lists_every_problem_on_stderr_and_exits_1(table, capsys):
+    bad = table(HEADER + "CEO,a,inside,daily\nCOO,b,internal,sometimes\n", "bad.csv")
+    good = table(HEADER + "CFO,c,internal,daily\n", "good.csv")
+    assert main(["validate", str(bad), str(good)]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"{good}: valid, 1 rows; roles: CFO 1; internal/daily 1, internal/long-term 0, external/daily 0, external/long-term 0\n"
+    assert err.splitlines() == [
+        f"{bad}:2: column 'scope': 'inside' is not allowed; allowed: internal, external (did you mean 'internal'?)",
+        f"{bad}:3: column 'horizon': 'sometimes' is not allowed; allowed: daily, long-term",
+    ]
+
+
+def test_stderr_is_not_capped_like_the_exception_message(table, capsys):
+    assert main(["validate", str(table(HEADER + "CEO,a,x,daily\n" * 120))]) == 1
+    assert len(capsys.readouterr().err.splitlines()) == 120
+
+
+@pytest.mark.parametrize("args", [[], ["validate"], ["frobnicate"], ["validate", "--colour", "x.csv"]])
+def test_usage_errors_exit_2(args, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    assert "usage: rolekit" in capsys.readouterr().err
+
+
+def test_python_dash_m_and_relative_paths_from_another_folder(tmp_path):
+    (tmp_path / "mine.csv").write_text(HEADER + "CEO,a,internal,daily\n")
+    done = run("validate", "mine.csv", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("mine.csv: valid, 1 rows; roles: CEO 1;")
+
+
+def test_no_traceback_ever_reaches_the_user(table):
+    contents = [b"PK\x03\x04junk", b"\xff\xfe\x00\x00", "role;x\n".encode(), "Caf\xe9\n".encode("latin-1"), b"", b"\x00\x01",
+                HEADER.encode() + b'CEO,"open,internal\n', b"role,role\n,\n"]
+    paths = [str(table(c, f"bad{i}.csv")) for i, c in enumerate(contents)]
+    done = run("validate", *paths, "missing.csv")
+    assert done.returncode == 1 and done.stdout == "" and "Traceback" not in done.stderr
+    assert {line.split(":")[0] for line in done.stderr.splitlines()} == set(paths) | {"missing.csv"}
+
+
+def test_validate_never_writes_to_the_files_it_checks(table):
+    paths = [table(HEADER + "CEO,a,Internal,daily\n", "ok.csv"), table(HEADER + "CEO,a,x,daily\n", "bad.csv")]
+    for p in paths:
+        p.chmod(0o444)
+    before = [(hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in paths]
+    assert main(["validate", *map(str, paths)]) == 1
+    assert [(hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in paths] == before
+    assert sorted(p.name for p in paths[0].parent.iterdir()) == ["bad.csv", "ok.csv"]

@@ -15,9 +15,10 @@ import os
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from .validate import ALLOWED, OPTIONAL, REQUIRED, DataError, Problem, check_header, check_values, did_you_mean
+from .validate import ALLOWED, OPTIONAL, REQUIRED, SYNONYMS, DataError, Problem, check_header, check_values, did_you_mean
 
 _HERE = Path(__file__).resolve().parent
 _SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
@@ -102,8 +103,9 @@ def tidy(df: pd.DataFrame) -> pd.DataFrame:
     """Return ``df`` with role, scope, horizon, theme and source as ordered categoricals.
 
     Columns that are already categorical are kept as they are. In plain text columns,
-    spellings differing only in case become one value; scope and horizon must hold
-    only their allowed values (any case).
+    values are stripped, spellings differing only in case become one value (the
+    bundled one, else the most used), and scope and horizon must hold only their
+    allowed values, in any case. The work is done once per distinct value.
 
     >>> t = tidy(pd.DataFrame({"role": ["CFO", "ceo", "CEO"], "scope": ["External", "internal", "internal"]}))
     >>> t["role"].tolist(), list(t["role"].cat.categories), t["scope"].tolist()
@@ -111,24 +113,28 @@ def tidy(df: pd.DataFrame) -> pd.DataFrame:
     """
     out = df.copy(deep=False)
     for col in _ORDERED:
-        if col not in out or isinstance(out[col].dtype, pd.CategoricalDtype):
-            continue
-        values = out[col].astype("str").str.strip()
-        values = values.mask(values.eq(""))
-        known = _known(col)
-        if col in ALLOWED:
-            values = values.str.lower()
-            bad = values.notna() & ~values.isin(known)
-            if bad.any():
-                raise DataError([Problem("table", None, col, f"'{v}' is not allowed (rows {_labels(values.index[values == v])}); "
-                                         f"allowed: {', '.join(known)}{did_you_mean(v, known)}") for v in values[bad].unique()])
-            categories = known
-        else:
-            values = _one_spelling(values, known)
-            present = pd.unique(values.dropna())
-            categories = [k for k in known if k in set(present)] + [v for v in present if v not in set(known)]
-        out[col] = pd.Categorical(values, categories=categories)
+        if col in out and not isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = _categorical(out[col], col)
     return out
+
+
+def _categorical(values: pd.Series, col: str) -> pd.Categorical:
+    codes, uniques = pd.factorize(values)
+    clean = [str(u).strip() for u in uniques]
+    known = _known(col)
+    if col in ALLOWED:
+        clean = [c.lower() for c in clean]
+        bad = [i for i, c in enumerate(clean) if c and c not in known]
+        if bad:
+            raise DataError([Problem("table", None, col, f"'{uniques[i]}' is not allowed (rows {_labels(values.index[codes == i])}); "
+                                     f"allowed: {', '.join(known)}{did_you_mean(str(uniques[i]), known, SYNONYMS[col])}") for i in bad])
+    else:
+        clean = _one_spelling(clean, np.bincount(codes[codes >= 0], minlength=len(uniques)), known)
+    present = list(dict.fromkeys(c for c in clean if c))  # first appearance
+    categories = known if col in ALLOWED else [k for k in known if k in present] + [c for c in present if c not in known]
+    position = {c: i for i, c in enumerate(categories)}
+    recode = np.array([position.get(c, -1) for c in clean] + [-1], dtype=np.int64)  # the last entry serves code -1 (missing)
+    return pd.Categorical.from_codes(recode[codes], categories)
 
 
 def _labels(index) -> str:
@@ -136,18 +142,17 @@ def _labels(index) -> str:
     return shown + (f" and {len(index) - 5} more" if len(index) > 5 else "")
 
 
-def _one_spelling(values: pd.Series, known: list[str]) -> pd.Series:
-    """Map spellings that differ only in case to one: the known one, else the most used."""
-    groups = {}
-    for v in pd.unique(values.dropna()):
-        groups.setdefault(v.casefold(), []).append(v)
-    preferred = {k.casefold(): k for k in known}
-    counts = values.value_counts()
-    spelling = {}
-    for key, group in groups.items():
-        best = preferred.get(key) or max(group, key=lambda v: counts[v])  # max keeps the first on ties
-        spelling.update({v: best for v in group if v != best})
-    return values.replace(spelling) if spelling else values
+def _one_spelling(values: list[str], counts, known: list[str]) -> list[str]:
+    """Give spellings that differ only in case one spelling: the known one, else the most used."""
+    total = {}
+    for v, n in zip(values, counts):
+        total[v] = total.get(v, 0) + n
+    best = {k.casefold(): k for k in known}
+    for v in total:  # in order of first appearance, so ties keep the first
+        key = v.casefold()
+        if key not in best or (best[key] not in known and total[v] > total[best[key]]):
+            best[key] = v
+    return [best[v.casefold()] if v else v for v in values]
 
 
 def _read_text(path: Path, name: str) -> str:

@@ -16,7 +16,7 @@ OPTIONAL = ("id", "theme", "source", "section")
 ALLOWED = {"scope": ("internal", "external"), "horizon": ("daily", "long-term")}
 
 # Words people write for our values: used only to suggest, never accepted silently.
-_SYNONYMS = {
+SYNONYMS = {
     "scope": {"inside": "internal", "inward": "internal", "outside": "external", "outward": "external"},
     "horizon": {
         "short-term": "daily", "short term": "daily", "day-to-day": "daily", "day to day": "daily",
@@ -114,7 +114,7 @@ def check_values(name: str, table: pd.DataFrame, lines: pd.Series) -> list[Probl
         problems += [Problem(name, int(line), col, f"is blank; {what}") for line in lines[blank]]
         if allowed:
             bad = ~blank & ~values.str.lower().isin(allowed)
-            problems += [Problem(name, int(line), col, f"'{v}' is not allowed; allowed: {', '.join(allowed)}{did_you_mean(v, allowed, _SYNONYMS[col])}")
+            problems += [Problem(name, int(line), col, f"'{v}' is not allowed; allowed: {', '.join(allowed)}{did_you_mean(v, allowed, SYNONYMS[col])}")
                          for line, v in zip(lines[bad], values[bad])]
     if "id" in table:
         ids = table["id"].str.casefold()

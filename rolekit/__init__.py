@@ -4,9 +4,18 @@
 >>> df = rolekit.load_responsibilities()
 >>> df["role"].value_counts().sort_index().to_dict()
 {'CEO': 39, 'COO': 46}
+>>> rolekit.overlap(df).pairs.loc[0, "jaccard"]
+np.float64(0.8)
 """
 
+from .analysis import overlap, positions, profile, source_agreement
+from .charts import CHARTS, plot_role_profiles, plot_scope_horizon, plot_source_agreement, plot_theme_differences, plot_theme_overlap
 from .io import bundled, load_responsibilities, load_roles, load_sources, load_themes, tidy
+from .style import role_colors, role_markers, use_style
 from .validate import DataError
 
-__all__ = ["DataError", "bundled", "load_responsibilities", "load_roles", "load_sources", "load_themes", "tidy"]
+__all__ = [
+    "CHARTS", "DataError", "bundled", "load_responsibilities", "load_roles", "load_sources", "load_themes", "overlap",
+    "plot_role_profiles", "plot_scope_horizon", "plot_source_agreement", "plot_theme_differences", "plot_theme_overlap",
+    "positions", "profile", "role_colors", "role_markers", "source_agreement", "tidy", "use_style",
+]

@@ -1,0 +1,30 @@
+"""Pixel comparison of every chart with an approved baseline image.
+
+These catch drift in how a chart looks; tests/test_charts.py checks what it shows.
+Baselines live in tests/baseline and are made in the pinned environment
+(`make baselines`, then look at every image before committing it).
+"""
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+import rolekit  # noqa: E402
+from rolekit import charts  # noqa: E402
+from rolekit.style import STYLE  # noqa: E402
+from test_charts import four_roles  # noqa: E402
+
+compare = pytest.mark.mpl_image_compare(baseline_dir="baseline", tolerance=2, style=str(STYLE), savefig_kwargs={"dpi": 60})
+
+
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+@compare
+def test_bundled(name):
+    return charts.CHARTS[name](rolekit.load_responsibilities()).figure
+
+
+@pytest.mark.parametrize("name", [n for n in charts.CHARTS if n != "source_agreement"])
+@compare
+def test_four_roles(name):
+    return charts.CHARTS[name](four_roles()).figure

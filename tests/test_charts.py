@@ -1,0 +1,206 @@
+"""Each chart checked for what it shows: points, positions, labels, colours, legends."""
+
+import itertools
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import rolekit  # noqa: E402
+from rolekit import charts  # noqa: E402
+from rolekit.analysis import positions, profile, source_agreement  # noqa: E402
+from rolekit.style import role_colors, role_markers  # noqa: E402
+
+BUNDLED = rolekit.load_responsibilities()
+
+
+def four_roles(n=4) -> pd.DataFrame:
+    """The bundled rows, n times over, dealt out to four roles; no source column."""
+    big = pd.concat([BUNDLED] * n, ignore_index=True)
+    roles = np.array(["CEO", "COO", "CFO", "Chief of Staff"])[np.arange(len(big)) * 7 % 4]
+    return big.drop(columns=["source", "id"]).assign(role=roles)
+
+
+TABLES = {"bundled": BUNDLED, "four times": pd.concat([BUNDLED] * 4, ignore_index=True), "four roles": four_roles()}
+
+
+@pytest.fixture(autouse=True)
+def _close_figures(monkeypatch):
+    monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("charts must not call plt.show()"))
+    yield
+    plt.close("all")
+
+
+def _points(ax) -> dict[str, np.ndarray]:
+    return {c.get_label(): c.get_offsets() for c in ax.collections if not c.get_label().startswith("_")}
+
+
+def _texts(ax):
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    artists = [*ax.texts, ax.title, *ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label, ax.yaxis.label]
+    if ax.get_legend():
+        artists += ax.get_legend().get_texts()
+    return [(t, t.get_window_extent(renderer)) for t in artists if t.get_visible() and t.get_text()], renderer
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_map_has_one_dot_per_responsibility_in_its_quadrant(name):
+    df = TABLES[name]
+    ax = charts.plot_scope_horizon(df)
+    expected = df.groupby(["role", "scope", "horizon"], observed=True).size()
+    for role, xy in _points(ax).items():
+        for (scope, horizon), n in expected[role].items():
+            inside = ((xy[:, 0] >= 1) == (horizon == "long-term")) & ((xy[:, 1] >= 1) == (scope == "external"))
+            assert inside.sum() == n, (role, scope, horizon)
+        assert len(xy) == expected[role].sum()
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_map_labels_are_readable_and_overlap_nothing(name):
+    ax = charts.plot_scope_horizon(TABLES[name])
+    texts, renderer = _texts(ax)
+    figure_box = ax.figure.bbox
+    for text, box in texts:
+        assert text.get_fontsize() >= 9, text.get_text()
+        assert figure_box.x0 - 1 <= box.x0 and box.x1 <= figure_box.x1 + 1, text.get_text()
+    for (a, box_a), (b, box_b) in itertools.combinations(texts, 2):
+        # Text boxes include some space above and below the letters; sideways, ask for a real gap.
+        assert not box_a.expanded(1, 0.8).padded(2, 0).overlaps(box_b.expanded(1, 0.8)), (a.get_text(), b.get_text())
+    labels = [box for text, box in texts if text in ax.texts]
+    for collection in ax.collections:
+        radius = np.sqrt(collection.get_sizes()[0]) / 2 * ax.figure.dpi / 72
+        for x, y in collection.get_offset_transform().transform(collection.get_offsets()):
+            assert not any(b.x0 - radius < x < b.x1 + radius and b.y0 < y < b.y1 for b in labels)
+
+
+def test_map_rows_are_the_themes_of_each_quadrant():
+    ax = charts.plot_scope_horizon(BUNDLED)
+    labels = {(t.get_position()[0] >= 1, t.get_position()[1] >= 1, t.get_text()) for t in ax.texts}
+    for (scope, horizon), themes in BUNDLED.groupby(["scope", "horizon"], observed=True)["theme"]:
+        for theme in themes.unique():
+            assert (horizon == "long-term", scope == "external", theme) in labels
+
+
+def test_map_without_themes_has_a_row_per_role(table):  # noqa: F811 (the fixture from conftest)
+    df = rolekit.load_responsibilities(table("role,responsibility,scope,horizon\nCFO,a,internal,daily\nCEO,b,internal,daily\nCEO,c,external,daily\n"))
+    ax = charts.plot_scope_horizon(df)
+    rows = sorted(t.get_text() for t in ax.texts if t.get_fontweight() == "normal" and "·" not in t.get_text())
+    assert rows == ["CEO", "CEO", "CFO"]
+
+
+@pytest.mark.parametrize("name", ["plot_scope_horizon", "plot_theme_differences", "plot_source_agreement", "plot_theme_overlap"])
+def test_each_role_keeps_its_colour_and_marker_in_every_chart(name):
+    df = BUNDLED if name != "plot_theme_overlap" else four_roles(1).assign(source="x")
+    ax = getattr(charts, name)(df)
+    roles = list(df["role"].astype("category").cat.categories) if name == "plot_theme_overlap" else ["CEO", "COO"]
+    colors = role_colors(rolekit.tidy(df)["role"].cat.categories)
+    drawn = {c.get_label(): c for c in ax.collections if not c.get_label().startswith("_")}
+    assert set(drawn) == set(roles)
+    for role, collection in drawn.items():
+        assert matplotlib.colors.to_hex(collection.get_facecolor()[0]) == colors[role].lower()
+    assert len({tuple(c.get_paths()[0].vertices.round(3).ravel()) for c in drawn.values()}) == len(drawn)  # one marker shape each
+    named = ax.get_legend().get_texts() if ax.get_legend() else ax.get_xticklabels()  # the matrix names roles on its axis
+    assert [t.get_text() for t in named][:len(roles)] == [r for r in rolekit.tidy(df)["role"].cat.categories if r in roles]
+
+
+def test_ceo_and_coo_colours_are_fixed_whatever_else_is_in_the_table():
+    assert role_colors(["CFO", "COO", "CEO"]) | role_colors(["COO", "CEO"]) == {"CFO": "#009E73", "COO": "#D55E00", "CEO": "#0072B2"}
+    assert role_colors(["COO"])["COO"] == "#D55E00"
+    many = [f"R{i}" for i in range(20)]
+    pairs = {(role_colors(many)[r], role_markers(many)[r]) for r in many}
+    assert len(pairs) == 20
+
+
+@pytest.mark.parametrize("name", ["bundled", "four roles"])
+def test_profile_bars_show_the_shares(name):
+    df = TABLES[name]
+    ax = charts.plot_role_profiles(df)
+    shares = profile(df).set_index(["role", "category"])["share"]
+    categories = ["internal", "external", "daily", "long-term"]
+    for container in ax.containers:
+        role = container.get_label()
+        assert [b.get_height() for b in container] == pytest.approx([100 * shares[(role, c)] for c in categories])
+        assert matplotlib.colors.to_hex(container[0].get_facecolor()) == role_colors(rolekit.tidy(df)["role"].cat.categories)[role].lower()
+    assert [t.get_text() for t in ax.get_xticklabels()] == categories
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [c.get_label() for c in ax.containers]
+
+
+def test_venn_regions_name_the_themes():
+    ax = charts.plot_theme_overlap(BUNDLED)
+    texts = {t.get_text() for t in ax.texts}
+    assert "stakeholders" in texts and "performance" in texts
+    shared = next(t for t in texts if t.startswith("strategy"))
+    assert shared.split("\n") == ["strategy", "operations", "finance", "people", "governance", "decisions", "risk", "collaboration"]
+    assert {"CEO", "COO"} <= texts
+    assert ax.get_title(loc="left").startswith("CEO and COO share 8 of 10 themes (Jaccard 0.80).")
+
+
+def test_three_roles_get_a_three_set_venn():
+    three = BUNDLED.assign(role=np.where(BUNDLED["theme"] == "finance", "CFO", BUNDLED["role"]))
+    ax = charts.plot_theme_overlap(three)
+    texts = {t.get_text() for t in ax.texts}
+    assert "finance" in texts and {"CEO", "COO", "CFO"} <= texts  # finance: the CFO's alone
+
+
+def test_four_roles_get_a_matrix_with_a_dot_per_held_theme():
+    df = four_roles()
+    ax = charts.plot_theme_overlap(df)
+    place = positions(df)
+    themes = [t.get_text() for t in ax.get_yticklabels()]
+    for role, xy in _points(ax).items():
+        assert sorted(themes[int(y)] for y in xy[:, 1]) == sorted(place.loc[place["role"] == role, "theme"].astype(str))
+    with pytest.raises(ValueError, match="a Venn diagram needs two or three roles; this table has 4"):
+        charts.plot_theme_overlap(df, kind="venn")
+
+
+def test_differences_place_each_role_at_its_shares():
+    ax = charts.plot_theme_differences(BUNDLED)
+    place = positions(BUNDLED)
+    shared = place[place["roles"] >= 2]
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(dict.fromkeys(shared["theme"].astype(str)))
+    for role, xy in _points(ax).items():
+        mine = shared[shared["role"] == role]
+        assert sorted(xy[: len(mine), 0]) == pytest.approx(sorted(mine["external"]))
+        assert sorted(xy[len(mine):, 0]) == pytest.approx(sorted(1.35 + mine["long_term"]))
+    assert ax.get_title(loc="left").replace("\n", " ") == "Same theme, different footing: in decisions, CEO work is 100% long-term, COO work 0%"
+
+
+def test_differences_can_be_limited_to_some_themes():
+    ax = charts.plot_theme_differences(BUNDLED, themes=["strategy", "finance"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["strategy", "finance"]
+
+
+def test_source_agreement_marks_who_each_source_backs_and_the_clash():
+    ax = charts.plot_source_agreement(BUNDLED)
+    support = source_agreement(BUNDLED).support
+    themes = [t.get_text() for t in ax.get_xticklabels()]
+    sources = [t.get_text() for t in ax.get_yticklabels()]
+    for role, xy in _points(ax).items():
+        drawn = sorted((sources[int(round(y))], themes[int(round(x))]) for x, y in xy)
+        expected = sorted((s, str(t)) for t, srcs in support.loc[support["role"] == role, ["theme", "sources"]].itertuples(index=False) for s in srcs)
+        assert drawn == expected
+    shaded = [p for p in ax.patches if matplotlib.colors.to_hex(p.get_facecolor()) == charts._SHADE.lower()]
+    assert len(shaded) == 1 and shaded[0].get_x() == themes.index("strategy") - 0.5
+    assert [t.get_text() for t in ax.get_xticklabels() if t.get_fontweight() == "bold"] == ["strategy"]
+    assert "sources contradict each other" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+@pytest.mark.parametrize(("name", "column"), [("plot_theme_overlap", "theme"), ("plot_theme_differences", "theme"),
+                                              ("plot_source_agreement", "source"), ("plot_scope_horizon", "horizon")])
+def test_a_missing_column_is_a_data_error(name, column):
+    with pytest.raises(rolekit.DataError, match=f"column '{column}': is missing; it is needed"):
+        getattr(charts, name)(BUNDLED.drop(columns=[column]))
+
+
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_every_chart_draws_on_a_given_axes_and_takes_plain_frames(name):
+    fig, ax = plt.subplots(figsize=(14, 9))
+    plain = BUNDLED.astype({c: "object" for c in ["role", "scope", "horizon", "theme", "source"]})
+    assert charts.CHARTS[name](plain, ax=ax) is ax
+    assert fig.axes == [ax] and ax.get_title(loc="left")

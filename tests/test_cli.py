@@ -76,3 +76,52 @@ def test_validate_never_writes_to_the_files_it_checks(table):
     assert main(["validate", *map(str, paths)]) == 1
     assert [(hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in paths] == before
     assert sorted(p.name for p in paths[0].parent.iterdir()) == ["bad.csv", "ok.csv"]
+
+
+CHART_FILES = ["role_profiles", "scope_horizon", "source_agreement", "theme_differences", "theme_overlap"]
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_figures_writes_every_chart(tmp_path, capsys, fmt):
+    assert main(["figures", "--out", str(tmp_path / "figs"), "--format", fmt]) == 0
+    written = sorted(tmp_path.joinpath("figs").iterdir())
+    assert [p.name for p in written] == [f"{n}.{fmt}" for n in CHART_FILES]
+    assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'figs' / n}.{fmt}" for n in rolekit.CHARTS]
+    assert all(p.stat().st_size > 10_000 and b"rolekit figures" in p.read_bytes() for p in written)
+
+
+def test_figures_are_the_same_bytes_every_time(tmp_path):
+    for run_dir in ("a", "b"):
+        assert main(["figures", "--out", str(tmp_path / run_dir), "--format", "svg"]) == 0
+    for name in CHART_FILES:
+        assert (tmp_path / "a" / f"{name}.svg").read_bytes() == (tmp_path / "b" / f"{name}.svg").read_bytes()
+
+
+def test_figures_for_four_roles_and_no_source_column(table, tmp_path, capsys):
+    rows = "".join(f"{role},task {i},{scope},{horizon},{theme}\n" for i, (role, scope, horizon, theme) in enumerate(
+        [("CEO", "external", "long-term", "stakeholders"), ("COO", "internal", "daily", "operations"), ("CFO", "internal", "daily", "finance"),
+         ("CFO", "external", "long-term", "finance"), ("Chief of Staff", "internal", "daily", "operations"), ("CEO", "internal", "long-term", "strategy")]))
+    path = table("role,responsibility,scope,horizon,theme\n" + rows)
+    assert main(["figures", "--data", str(path), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "skipped source_agreement: column 'source': is missing; it is needed to compare what each source says" in out
+    assert sorted(p.stem for p in (tmp_path / "out").iterdir()) == [n for n in CHART_FILES if n != "source_agreement"]
+
+
+def test_figures_never_overwrite_a_file_rolekit_did_not_make(tmp_path, capsys):
+    mine = tmp_path / "scope_horizon.png"
+    mine.write_bytes(b"my own picture")
+    assert main(["figures", "--out", str(tmp_path)]) == 1
+    assert mine.read_bytes() == b"my own picture"
+    assert capsys.readouterr().err == f"{mine}: exists and was not made by rolekit; not overwriting it: choose another --out\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scope_horizon.png"]
+
+
+def test_figures_replace_their_own_earlier_files(tmp_path):
+    assert main(["figures", "--out", str(tmp_path)]) == 0
+    assert main(["figures", "--out", str(tmp_path)]) == 0
+
+
+def test_figures_report_a_bad_table(table, capsys):
+    assert main(["figures", "--data", str(table(HEADER + "CEO,a,inside,daily\n"))]) == 1
+    assert "column 'scope': 'inside' is not allowed" in capsys.readouterr().err

@@ -11,11 +11,16 @@ BIN := $(VENV)/bin
 # Move it forward when you change a pin in pyproject.toml.
 RESOLVED_ON := 2026-11-21T00:00:00Z
 UV_INSTALL = $(BIN)/uv pip install --quiet --python $(BIN)/python --exclude-newer $(RESOLVED_ON)
+# Let Python cache compiled modules in .venv as they are first imported: uv installs
+# none, and with PYTHONDONTWRITEBYTECODE set every process (every notebook kernel)
+# would compile pandas and matplotlib again, seconds each time.
+unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test setup clean
+.PHONY: run test setup clean baselines bench
 
 run: $(VENV)/run.stamp
 	$(BIN)/rolekit validate data/responsibilities.csv
+	$(BIN)/rolekit figures --out build/figures
 
 test: $(VENV)/test.stamp
 	$(BIN)/python -m pytest
@@ -38,3 +43,13 @@ $(VENV)/test.stamp: pyproject.toml $(VENV)/run.stamp
 
 clean:
 	rm -rf $(VENV) build
+
+# Redraw the approved chart images after a deliberate change to a chart; look at
+# each one in tests/baseline before committing it.
+baselines: $(VENV)/test.stamp
+	$(BIN)/python -m pytest tests/test_chart_images.py --mpl-generate-path=tests/baseline
+
+# Speed, measured and printed (not asserted): see benchmarks/*.py for the bars.
+bench: $(VENV)/test.stamp
+	$(BIN)/python benchmarks/analysis.py
+	$(BIN)/python benchmarks/startup.py

@@ -9,7 +9,7 @@ of that analysis. Roles and themes keep the table's category order.
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, product
 from typing import NamedTuple
 
 import numpy as np
@@ -190,3 +190,59 @@ def source_agreement(df: pd.DataFrame) -> Agreement:
                                 "sources_a": tuple(sources[only_a]), "sources_b": tuple(sources[only_b])})
     return Agreement(pd.DataFrame(rows, columns=["theme", "role", "count", "n_sources", "sources"]),
                      pd.DataFrame(clashes, columns=["theme", "role_a", "role_b", "sources_a", "sources_b"]))
+
+
+def tally(df: pd.DataFrame, rows: str = "role", columns=("scope", "horizon")) -> pd.DataFrame:
+    """Count responsibilities by one column down and one or more across, with totals.
+
+    Across several columns, labels join their values with ``/`` (``internal/daily``).
+
+    >>> df = pd.DataFrame({"role": ["CEO", "CEO", "COO"], "scope": ["external", "internal", "internal"], "horizon": ["daily"] * 3})
+    >>> tally(df, "role", "scope")
+           internal  external  total
+    role
+    CEO           1         1      2
+    COO           1         0      1
+    total         2         1      3
+    """
+    columns = [columns] if isinstance(columns, str) else list(columns)
+    n, categories = counts(df, [rows, *columns], f"to count responsibilities by {' and '.join([rows, *columns])}")
+    labels = ["/".join(map(str, combo)) for combo in product(*categories[1:])]
+    table = pd.DataFrame(n.reshape(len(categories[0]), -1), index=pd.Index(categories[0], name=rows), columns=labels)
+    table = table[table.sum(axis=1) > 0]
+    table["total"] = table.sum(axis=1)
+    table.loc["total"] = table.sum()
+    return table
+
+
+def listing(df: pd.DataFrame, themes=None, roles=None, sources=None, held_by: int | None = None, contested: bool = False) -> pd.DataFrame:
+    """The responsibilities that match every filter given, by theme and role.
+
+    ``themes``, ``roles``, ``sources``: keep rows with one of these values.
+    ``held_by``: keep themes held by exactly this many roles (1: themes only one role holds).
+    ``contested``: keep themes on which the sources contradict each other (see :func:`source_agreement`).
+    Rows are indexed by ``id`` when the table has one.
+
+    >>> df = pd.DataFrame({"role": ["CEO", "COO", "COO"], "responsibility": ["Talks to investors", "Runs operations", "Sets targets"],
+    ...                    "scope": ["external", "internal", "internal"], "horizon": ["daily", "daily", "long-term"],
+    ...                    "theme": ["stakeholders", "operations", "strategy"]})
+    >>> listing(df, held_by=1, roles=["COO"])[["role", "theme", "responsibility"]]
+      role       theme   responsibility
+    2  COO    strategy     Sets targets
+    1  COO  operations  Runs operations
+    """
+    needed = ["role", "responsibility"] + ["theme"] * bool(themes is not None or held_by is not None or contested) + ["source"] * bool(sources is not None or contested)
+    require(df, list(dict.fromkeys(needed)), "to list the matching responsibilities")
+    t = tidy(df)
+    keep = pd.Series(True, index=t.index)
+    for column, wanted in (("theme", themes), ("role", roles), ("source", sources)):
+        if wanted is not None:
+            keep &= t[column].isin([wanted] if isinstance(wanted, str) else list(wanted))
+    if held_by is not None:
+        place = positions(t)
+        keep &= t["theme"].isin(place.loc[place["roles"] == held_by, "theme"].unique())
+    if contested:
+        keep &= t["theme"].isin(source_agreement(t).contradictions["theme"].unique())
+    shown = [c for c in ("id", "role", "theme", "scope", "horizon", "responsibility", "source", "section") if c in t]
+    out = t.loc[keep, shown].sort_values([c for c in ("theme", "role") if c in t], kind="stable")
+    return out.set_index("id") if "id" in out else out

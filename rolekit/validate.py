@@ -62,6 +62,17 @@ class DataError(ValueError):
         return [f"DataError: {line}" if i == 0 else line for i, line in enumerate(str(self).splitlines())]
 
 
+class MissingColumns(DataError):
+    """A DataError for a table without a column that an analysis or chart needs.
+
+    ``columns`` names them. Notebooks catch this one to say so in prose.
+    """
+
+    def __init__(self, problems, columns):
+        super().__init__(problems)
+        self.columns = list(columns)
+
+
 def did_you_mean(value: str, choices, synonyms=None) -> str:
     """Return `` (did you mean 'x'?)`` for a near miss, else ``''``.
 
@@ -131,11 +142,11 @@ def require(df: pd.DataFrame, columns, purpose: str) -> None:
 
     >>> require(pd.DataFrame({"role": []}), ["role", "theme"], "to compare roles by theme")
     Traceback (most recent call last):
-    rolekit.validate.DataError: table: column 'theme': is missing; it is needed to compare roles by theme. The table has: role
+    rolekit.validate.MissingColumns: table: column 'theme': is missing; it is needed to compare roles by theme. The table has: role
     """
     if not isinstance(df, pd.DataFrame):
         raise DataError([Problem("table", None, None, f"expected a pandas DataFrame, got {type(df).__name__}; load one with rolekit.load_responsibilities()")])
     missing = [c for c in columns if c not in df.columns]
     if missing:
         has = ", ".join(map(str, df.columns)) or "no columns"
-        raise DataError([Problem("table", None, c, f"is missing; it is needed {purpose}. The table has: {has}") for c in missing])
+        raise MissingColumns([Problem("table", None, c, f"is missing; it is needed {purpose}. The table has: {has}") for c in missing], missing)

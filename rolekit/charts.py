@@ -8,6 +8,7 @@ everywhere (see :mod:`rolekit.style`). Titles state what the data shows.
 
 from __future__ import annotations
 
+import functools
 import math
 import textwrap
 
@@ -17,12 +18,15 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.textpath import TextPath
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
+
+from pathlib import Path
 
 from .analysis import CELLS, overlap, positions, profile, source_agreement
 from .io import tidy
 from .style import STYLE, role_colors, role_markers
-from .validate import require
+from .validate import DataError, MissingColumns, Problem, require
 
 _SHADE = "#F4E1D2"  # background of contradicted themes
 _MIN_TEXT = 9  # points: no label is drawn smaller
@@ -63,9 +67,11 @@ def _legend(ax, roles, colors, markers, **where) -> None:
     ax.legend(handles=handles, **({"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncols": min(len(roles), 6)} | where))
 
 
+@functools.cache
 def _text_width(text: str, size: float) -> float:
-    """Width in points of ``text`` set in the style's font at ``size``."""
-    return TextPath((0, 0), text, size=size, prop={"family": matplotlib.rcParams["font.sans-serif"][0]}).get_extents().width
+    """Width in points of ``text`` set in the style's font at ``size``, from the font's metrics."""
+    font = FontProperties(family=matplotlib.rcParams["font.sans-serif"][0], size=size)
+    return TextToPath().get_text_width_height_descent(text, font, ismath=False)[0]
 
 
 def _fit(text: str, width_pt: float, size: float) -> str:
@@ -421,3 +427,36 @@ CHARTS = {
     "theme_differences": plot_theme_differences,
     "source_agreement": plot_source_agreement,
 }
+
+MADE_BY = "rolekit figures"  # written into each chart file's metadata
+_METADATA = {"png": {"Software": MADE_BY}, "svg": {"Creator": MADE_BY, "Date": None},
+             "pdf": {"Creator": MADE_BY, "Producer": MADE_BY, "CreationDate": None, "ModDate": None}}
+FORMATS = tuple(_METADATA)
+
+
+def save_charts(df: pd.DataFrame, out, fmt: str = "png") -> tuple[list[Path], list[str]]:
+    """Draw every chart of ``df`` and write each to ``out/NAME.FMT``; return what was written and what was skipped, and why.
+
+    A chart needing a column ``df`` lacks is skipped. Files are tagged as rolekit's, and
+    a file without that tag is never overwritten (DataError instead). Saving happens
+    inside the style, so the same table gives the same bytes every time.
+    """
+    import matplotlib.pyplot as plt
+
+    targets = {name: Path(out) / f"{name}.{fmt}" for name in CHARTS}
+    foreign = [p for p in targets.values() if p.exists() and MADE_BY.encode() not in p.read_bytes()]
+    if foreign:
+        raise DataError([Problem(str(p), None, None, "exists and was not made by rolekit; not overwriting it: choose another --out") for p in foreign])
+    Path(out).mkdir(parents=True, exist_ok=True)
+    written, skipped = [], []
+    for name, draw in CHARTS.items():
+        try:
+            ax = draw(df)
+        except MissingColumns as err:
+            skipped.append(f"{name}: {str(err.problems[0]).removeprefix('table: ').split('. The table has')[0]}")
+            continue
+        with matplotlib.style.context(STYLE):
+            ax.figure.savefig(targets[name], metadata=_METADATA[fmt])
+        plt.close(ax.figure)
+        written.append(targets[name])
+    return written, skipped

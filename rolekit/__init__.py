@@ -8,14 +8,15 @@
 np.float64(0.8)
 """
 
-from .analysis import overlap, positions, profile, source_agreement
+from .analysis import listing, overlap, positions, profile, source_agreement, tally
 from .charts import CHARTS, plot_role_profiles, plot_scope_horizon, plot_source_agreement, plot_theme_differences, plot_theme_overlap
 from .io import bundled, load_responsibilities, load_roles, load_sources, load_themes, tidy
+from .seminar import show
 from .style import role_colors, role_markers, use_style
 from .validate import DataError
 
 __all__ = [
-    "CHARTS", "DataError", "bundled", "load_responsibilities", "load_roles", "load_sources", "load_themes", "overlap",
+    "CHARTS", "DataError", "bundled", "listing", "load_responsibilities", "load_roles", "load_sources", "load_themes", "overlap",
     "plot_role_profiles", "plot_scope_horizon", "plot_source_agreement", "plot_theme_differences", "plot_theme_overlap",
-    "positions", "profile", "role_colors", "role_markers", "source_agreement", "tidy", "use_style",
+    "positions", "profile", "role_colors", "role_markers", "show", "source_agreement", "tally", "tidy", "use_style",
 ]

@@ -1,4 +1,4 @@
-"""The ``rolekit`` command line: ``rolekit validate PATH...``, ``rolekit figures``.
+"""The ``rolekit`` command line: ``validate``, ``figures``, ``notebooks``, ``handouts``, ``build``.
 
 Exit status: 0 when everything asked for worked, 1 when a table has problems (each
 printed on stderr), 2 for a command used wrongly.
@@ -15,10 +15,6 @@ import pandas as pd
 from .io import load_responsibilities
 from .validate import DataError
 
-MADE_BY = "rolekit figures"  # written into each chart file's metadata
-_METADATA = {"png": {"Software": MADE_BY}, "svg": {"Creator": MADE_BY, "Date": None},
-             "pdf": {"Creator": MADE_BY, "Producer": MADE_BY, "CreationDate": None, "ModDate": None}}
-
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
@@ -34,8 +30,28 @@ def main(argv: list[str] | None = None) -> int:
                                               "the table lacks is skipped, saying why. Files rolekit did not make are never overwritten.")
     figures.add_argument("--data", metavar="PATH", help="your table (default: the bundled one)")
     figures.add_argument("--out", metavar="DIR", default="build/figures", help="where to write the charts (default: %(default)s)")
-    figures.add_argument("--format", choices=sorted(_METADATA), default="png", help="file format (default: %(default)s)")
+    figures.add_argument("--format", choices=["png", "svg", "pdf"], default="png", help="file format (default: %(default)s)")
     figures.set_defaults(run=_figures)
+    series = commands.add_parser("notebooks", help="run the notebook series on the bundled table or yours",
+                                 description="Run every notebook of the series, and the seminar deck, on a table, and write "
+                                             "the executed notebooks to DIR. Notebooks needing a column the table lacks say so in prose.")
+    series.add_argument("--data", metavar="PATH", help="your table (default: the bundled one)")
+    series.add_argument("--out", metavar="DIR", default="build/notebooks", help="where to write them (default: %(default)s)")
+    series.set_defaults(run=_notebooks)
+    handouts = commands.add_parser("handouts", help="export executed notebooks to HTML handouts and offline slides",
+                                   description="Export each executed notebook to HTML without code cells, and the seminar deck "
+                                               "to reveal.js slides that load reveal.js from a copy beside them.")
+    handouts.add_argument("--notebooks", metavar="DIR", default="build/notebooks", help="executed notebooks (default: %(default)s)")
+    handouts.add_argument("--out", metavar="DIR", default="build/handouts", help="where to write the handouts (default: %(default)s)")
+    handouts.add_argument("--reveal", metavar="DIR", help="a reveal.js 4 folder (with dist/ and plugin/), needed for the slides")
+    handouts.set_defaults(run=_handouts)
+    build = commands.add_parser("build", help="everything at once: check the table, charts, executed notebooks, handouts",
+                                description="Check the table, then write charts to DIR/figures, the executed series to "
+                                            "DIR/notebooks and handouts and slides to DIR/handouts: what `make run` makes.")
+    build.add_argument("--data", metavar="PATH", help="your table (default: the bundled one)")
+    build.add_argument("--out", metavar="DIR", default="build", help="where to write everything (default: %(default)s)")
+    build.add_argument("--reveal", metavar="DIR", help="a reveal.js 4 folder (with dist/ and plugin/), needed for the slides")
+    build.set_defaults(run=_build)
     args = parser.parse_args(argv)
     return args.run(args)
 
@@ -57,34 +73,59 @@ def _figures(args) -> int:
     import matplotlib
 
     matplotlib.use("Agg")  # files only: no window, whatever the machine has
-    import matplotlib.pyplot as plt
-    import matplotlib.style
-
-    from .charts import CHARTS
-    from .style import STYLE
+    from .charts import save_charts
 
     try:
-        df = load_responsibilities(args.data)
+        written, skipped = save_charts(load_responsibilities(args.data), args.out, args.format)
     except DataError as err:
         print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1
+    print("\n".join([f"wrote {p}" for p in written] + [f"skipped {s}" for s in skipped]))
+    return 0
+
+
+def _build(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .charts import save_charts
+    from .seminar import export_handouts, run_series
+
     out = Path(args.out)
-    targets = {name: out / f"{name}.{args.format}" for name in CHARTS}
-    foreign = [p for p in targets.values() if p.exists() and MADE_BY.encode() not in p.read_bytes()]
-    if foreign:
-        print("\n".join(f"{p}: exists and was not made by rolekit; not overwriting it: choose another --out" for p in foreign), file=sys.stderr)
+    try:
+        df = load_responsibilities(args.data)
+        print(summary(args.data or "bundled table", df))
+        charts = []  # drawn here while the notebooks run in other processes
+        notebooks = run_series(args.data, out / "notebooks", meanwhile=lambda: charts.append(save_charts(df, out / "figures")))
+        handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
+    except DataError as err:
+        print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1
-    out.mkdir(parents=True, exist_ok=True)
-    for name, draw in CHARTS.items():
-        try:
-            ax = draw(df)
-        except DataError as err:  # a column this chart needs is missing: say so, draw the others
-            print(f"skipped {name}: {str(err.problems[0]).removeprefix('table: ').split('. The table has')[0]}")
-            continue
-        with matplotlib.style.context(STYLE):  # the style's savefig and svg settings apply when saving
-            ax.figure.savefig(targets[name], metadata=_METADATA[args.format])
-        plt.close(ax.figure)
-        print(f"wrote {targets[name]}")
+    written, skipped = charts[0]
+    print("\n".join([f"wrote {p}" for p in [*written, *notebooks, *handouts]] + [f"skipped {s}" for s in skipped]))
+    return 0
+
+
+def _notebooks(args) -> int:
+    from .seminar import run_series
+
+    return _report(lambda: run_series(args.data, args.out))
+
+
+def _handouts(args) -> int:
+    from .seminar import export_handouts
+
+    return _report(lambda: export_handouts(args.notebooks, args.out, args.reveal))
+
+
+def _report(work) -> int:
+    """Run ``work``, print each path it wrote, or every problem on stderr."""
+    try:
+        written = work()
+    except DataError as err:
+        print("\n".join(map(str, err.problems)), file=sys.stderr)
+        return 1
+    print("\n".join(f"wrote {path}" for path in written))
     return 0
 
 

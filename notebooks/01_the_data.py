@@ -1,0 +1,94 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01 · The data: where it comes from and how it is tagged
+#
+# **The question.** What do the articles say each role is responsible for, and how did
+# that become a table we can count?
+#
+# **Time in class:** about 15 minutes.
+#
+# Every chart in this series is drawn from one table. Before trusting a chart, look at
+# the table: where each row comes from, and how it was tagged.
+
+# %%
+import rolekit
+
+# %% tags=["parameters"]
+data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
+
+# %% [markdown]
+# ## One row per responsibility
+#
+# Each row is one responsibility that one article gives to one role, written in our own
+# words. When two articles say the same thing, each keeps its row: repetition across
+# articles is evidence that they agree. Three tags place each row:
+#
+# - **scope**: `internal` (works through the company's own people, processes and
+#   money) or `external` (deals with, or answers to, people outside: board, investors,
+#   customers, partners, media, regulators);
+# - **horizon**: `daily` (keeps the current business running) or `long-term` (sets or
+#   changes where the business goes);
+# - **theme**: what the responsibility is about, from a list of ten.
+#
+# `source` and `section` say where in which article it is stated.
+
+# %%
+df = rolekit.load_responsibilities(data_path)
+df.head(8)
+
+# %% [markdown]
+# ## How many rows, from which article
+#
+# The long careers-site article supplies most rows; the three short pieces add fewer,
+# but each one confirms or contradicts the long one.
+
+# %%
+rolekit.show(rolekit.tally, df, rows="source", columns="role")
+
+# %% [markdown]
+# The four articles behind the bundled table:
+
+# %%
+rolekit.load_sources()
+
+# %% [markdown]
+# ## A hard case for the tags: budgets
+#
+# Both roles touch the budget, so the theme alone cannot tell them apart. The horizon
+# rule does: *setting* the budget and forecast decides where money goes next year
+# (long-term); *managing* spending within it, week by week, keeps the business running
+# (daily). Raising money from investors faces outside the company (external).
+# The codebook, `data/README.md`, lists this and the other hard cases.
+
+# %%
+rolekit.show(rolekit.listing, df, themes="finance")
+
+# %% [markdown]
+# ## Takeaways
+#
+# - The table holds facts from four articles, one row per role per responsibility per
+#   article, each tagged by scope, horizon and theme and traceable to its section.
+# - Two written rules decide the tags, so anyone can tag a new row the same way.
+# - Rows repeated across articles are kept on purpose: they show how strongly the
+#   articles agree.
+#
+# ## Discussion questions
+#
+# 1. Pick one row and tag it yourself before looking at its tags. Did you agree?
+#    Where you did not, which rule would you change?
+# 2. Four web articles are a small, uneven evidence base. What would you add to trust
+#    the picture more?

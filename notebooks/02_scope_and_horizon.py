@@ -1,0 +1,75 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Scope and horizon: where each role's work sits
+#
+# **The question.** Does each role work inside the company or face outward; on
+# today's business or on where it goes next?
+#
+# **Time in class:** about 20 minutes.
+
+# %%
+import rolekit
+
+# %% tags=["parameters"]
+data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
+
+# %%
+df = rolekit.load_responsibilities(data_path)
+
+# %% [markdown]
+# ## The 2x2 map
+#
+# Each dot is one responsibility, in its role's colour, on the row of its theme. Left:
+# daily; right: long-term. Bottom: internal; top: external. The title names each role's
+# most common cell.
+
+# %%
+rolekit.show(rolekit.plot_scope_horizon, df)
+
+# %% [markdown]
+# ## Role profiles
+#
+# The same rows as shares of each role's responsibilities, so roles with more rows do
+# not look bigger.
+
+# %%
+rolekit.show(rolekit.plot_role_profiles, df)
+
+# %% [markdown]
+# The counts behind both charts:
+
+# %%
+rolekit.show(rolekit.tally, df, rows="role", columns=["scope", "horizon"])
+
+# %% [markdown]
+# ## Takeaways
+#
+# - In the bundled table the COO has no outward-facing responsibility at all: every
+#   COO row is internal. The outside world (board, investors, customers, media) is the
+#   CEO's.
+# - The horizons are mirror images: about seven in ten CEO rows are long-term, about
+#   seven in ten COO rows are daily.
+# - The CEO's work still reaches all four cells, including daily internal work such as
+#   leading the executive team. The split is a matter of weight, not a wall.
+#
+# ## Discussion questions
+#
+# 1. The articles give the COO nothing external. In your organisation, who meets the
+#    key customer when a delivery fails, and is that written down anywhere?
+# 2. Which of the CEO's daily responsibilities could move to a COO, and what would the
+#    CEO do with the time?
+# 3. Where would you put your own role's dots?

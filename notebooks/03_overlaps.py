@@ -1,0 +1,73 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 03 · Overlaps: the themes both roles hold
+#
+# **The question.** Which themes do the roles share, and which belong to one role only?
+#
+# **Time in class:** about 20 minutes.
+
+# %%
+import rolekit
+
+# %% tags=["parameters"]
+data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
+
+# %%
+df = rolekit.load_responsibilities(data_path)
+
+# %% [markdown]
+# ## Shared and separate themes
+#
+# A role *holds* a theme when at least one of its responsibilities has that theme. The
+# overlapping region lists the themes both roles hold; each role's own region, the
+# themes only it holds. With more than three roles the chart becomes a role x theme
+# grid.
+
+# %%
+rolekit.show(rolekit.plot_theme_overlap, df)
+
+# %% [markdown]
+# The same for every pair of roles. `jaccard` is the share of all their themes that
+# they hold in common: 1 when they hold exactly the same themes, 0 when none.
+
+# %%
+rolekit.show(rolekit.overlap, df, part="pairs")
+
+# %% [markdown]
+# ## What only one role does
+#
+# The responsibilities in themes that exactly one role holds:
+
+# %%
+rolekit.show(rolekit.listing, df, held_by=1)
+
+# %% [markdown]
+# ## Takeaways
+#
+# - In the bundled table the two roles share eight of ten themes (Jaccard 0.80): by
+#   subject, the roles overlap far more than they differ.
+# - Only the CEO deals with stakeholders outside the company; only the COO is charged
+#   with delivering results and tracking KPIs.
+# - Sharing a theme is not doing the same work. The next notebook looks inside the
+#   shared themes.
+#
+# ## Discussion questions
+#
+# 1. Eight shared themes means eight places where the two could step on each other's
+#    toes. Which one worries you most, and why?
+# 2. Would you expect the COO to hold `stakeholders` in a company that sells to a few
+#    large customers? What changes?

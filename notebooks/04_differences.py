@@ -1,0 +1,75 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 04 · Differences within shared themes
+#
+# **The question.** When both roles hold a theme, do they do the same thing?
+#
+# **Time in class:** about 20 minutes.
+
+# %%
+import rolekit
+
+# %% tags=["parameters"]
+data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
+
+# %%
+df = rolekit.load_responsibilities(data_path)
+
+# %% [markdown]
+# ## Same theme, different footing
+#
+# For each theme held by two roles or more: left, how much of each role's work in it
+# faces outside; right, how much of it is long-term. A grey bar spans the gap between
+# roles, and larger dots stand for more responsibilities.
+
+# %%
+rolekit.show(rolekit.plot_theme_differences, df)
+
+# %% [markdown]
+# The numbers, one row per pair of roles and shared theme; `_gap` columns are the first
+# role minus the second:
+
+# %%
+rolekit.show(rolekit.overlap, df, part="differences")
+
+# %% [markdown]
+# ## A closer look: strategy
+#
+# Both roles hold strategy, but read the verbs: one role mostly sets the direction, the
+# other mostly carries it out.
+
+# %%
+rolekit.show(rolekit.listing, df, themes="strategy")
+
+# %% [markdown]
+# ## Takeaways
+#
+# - In the bundled table the shared themes split along the horizon: the CEO's
+#   decisions, risk and finance rows are long-term, the COO's mostly daily. Deciding
+#   where to go is the CEO's; making it happen is the COO's.
+# - Where the CEO's work in a shared theme turns outward (finance, governance,
+#   decisions), it is towards investors, the board and the market; the COO's stays
+#   inside.
+# - Operations, people and collaboration are the exceptions: there the COO's rows are
+#   at least as long-term as the CEO's.
+#
+# ## Discussion questions
+#
+# 1. Strategy appears on both sides. Where exactly does setting strategy end and
+#    carrying it out begin, and who decides when it is unclear?
+# 2. The COO's people work is more long-term than the CEO's here. Does that match what
+#    you see, and what does it say about who builds the organisation?

@@ -1,0 +1,97 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: slideshow,tags,-all
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# # CEO and COO
+# ## Where the roles overlap, and where they differ
+#
+# Four articles, one table of responsibilities, six questions.
+
+# %% slideshow={"slide_type": "skip"}
+import rolekit
+
+# %% slideshow={"slide_type": "skip"} tags=["parameters"]
+data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
+
+# %% slideshow={"slide_type": "skip"}
+df = rolekit.load_responsibilities(data_path)
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## The evidence: responsibilities per article and role
+
+# %%
+rolekit.show(rolekit.tally, df, rows="source", columns="role")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Each row of the table is one responsibility one article gives to one role, tagged by
+# scope (internal/external), horizon (daily/long-term) and theme. Notebook 01 shows
+# how.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Where the work sits
+
+# %%
+rolekit.show(rolekit.plot_scope_horizon, df)
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Ask first: which quadrant is empty for one role? In the bundled table the COO has no
+# external responsibilities at all.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Two profiles
+
+# %%
+rolekit.show(rolekit.plot_role_profiles, df)
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Shared themes
+
+# %%
+rolekit.show(rolekit.plot_theme_overlap, df)
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# The roles share most themes. The question for the next slide: do they do the same
+# thing inside them?
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Same theme, different footing
+
+# %%
+rolekit.show(rolekit.plot_theme_differences, df)
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Do the articles agree?
+
+# %%
+rolekit.show(rolekit.plot_source_agreement, df)
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Strategy is contested: one article gives it to the CEO alone, another to the COO
+# alone. Good material for the discussion.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Who decides
+
+# %%
+rolekit.show(rolekit.plot_theme_differences, df, themes=["decisions", "governance", "collaboration"])
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Over to you
+#
+# 1. Where does setting strategy end and carrying it out begin, and who decides when it
+#    is unclear?
+# 2. The articles give the COO nothing external. Does that hold where you work?
+# 3. RACI: for three real decisions, who is Responsible, Accountable, Consulted,
+#    Informed?

@@ -1,0 +1,170 @@
+"""The seminar notebooks: showing results in them, running the series, exporting handouts.
+
+Each notebook in ``notebooks/`` takes its table as the papermill parameter
+``data_path``. :func:`run_series` runs them all on the bundled table or on yours;
+:func:`export_handouts` turns executed notebooks into HTML handouts without code and
+the seminar deck into reveal.js slides that need no network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from .io import bundled, load_responsibilities
+from .validate import DataError, MissingColumns, Problem
+
+DECK = "seminar_deck.ipynb"
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def show(what, df: pd.DataFrame, part: str | None = None, **options):
+    """Show ``what(df, **options)`` in a notebook, or a note when the table cannot support it.
+
+    For a chart, the figure; for an analysis, its result, or its ``part`` (such as
+    ``"pairs"`` of :func:`rolekit.overlap`). When the table lacks a column that
+    ``what`` needs, or nothing matches, the result is a short note in prose instead
+    of an error, so a notebook runs to the end on any valid table.
+
+    >>> import rolekit
+    >>> df = rolekit.load_responsibilities()
+    >>> show(rolekit.plot_source_agreement, df.drop(columns="source")).data.splitlines()[0]
+    '**Not shown here:** this table has no `source` column, which is needed to compare what each source says.'
+    """
+    from IPython.display import Markdown
+    from matplotlib.axes import Axes
+
+    try:
+        result = what(df, **options)
+    except MissingColumns as err:
+        names = ", ".join(f"`{c}`" for c in err.columns)
+        why = err.problems[0].message.split("it is needed ", 1)[1].split(". The table has")[0]
+        return Markdown(f"**Not shown here:** this table has no {names} column, which is needed {why}.\n\n"
+                        f"Add it to your table to see this part: the codebook, `data/README.md`, says how to fill it in.")
+    if part is not None:
+        result = getattr(result, part)
+    if isinstance(result, Axes):
+        import matplotlib.pyplot as plt
+
+        plt.close(result.figure)  # returned instead, so the notebook shows it once
+        return result.figure
+    if isinstance(result, pd.DataFrame) and result.empty:
+        return Markdown("**Nothing to show:** no responsibility in this table matches.")
+    return result
+
+
+def notebooks() -> list[Path]:
+    """The series in teaching order, then the seminar deck.
+
+    >>> [p.name for p in notebooks()][-1]
+    'seminar_deck.ipynb'
+    """
+    folder = bundled("notebooks")
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb")) + [folder / DECK]
+
+
+def _made_by_rolekit(path: Path) -> bool:
+    try:
+        return "papermill" in json.loads(path.read_text())["metadata"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _execute(source: Path, target: Path, data_path: str | None) -> tuple[str, str | None]:
+    """Run one notebook with papermill; return its path and, if it failed, why."""
+    import tempfile
+
+    import papermill
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory() as sockets:
+        # The kernel talks over local sockets of its own, not TCP: no port opened, no plain-text warning.
+        local = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "kernel")}})
+        # jupyter_client interrupts every kernel it shuts down; an idle kernel logs that as an
+        # error ("KeyboardInterrupt caught in kernel"). Failures still reach us through papermill.
+        quiet = ["--IPKernelApp.log_level=CRITICAL"]
+        try:
+            papermill.execute_notebook(str(source), str(target), parameters={"data_path": data_path}, cwd=str(target.parent),
+                                       kernel_name="python3", progress_bar=False, log_output=False, config=local, extra_arguments=quiet)
+        except papermill.PapermillExecutionError as err:
+            return str(target), f"failed at cell {err.exec_count}: {err.ename}: {err.evalue}"
+        except Exception as err:  # a kernel that would not start, a disk that is full: report it, do not crash
+            return str(target), f"could not be run: {type(err).__name__}: {err}"
+    return str(target), None
+
+
+def run_series(data: str | None = None, out: str = "build/notebooks", workers: int | None = None, meanwhile=None) -> list[str]:
+    """Run every notebook on the table at ``data`` (default: the bundled one); write them to ``out``.
+
+    Notebooks run in ``workers`` processes (default: one more than the CPUs, since a
+    kernel spends part of its start waiting); ``meanwhile``, if given, is called in
+    this process while they run. Returns the written paths. Raises DataError for a
+    bad table, before running anything, and for a notebook that fails, naming it and
+    the cell. Never writes into the notebooks' own folder or over a file it did not make.
+    """
+    data_path = None
+    if data is not None:
+        load_responsibilities(data)  # every problem reported here, not deep inside a notebook
+        data_path = str(Path(data).resolve())
+    out_dir = Path(out)
+    sources = notebooks()
+    if out_dir.resolve() == sources[0].parent.resolve():
+        raise DataError([_problem(out_dir, "is the notebooks' own folder; write the executed copies elsewhere")])
+    targets = [out_dir / s.name for s in sources]
+    foreign = [t for t in targets if t.exists() and not _made_by_rolekit(t)]
+    if foreign:
+        raise DataError([_problem(t, "exists and was not made by rolekit; not overwriting it: choose another --out") for t in foreign])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with ProcessPoolExecutor(max_workers=workers or (os.cpu_count() or 1) + 1) as pool:
+        jobs = [pool.submit(_execute, source, target, data_path) for source, target in zip(sources, targets)]
+        if meanwhile is not None:
+            meanwhile()
+        results = [job.result() for job in jobs]
+    failed = [_problem(Path(path), error) for path, error in results if error]
+    if failed:
+        raise DataError(failed)
+    return [path for path, _ in results]
+
+
+def _problem(path: Path, message: str) -> Problem:
+    return Problem(str(path), None, None, message)
+
+
+def export_handouts(executed: str = "build/notebooks", out: str = "build/handouts", reveal: str | None = None) -> list[str]:
+    """Export executed notebooks to HTML without code, and the deck to offline reveal.js slides.
+
+    ``reveal`` is a reveal.js 4 folder (with ``dist/`` and ``plugin/``); it is copied
+    next to the slides, which load it by a relative path: the folder ``out`` works
+    offline and can be handed out as it is.
+    """
+    from nbconvert import HTMLExporter, SlidesExporter
+
+    executed_dir, out_dir = Path(executed), Path(out)
+    sources = sorted(executed_dir.glob("*.ipynb"))
+    if not sources:
+        raise DataError([_problem(executed_dir, "holds no executed notebooks; run `rolekit notebooks` first")])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    common = {"exclude_input": True, "exclude_input_prompt": True, "exclude_output_prompt": True,
+              "extra_template_basedirs": [str(TEMPLATES)]}
+    written = []
+    for source in sources:
+        if source.name == DECK:
+            if reveal is None:
+                raise DataError([_problem(source, "needs a reveal.js folder to become slides (--reveal DIR)")])
+            exporter = SlidesExporter(template_name="rolekit_slides", reveal_url_prefix="reveal.js", reveal_theme="white", **common)  # its fonts are local; "simple" fetches Google Fonts
+            target = out_dir / f"{source.stem}.slides.html"
+        else:
+            exporter = HTMLExporter(template_name="rolekit_handout", **common)
+            target = out_dir / f"{source.stem}.html"
+        body, _ = exporter.from_filename(str(source))
+        target.write_text(body, encoding="utf-8")
+        written.append(str(target))
+    if reveal is not None:
+        for part in ("dist", "plugin"):
+            shutil.copytree(Path(reveal) / part, out_dir / "reveal.js" / part, dirs_exist_ok=True)
+    return written

@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .analysis import tally
 from .io import load_responsibilities
 from .validate import DataError
+
+DATA = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
+REVEAL = {"metavar": "DIR", "help": "a reveal.js 4 folder (with dist/ and plugin/), needed for the slides"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,14 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     figures = commands.add_parser("figures", help="draw every chart for the bundled table or yours",
                                   description="Draw every chart and write one file per chart to DIR. A chart that needs a column "
                                               "the table lacks is skipped, saying why. Files rolekit did not make are never overwritten.")
-    figures.add_argument("--data", metavar="PATH", help="your table (default: the bundled one)")
+    figures.add_argument("--data", **DATA)
     figures.add_argument("--out", metavar="DIR", default="build/figures", help="where to write the charts (default: %(default)s)")
     figures.add_argument("--format", choices=["png", "svg", "pdf"], default="png", help="file format (default: %(default)s)")
     figures.set_defaults(run=_figures)
     series = commands.add_parser("notebooks", help="run the notebook series on the bundled table or yours",
                                  description="Run every notebook of the series, and the seminar deck, on a table, and write "
                                              "the executed notebooks to DIR. Notebooks needing a column the table lacks say so in prose.")
-    series.add_argument("--data", metavar="PATH", help="your table (default: the bundled one)")
+    series.add_argument("--data", **DATA)
     series.add_argument("--out", metavar="DIR", default="build/notebooks", help="where to write them (default: %(default)s)")
     series.set_defaults(run=_notebooks)
     handouts = commands.add_parser("handouts", help="export executed notebooks to HTML handouts and offline slides",
@@ -43,17 +47,21 @@ def main(argv: list[str] | None = None) -> int:
                                                "to reveal.js slides that load reveal.js from a copy beside them.")
     handouts.add_argument("--notebooks", metavar="DIR", default="build/notebooks", help="executed notebooks (default: %(default)s)")
     handouts.add_argument("--out", metavar="DIR", default="build/handouts", help="where to write the handouts (default: %(default)s)")
-    handouts.add_argument("--reveal", metavar="DIR", help="a reveal.js 4 folder (with dist/ and plugin/), needed for the slides")
+    handouts.add_argument("--reveal", **REVEAL)
     handouts.set_defaults(run=_handouts)
     build = commands.add_parser("build", help="everything at once: check the table, charts, executed notebooks, handouts",
                                 description="Check the table, then write charts to DIR/figures, the executed series to "
                                             "DIR/notebooks and handouts and slides to DIR/handouts: what `make run` makes.")
-    build.add_argument("--data", metavar="PATH", help="your table (default: the bundled one)")
+    build.add_argument("--data", **DATA)
     build.add_argument("--out", metavar="DIR", default="build", help="where to write everything (default: %(default)s)")
-    build.add_argument("--reveal", metavar="DIR", help="a reveal.js 4 folder (with dist/ and plugin/), needed for the slides")
+    build.add_argument("--reveal", **REVEAL)
     build.set_defaults(run=_build)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except DataError as err:  # a bad table, a missing folder, a failed notebook: the problems, no traceback
+        print("\n".join(map(str, err.problems)), file=sys.stderr)
+        return 1
 
 
 def _validate(args) -> int:
@@ -75,11 +83,7 @@ def _figures(args) -> int:
     matplotlib.use("Agg")  # files only: no window, whatever the machine has
     from .charts import save_charts
 
-    try:
-        written, skipped = save_charts(load_responsibilities(args.data), args.out, args.format)
-    except DataError as err:
-        print("\n".join(map(str, err.problems)), file=sys.stderr)
-        return 1
+    written, skipped = save_charts(load_responsibilities(args.data), args.out, args.format)
     print("\n".join([f"wrote {p}" for p in written] + [f"skipped {s}" for s in skipped]))
     return 0
 
@@ -92,15 +96,11 @@ def _build(args) -> int:
     from .seminar import export_handouts, run_series
 
     out = Path(args.out)
-    try:
-        df = load_responsibilities(args.data)
-        print(summary(args.data or "bundled table", df))
-        charts = []  # drawn here while the notebooks run in other processes
-        notebooks = run_series(args.data, out / "notebooks", meanwhile=lambda: charts.append(save_charts(df, out / "figures")))
-        handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
-    except DataError as err:
-        print("\n".join(map(str, err.problems)), file=sys.stderr)
-        return 1
+    df = load_responsibilities(args.data)
+    print(summary(args.data or "bundled table", df))
+    charts = []  # drawn here while the notebooks run in other processes
+    notebooks = run_series(args.data, out / "notebooks", meanwhile=lambda: charts.append(save_charts(df, out / "figures")))
+    handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
     written, skipped = charts[0]
     print("\n".join([f"wrote {p}" for p in [*written, *notebooks, *handouts]] + [f"skipped {s}" for s in skipped]))
     return 0
@@ -109,23 +109,14 @@ def _build(args) -> int:
 def _notebooks(args) -> int:
     from .seminar import run_series
 
-    return _report(lambda: run_series(args.data, args.out))
+    print("\n".join(f"wrote {path}" for path in run_series(args.data, args.out)))
+    return 0
 
 
 def _handouts(args) -> int:
     from .seminar import export_handouts
 
-    return _report(lambda: export_handouts(args.notebooks, args.out, args.reveal))
-
-
-def _report(work) -> int:
-    """Run ``work``, print each path it wrote, or every problem on stderr."""
-    try:
-        written = work()
-    except DataError as err:
-        print("\n".join(map(str, err.problems)), file=sys.stderr)
-        return 1
-    print("\n".join(f"wrote {path}" for path in written))
+    print("\n".join(f"wrote {path}" for path in export_handouts(args.notebooks, args.out, args.reveal)))
     return 0
 
 
@@ -136,7 +127,7 @@ def summary(name: str, df: pd.DataFrame) -> str:
     >>> print(summary("t.csv", rolekit.tidy(pd.DataFrame({"role": ["CEO", "CFO"], "scope": ["internal"] * 2, "horizon": ["daily"] * 2}))))
     t.csv: valid, 2 rows; roles: CEO 1, CFO 1; internal/daily 2, internal/long-term 0, external/daily 0, external/long-term 0
     """
-    roles = ", ".join(f"{role} {n}" for role, n in df["role"].value_counts(sort=False).items())
-    cells = df.groupby(["scope", "horizon"], observed=False).size()
-    counts = ", ".join(f"{scope}/{horizon} {n}" for (scope, horizon), n in cells.items())
-    return f"{name}: valid, {len(df)} rows; roles: {roles}; {counts}"
+    counts = tally(df)
+    roles = ", ".join(f"{role} {n}" for role, n in counts["total"].drop("total").items())
+    cells = ", ".join(f"{cell} {n}" for cell, n in counts.loc["total"].drop("total").items())
+    return f"{name}: valid, {len(df)} rows; roles: {roles}; {cells}"

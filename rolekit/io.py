@@ -222,7 +222,7 @@ def _encoding_problems(data: bytes, name: str) -> list[Problem]:
 
 def _split_rows(text: str, name: str) -> tuple[list[list[str]], list[tuple[int, int]]]:
     """Parse CSV text into its non-blank rows and the (first, last) line of each."""
-    reader = csv.reader(_io.StringIO(text, newline=""))
+    reader = csv.reader(_io.StringIO(text, newline=""), skipinitialspace=True)  # also reads  , "a, b"  as one value
     rows, lines, end = [], [], 0
     try:
         for row in reader:

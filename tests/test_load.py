@@ -47,6 +47,12 @@ def test_excel_separator_line_and_old_mac_line_ends(table):
     assert df["responsibility"].tolist() == ["a"]
 
 
+def test_a_quoted_value_after_a_space_is_one_value(table):
+    # Typed by hand rather than saved from a spreadsheet: a space before the opening quote.
+    df = rolekit.load_responsibilities(table('role, responsibility, scope, horizon\nCEO, "Sets vision, mission and goals", internal, long-term\n'))
+    assert df["responsibility"].tolist() == ["Sets vision, mission and goals"]
+
+
 def test_quoted_commas_and_line_breaks_stay_in_the_value(table):
     df = rolekit.load_responsibilities(table(HEADER + 'CEO,"Sets vision, mission\nand goals",internal,long-term\n'))
     assert df["responsibility"].tolist() == ["Sets vision, mission\nand goals"]

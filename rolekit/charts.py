@@ -11,17 +11,16 @@ from __future__ import annotations
 import functools
 import math
 import textwrap
+from pathlib import Path
 
 import matplotlib
 import matplotlib.style
 import numpy as np
 import pandas as pd
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
-
-from pathlib import Path
 
 from .analysis import CELLS, overlap, positions, profile, source_agreement
 from .io import tidy
@@ -224,7 +223,7 @@ def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
     True
     """
     place = positions(df)
-    roles = [r for r in place["role"].cat.categories if r in set(place["role"])]
+    roles = _roles(place)
     held = {r: list(place.loc[place["role"] == r, "theme"]) for r in roles}
     themes = [t for t in place["theme"].cat.categories if t in set(place["theme"])]
     if kind == "auto":
@@ -320,7 +319,7 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
         shared = shared[shared["theme"].isin(list(themes))]
     order = [t for t in place["theme"].cat.categories if t in set(shared["theme"])]
     all_roles = list(place["role"].cat.categories)
-    roles = [r for r in all_roles if r in set(shared["role"])]
+    roles = _roles(shared)
     colors, markers = role_colors(all_roles), role_markers(all_roles)
     with matplotlib.style.context(STYLE):
         ax = _new_axes(ax, height=0.55 * len(order) + 2.5)

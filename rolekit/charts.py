@@ -433,6 +433,15 @@ _METADATA = {"png": {"Software": MADE_BY}, "svg": {"Creator": MADE_BY, "Date": N
 FORMATS = tuple(_METADATA)
 
 
+def chart_files(out, fmt: str = "png") -> dict[str, Path]:
+    """Where each chart goes in ``out``; DataError if any of those files was not made by rolekit."""
+    targets = {name: Path(out) / f"{name}.{fmt}" for name in CHARTS}
+    foreign = [p for p in targets.values() if p.exists() and MADE_BY.encode() not in p.read_bytes()]
+    if foreign:
+        raise DataError([Problem(str(p), None, None, "exists and was not made by rolekit; not overwriting it: choose another --out") for p in foreign])
+    return targets
+
+
 def save_charts(df: pd.DataFrame, out, fmt: str = "png") -> tuple[list[Path], list[str]]:
     """Draw every chart of ``df`` and write each to ``out/NAME.FMT``; return what was written and what was skipped, and why.
 
@@ -442,10 +451,7 @@ def save_charts(df: pd.DataFrame, out, fmt: str = "png") -> tuple[list[Path], li
     """
     import matplotlib.pyplot as plt
 
-    targets = {name: Path(out) / f"{name}.{fmt}" for name in CHARTS}
-    foreign = [p for p in targets.values() if p.exists() and MADE_BY.encode() not in p.read_bytes()]
-    if foreign:
-        raise DataError([Problem(str(p), None, None, "exists and was not made by rolekit; not overwriting it: choose another --out") for p in foreign])
+    targets = chart_files(out, fmt)
     Path(out).mkdir(parents=True, exist_ok=True)
     written, skipped = [], []
     for name, draw in CHARTS.items():

@@ -92,10 +92,11 @@ def _build(args) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .charts import save_charts
+    from .charts import chart_files, save_charts
     from .seminar import export_handouts, run_series
 
     out = Path(args.out)
+    chart_files(out / "figures")  # refuse at once, not after the notebooks have run
     df = load_responsibilities(args.data)
     print(summary(args.data or "bundled table", df))
     charts = []  # drawn here while the notebooks run in other processes

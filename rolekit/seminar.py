@@ -123,7 +123,11 @@ def run_series(data: str | None = None, out: str = "build/notebooks", workers: i
     with ProcessPoolExecutor(max_workers=workers or (os.cpu_count() or 1) + 1) as pool:
         jobs = [pool.submit(_execute, source, target, data_path) for source, target in zip(sources, targets)]
         if meanwhile is not None:
-            meanwhile()
+            try:
+                meanwhile()
+            except BaseException:
+                pool.shutdown(cancel_futures=True)  # do not make the user wait for notebooks nobody will see
+                raise
         results = [job.result() for job in jobs]
     failed = [_problem(Path(path), error) for path, error in results if error]
     if failed:

@@ -125,3 +125,11 @@ def test_figures_replace_their_own_earlier_files(tmp_path):
 def test_figures_report_a_bad_table(table, capsys):
     assert main(["figures", "--data", str(table(HEADER + "CEO,a,inside,daily\n"))]) == 1
     assert "column 'scope': 'inside' is not allowed" in capsys.readouterr().err
+
+
+def test_build_refuses_at_once_to_overwrite_a_chart_it_did_not_make(tmp_path, capsys):
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "theme_overlap.png").write_bytes(b"my own picture")
+    assert main(["build", "--out", str(tmp_path)]) == 1
+    assert "theme_overlap.png: exists and was not made by rolekit" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["figures"]  # no notebook was run

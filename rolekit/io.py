@@ -23,6 +23,9 @@ from .validate import ALLOWED, OPTIONAL, REQUIRED, SYNONYMS, DataError, Problem,
 _HERE = Path(__file__).resolve().parent
 _SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
 _ORDERED = ("role", "scope", "horizon", "theme", "source")
+# Stripped from both ends of every header and value: spaces, and the invisible characters
+# that text pasted from the web or Word brings (no-break and zero-width spaces, byte-order marks).
+_BLANK = " \t\r\n\v\f\xa0\u2007\u202f\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 
 
 def bundled(name: str) -> Path:
@@ -120,7 +123,7 @@ def tidy(df: pd.DataFrame) -> pd.DataFrame:
 
 def _categorical(values: pd.Series, col: str) -> pd.Categorical:
     codes, uniques = pd.factorize(values)
-    clean = [str(u).strip() for u in uniques]
+    clean = [str(u).strip(_BLANK) for u in uniques]
     known = _known(col)
     if col in ALLOWED:
         clean = [c.lower() for c in clean]
@@ -173,8 +176,11 @@ def _read_text(path: Path, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise DataError(_encoding_problems(data, name)) from None
-    if not text.strip(" \t\r\n,;"):
+    if not text.strip(_BLANK + ",;"):
         raise DataError([Problem(name, None, None, f"the file is empty; it needs a header line naming {', '.join(REQUIRED)}, then one row per responsibility")])
+    if text.lstrip(_BLANK)[:20].lower().startswith(("<!doctype html", "<html")):
+        raise DataError([Problem(name, None, None, "this is a web page (HTML), not a CSV file; download the table as CSV "
+                                 "(Google Sheets: File > Download > Comma-separated values) or " + _SAVE_CSV)])
     return text
 
 
@@ -227,7 +233,7 @@ def _split_rows(text: str, name: str) -> tuple[list[list[str]], list[tuple[int, 
     try:
         for row in reader:
             start, end = end + 1, reader.line_num
-            if any(cell.strip() for cell in row):
+            if any(cell.strip(_BLANK) for cell in row):
                 rows.append(row)
                 lines.append((start, end))
     except csv.Error as err:
@@ -246,7 +252,7 @@ def _check(name: str, rows: list[list[str]], spans: list[tuple[int, int]]) -> pd
     if not rows:
         raise DataError([Problem(name, None, None, f"the file is empty; it needs a header line naming {', '.join(REQUIRED)}, then one row per responsibility")])
     lines = [first for first, _ in spans]
-    header_line, header = lines[0], [h.strip().lower() for h in rows[0]]
+    header_line, header = lines[0], [h.strip(_BLANK).lower() for h in rows[0]]
     delimiter = _other_delimiter(header)
     if delimiter:
         raise DataError([Problem(name, header_line, None, f"the columns are separated by {delimiter}, not commas; {_SAVE_CSV}, "
@@ -254,7 +260,7 @@ def _check(name: str, rows: list[list[str]], spans: list[tuple[int, int]]) -> pd
     body, body_lines = rows[1:], lines[1:]
     width = len(header)
     cells = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in body], columns=range(width), dtype="str")
-    cells = cells.apply(lambda s: s.str.strip()) if len(cells) else cells
+    cells = cells.apply(lambda s: s.str.strip(_BLANK)) if len(cells) else cells
     filled = cells.ne("").sum().tolist() if len(cells) else [0] * width
     problems = check_header(name, header, header_line, filled)
     needed = max((i + 1 for i, h in enumerate(header) if h or filled[i]), default=0)
@@ -265,7 +271,7 @@ def _check(name: str, rows: list[list[str]], spans: list[tuple[int, int]]) -> pd
         if n < needed:
             missing = ", ".join(h or f"column {j + 1}" for j, h in enumerate(header[n:needed], n))
             problems.append(Problem(name, line, None, f"row has {n} fields but the header has {needed} (missing: {missing}); every row needs a value for each column{runs_on}"))
-        elif n > width and any(c.strip() for c in row[width:]):
+        elif n > width and any(c.strip(_BLANK) for c in row[width:]):
             problems.append(Problem(name, line, None, f"row has {n} fields but the header has {width}; a value that contains a comma must be put in double quotes{runs_on}"))
         else:
             good.append(i)

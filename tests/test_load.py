@@ -42,6 +42,12 @@ def test_spreadsheet_quirks_are_accepted(table):
     }
 
 
+def test_invisible_characters_from_the_web_are_stripped_like_spaces(table):
+    # A zero-width space before a header name and a no-break space after a value, as pasted from a web page.
+    df = rolekit.load_responsibilities(table("role,\u200bresponsibility,scope,horizon\nCEO,Sets vision,internal\u00a0,\ufefflong-term\n"))
+    assert df[["responsibility", "scope", "horizon"]].values.tolist() == [["Sets vision", "internal", "long-term"]]
+
+
 def test_excel_separator_line_and_old_mac_line_ends(table):
     df = rolekit.load_responsibilities(table("sep=,\r" + HEADER.replace("\n", "\r") + "CEO,a,internal,daily\r"))
     assert df["responsibility"].tolist() == ["a"]

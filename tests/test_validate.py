@@ -125,6 +125,11 @@ def test_files_that_are_not_text(table, content, what):
     assert problems(table(content, "team.csv")) == [f"FILE: this is {what}, not a CSV text file; {SAVE}"]
 
 
+def test_a_web_page_saved_as_csv(table):
+    assert problems(table("\n<!DOCTYPE html>\n<html><body>a shared sheet</body></html>\n", "sheet.csv")) == [
+        f"FILE: this is a web page (HTML), not a CSV file; download the table as CSV (Google Sheets: File > Download > Comma-separated values) or {SAVE}"]
+
+
 def test_legacy_encoding_names_line_column_and_character(table):
     path = table((HEADER + "CEO,Café visits,internal,daily\nCOO,ok,internal,daily\nCOO,naïve,internal,daily\n").encode("cp1252"))
     assert problems(path) == [

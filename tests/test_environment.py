@@ -21,10 +21,13 @@ def test_environment_yml_pins_what_pyproject_pins():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     python = [d for d in conda if d.startswith("python")]
     assert env["channels"] == ["conda-forge"]
-    assert _pins([d for d in conda if d not in python and d != "pip"]) == _pins(project["dependencies"] + project["optional-dependencies"]["test"])
-    assert "pip" in conda and {"pip": ["-e ."]} in env["dependencies"]
+    listed = [d for d in conda if d not in python and d != "pip"] + [d for d in pip if d != "-e ."]
+    assert _pins(listed) == _pins(project["dependencies"] + project["optional-dependencies"]["test"])
+    assert len(listed) == len(_pins(listed)), "a package is listed twice"
+    assert "pip" in conda and pip[0] == "-e ."
     minimum = re.fullmatch(r">=(\d+)\.(\d+)", project["requires-python"]).groups()
     assert tuple(map(int, re.fullmatch(r"python=(\d+)\.(\d+)", python[0]).groups())) >= tuple(map(int, minimum))
 

@@ -39,7 +39,7 @@ setup: $(VENV)/test.stamp
 
 # JupyterLab on the notebooks; the .py file beside each is its text twin (jupytext).
 lab: $(VENV)/run.stamp
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Handouts alone: executes the series, then exports it.
 handouts: $(VENV)/run.stamp $(REVEAL)/dist/reveal.js

@@ -82,5 +82,7 @@ $(VENV)/test.stamp: pyproject.toml $(VENV)/run.stamp
 	touch $@
 
 # reveal.js for offline slides: fetched once from the npm registry, hash-checked.
+# touch: the unpacked files keep the archive's old dates, which would make this rule run every time.
 $(REVEAL)/dist/reveal.js: scripts/fetch_reveal.py | $(BIN)/uv
 	$(BIN)/python scripts/fetch_reveal.py $(REVEAL)
+	touch $@

@@ -22,7 +22,7 @@ REVEAL = {"metavar": "DIR", "help": "a reveal.js 4 folder (with dist/ and plugin
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = argparse.ArgumentParser(prog="rolekit", description="Where the CEO and COO roles overlap and differ: check tables, draw charts.")
+    parser = argparse.ArgumentParser(prog="rolekit", description="Where the CEO and COO roles overlap and differ: check tables, draw charts, run the seminar notebooks.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check responsibility tables; print a one-line summary of each valid one",
                                    description="Check each table and print a one-line summary when it is valid, or every problem "

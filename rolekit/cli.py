@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import tally
+from .charts import FORMATS
 from .io import load_responsibilities
 from .validate import DataError
 
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
                                               "the table lacks is skipped, saying why. Files rolekit did not make are never overwritten.")
     figures.add_argument("--data", **DATA)
     figures.add_argument("--out", metavar="DIR", default="build/figures", help="where to write the charts (default: %(default)s)")
-    figures.add_argument("--format", choices=["png", "svg", "pdf"], default="png", help="file format (default: %(default)s)")
+    figures.add_argument("--format", choices=FORMATS, default="png", help="file format (default: %(default)s)")
     figures.set_defaults(run=_figures)
     series = commands.add_parser("notebooks", help="run the notebook series on the bundled table or yours",
                                  description="Run every notebook of the series, and the seminar deck, on a table, and write "

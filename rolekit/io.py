@@ -210,7 +210,7 @@ def _binary_kind(data: bytes) -> str | None:
 def _encoding_problems(data: bytes, name: str) -> list[Problem]:
     """One problem per line holding bytes that are not UTF-8, naming the table column."""
     lines = data.splitlines()
-    header = [h.strip().lower() for h in next(csv.reader([lines[0].decode("cp1252", "replace")]), [])]
+    header = [h.strip(_BLANK).lower() for h in next(csv.reader([lines[0].decode("cp1252", "replace")]), [])]
     problems = []
     for number, raw in enumerate(lines, 1):
         try:

@@ -61,6 +61,7 @@ baselines: $(VENV)/test.stamp
 # Speed, measured and printed (not asserted): see benchmarks/*.py for the bars.
 bench: $(VENV)/test.stamp
 	$(BIN)/python benchmarks/analysis.py
+	$(BIN)/python benchmarks/loading.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/seminar.py
 

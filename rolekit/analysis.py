@@ -73,7 +73,7 @@ def profile(df: pd.DataFrame) -> pd.DataFrame:
     """
     n, (roles, scopes, horizons) = counts(df, ["role", "scope", "horizon"], "to profile each role by scope and horizon")
     by_scope, by_horizon = n.sum(axis=2), n.sum(axis=1)
-    by_cell = n.reshape(len(roles), -1)
+    by_cell = n.reshape(len(roles), len(scopes) * len(horizons))
     table = np.hstack([by_scope, by_horizon, by_cell])
     labels = ([("scope", s) for s in scopes] + [("horizon", h) for h in horizons]
               + [("cell", f"{s}/{h}") for s in scopes for h in horizons])
@@ -208,7 +208,7 @@ def tally(df: pd.DataFrame, rows: str = "role", columns=("scope", "horizon")) ->
     columns = [columns] if isinstance(columns, str) else list(columns)
     n, categories = counts(df, [rows, *columns], f"to count responsibilities by {' and '.join([rows, *columns])}")
     labels = ["/".join(map(str, combo)) for combo in product(*categories[1:])]
-    table = pd.DataFrame(n.reshape(len(categories[0]), -1), index=pd.Index(categories[0], name=rows), columns=labels)
+    table = pd.DataFrame(n.reshape(len(categories[0]), len(labels)), index=pd.Index(categories[0], name=rows), columns=labels)
     table = table[table.sum(axis=1) > 0]
     table["total"] = table.sum(axis=1)
     table.loc["total"] = table.sum()

@@ -24,11 +24,22 @@ from matplotlib.textpath import TextToPath
 
 from .analysis import CELLS, overlap, positions, profile, source_agreement
 from .io import tidy
+from .output import Output
 from .style import STYLE, role_colors, role_markers
 from .validate import DataError, MissingColumns, Problem, require
 
 _SHADE = "#F4E1D2"  # background of contradicted themes
 _MIN_TEXT = 9  # points: no label is drawn smaller
+
+
+def _drawable(df: pd.DataFrame, columns: list[str], purpose: str) -> pd.DataFrame:
+    """The tidy rows of ``df`` with a value in every one of ``columns``; DataError when there are none."""
+    require(df, columns, purpose)
+    t = tidy(df).dropna(subset=columns)
+    if t.empty:
+        said = "no rows" if df.empty else f"no row with a value in each of {', '.join(columns)}"
+        raise DataError([Problem("table", None, None, f"has {said}, so there is nothing to draw {purpose}")])
+    return t
 
 
 def _new_axes(ax, height=None):
@@ -93,9 +104,8 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None):
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['daily', 'long-term']
     """
-    require(df, ["role", "scope", "horizon"], "to place responsibilities on the scope x horizon map")
+    t = _drawable(df, ["role", "scope", "horizon"], "to place responsibilities on the scope x horizon map")
     with matplotlib.style.context(STYLE):
-        t = tidy(df).dropna(subset=["role", "scope", "horizon"])
         if "theme" in t and t["theme"].notna().any():
             t = t.assign(row=t["theme"].cat.add_categories(["(no theme)"]).fillna("(no theme)"))
         else:
@@ -178,10 +188,10 @@ def plot_role_profiles(df: pd.DataFrame, ax=None):
     >>> [round(float(b.get_height())) for b in ax.containers[0]]  # the CEO's shares, in percent
     [67, 33, 28, 72]
     """
-    shares = profile(df)
+    t = _drawable(df, ["role", "scope", "horizon"], "to profile each role by scope and horizon")
+    shares = profile(t)
     with matplotlib.style.context(STYLE):
         ax = _new_axes(ax)
-        t = tidy(df[["role"]])
         roles = list(shares["role"].unique())
         colors = role_colors(t["role"].cat.categories)
         categories = ["internal", "external", "daily", "long-term"]
@@ -222,7 +232,7 @@ def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
     >>> "CEO and COO share 8 of 10 themes (Jaccard 0.80)" in ax.get_title(loc="left")
     True
     """
-    place = positions(df)
+    place = positions(_drawable(df, ["role", "theme", "scope", "horizon"], "to compare roles theme by theme"))
     roles = _roles(place)
     held = {r: list(place.loc[place["role"] == r, "theme"]) for r in roles}
     themes = [t for t in place["theme"].cat.categories if t in set(place["theme"])]
@@ -313,7 +323,7 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
     >>> [t.get_text() for t in ax.get_yticklabels()][:3]
     ['strategy', 'operations', 'finance']
     """
-    place = positions(df)
+    place = positions(_drawable(df, ["role", "theme", "scope", "horizon"], "to compare roles theme by theme"))
     shared = place[place["roles"] >= 2]
     if themes is not None:
         shared = shared[shared["theme"].isin(list(themes))]
@@ -371,8 +381,8 @@ def plot_source_agreement(df: pd.DataFrame, ax=None):
     >>> ax.get_title(loc="left").split(" (")[0]
     'The sources clash on 1 theme: strategy'
     """
-    support, clashes = source_agreement(df)
-    t = tidy(df[["role", "theme", "source"]])
+    t = _drawable(df, ["role", "theme", "source"], "to compare what each source says")
+    support, clashes = source_agreement(t)
     all_roles = list(t["role"].cat.categories)
     roles = [r for r in all_roles if r in set(support["role"])]
     themes = [x for x in t["theme"].cat.categories if x in set(support["theme"])]
@@ -433,35 +443,31 @@ _METADATA = {"png": {"Software": MADE_BY}, "svg": {"Creator": MADE_BY, "Date": N
 FORMATS = tuple(_METADATA)
 
 
-def chart_files(out, fmt: str = "png") -> dict[str, Path]:
-    """Where each chart goes in ``out``; DataError if any of those files was not made by rolekit."""
-    targets = {name: Path(out) / f"{name}.{fmt}" for name in CHARTS}
-    foreign = [p for p in targets.values() if p.exists() and MADE_BY.encode() not in p.read_bytes()]
-    if foreign:
-        raise DataError([Problem(str(p), None, None, "exists and was not made by rolekit; not overwriting it: choose another --out") for p in foreign])
-    return targets
+def chart_files(out, fmt: str = "png") -> Output:
+    """The folder ``out``, checked for writing every chart; DataError if it cannot be, or holds files rolekit did not make."""
+    return Output(out, [f"{name}.{fmt}" for name in CHARTS])
 
 
 def save_charts(df: pd.DataFrame, out, fmt: str = "png") -> tuple[list[Path], list[str]]:
     """Draw every chart of ``df`` and write each to ``out/NAME.FMT``; return what was written and what was skipped, and why.
 
-    A chart needing a column ``df`` lacks is skipped. Files are tagged as rolekit's, and
-    a file without that tag is never overwritten (DataError instead). Saving happens
-    inside the style, so the same table gives the same bytes every time.
+    A chart needing a column ``df`` lacks, or with nothing to draw, is skipped. A file
+    rolekit did not make is never overwritten (DataError instead, before anything is
+    written; see :mod:`rolekit.output`). Saving happens inside the style, so the same
+    table gives the same bytes every time.
     """
     import matplotlib.pyplot as plt
 
-    targets = chart_files(out, fmt)
-    Path(out).mkdir(parents=True, exist_ok=True)
+    folder = chart_files(out, fmt)
     written, skipped = [], []
     for name, draw in CHARTS.items():
         try:
             ax = draw(df)
-        except MissingColumns as err:
+        except DataError as err:
             skipped.append(f"{name}: {str(err.problems[0]).removeprefix('table: ').split('. The table has')[0]}")
             continue
         with matplotlib.style.context(STYLE):
-            ax.figure.savefig(targets[name], metadata=_METADATA[fmt])
+            ax.figure.savefig(folder.path(f"{name}.{fmt}"), metadata=_METADATA[fmt])
         plt.close(ax.figure)
-        written.append(targets[name])
+        written.append(folder.record(f"{name}.{fmt}"))
     return written, skipped

@@ -15,7 +15,7 @@ import pandas as pd
 from .analysis import tally
 from .charts import FORMATS
 from .io import load_responsibilities
-from .validate import DataError
+from .validate import DataError, Problem
 
 DATA = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
 REVEAL = {"metavar": "DIR", "help": "a reveal.js 4 folder (with dist/ and plugin/), needed for the slides"}
@@ -57,11 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", metavar="DIR", default="build", help="where to write everything (default: %(default)s)")
     build.add_argument("--reveal", **REVEAL)
     build.set_defaults(run=_build)
+    for stream in (sys.stdout, sys.stderr):  # a role in Arabic or an emoji must not crash a cp1252 terminal
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = parser.parse_args(argv)
     try:
         return args.run(args)
     except DataError as err:  # a bad table, a missing folder, a failed notebook: the problems, no traceback
         print("\n".join(map(str, err.problems)), file=sys.stderr)
+        return 1
+    except OSError as err:  # a disk that filled up, a folder that vanished while writing
+        print(str(Problem(str(err.filename or "rolekit"), None, None, f"cannot be written: {err.strerror or err}")), file=sys.stderr)
         return 1
 
 
@@ -94,10 +100,13 @@ def _build(args) -> int:
 
     matplotlib.use("Agg")
     from .charts import chart_files, save_charts
-    from .seminar import export_handouts, run_series
+    from .seminar import export_handouts, handout_plan, notebooks, run_series, series_folder
 
     out = Path(args.out)
-    chart_files(out / "figures")  # refuse at once, not after the notebooks have run
+    # Every target checked at once, not after the notebooks have run.
+    chart_files(out / "figures")
+    series_folder(out / "notebooks")
+    handout_plan(out / "notebooks", out / "handouts", args.reveal, sources=[out / "notebooks" / p.name for p in notebooks()])
     df = load_responsibilities(args.data)
     print(summary(args.data or "bundled table", df))
     charts = []  # drawn here while the notebooks run in other processes

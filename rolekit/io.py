@@ -1,31 +1,42 @@
-"""Read responsibility tables, bundled or a person's own, into rolekit's tidy form.
+"""Read tables, bundled or a person's own, into rolekit's tidy form.
 
 The tidy form is one row per responsibility with ``role``, ``scope``, ``horizon``,
 ``theme`` and ``source`` as categoricals in a fixed order: roles and themes of the
 bundled reference tables first, in their order, then others as they first appear.
+
+A file is read two ways. A clean file goes through pandas' C parser, then through
+every rule. Any file with a problem, or anything the fast path cannot vouch for, is
+read again line by line with Python's csv module, so that every message names the
+exact line where the problem is.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import functools
 import io as _io
 import os
+import re
+import stat
+import sys
 import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .validate import ALLOWED, OPTIONAL, REQUIRED, SYNONYMS, DataError, Problem, check_header, check_values, did_you_mean
+from .text import BLANK, SPELLINGS, clean, fault, is_placeholder, marked
+from .validate import (ALLOWED, RESPONSIBILITIES, SYNONYMS, DataError, Problem, Schema, check_header, check_values, did_you_mean,
+                       distinct, header_line, meant)
 
 _HERE = Path(__file__).resolve().parent
 _SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
 _ORDERED = ("role", "scope", "horizon", "theme", "source")
-# Stripped from both ends of every header and value: spaces, and the invisible characters
-# that text pasted from the web or Word brings (no-break and zero-width spaces, byte-order marks).
-_BLANK = " \t\r\n\v\f\xa0\u2007\u202f\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+MAX_BYTES = 512 * 2**20  # a table of a million responsibilities is about 120 MB
+_PRINTABLE = bytes(range(32, 127)) + b"\n"
+_NOT_COMMA_OR_QUOTE = bytes(b for b in range(256) if b not in b'",')
 
 
 def bundled(name: str) -> Path:
@@ -55,11 +66,87 @@ def load_responsibilities(path: str | os.PathLike | None = None) -> pd.DataFrame
     >>> list(df["role"].cat.categories), list(df["scope"].cat.categories)
     (['CEO', 'COO'], ['internal', 'external'])
     """
-    path = bundled("data/responsibilities.csv") if path is None else path
+    table = read_table(bundled("data/responsibilities.csv") if path is None else path, RESPONSIBILITIES)
+    if "weight" in table:
+        table["weight"] = pd.to_numeric(table["weight"].str.replace(",", ".", regex=False))
+    return tidy(table)
+
+
+def read_table(path, schema: Schema) -> pd.DataFrame:
+    """Read and check the CSV file at ``path`` against ``schema``; return its cells as stripped strings.
+
+    Columns come in the schema's order, then any others; blank optional cells are
+    missing values. Raises DataError listing every problem, each with its line.
+    """
+    name, data = read_bytes(path)
+    what = _binary_kind(data)
+    if what:
+        raise DataError([Problem(name, None, None, f"this is {what}, not a CSV text file; {_SAVE_CSV}")])
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if not re.search(rb"[^\s,;]", data):
+        raise DataError([Problem(name, None, None, f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row per {schema.row}")])
+    if data.lstrip()[:20].lower().startswith((b"<!doctype html", b"<html")):
+        raise DataError([Problem(name, None, None, "this is a web page (HTML), not a CSV file; download the table as CSV "
+                                 "(Google Sheets: File > Download > Comma-separated values) or " + _SAVE_CSV)])
+    table = _fast(data, schema)
+    if table is not None:
+        return table
+    try:
+        text, problems = data.decode("utf-8"), []
+    except UnicodeDecodeError:  # report the bytes, then keep checking, so the file is fixed in one pass
+        text, problems = data.decode("utf-8", "replace"), _encoding_problems(data, name)
+    return table if table is not None else _exact(name, text, schema, problems)
+
+
+def read_bytes(path) -> tuple[str, bytes]:
+    """The name to show for ``path``, and the bytes of the file, read only if it is a regular file of sane size."""
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"expected the path of a CSV file (a str or pathlib.Path), got {type(path).__module__}.{type(path).__qualname__}"
+                        if not isinstance(path, pd.DataFrame) else
+                        "expected the path of a CSV file, got a pandas DataFrame; it is loaded already: pass it to rolekit.tidy() to check its values")
     name = os.fspath(path)
-    text = _read_text(Path(path), name)
-    rows, lines = _split_rows(text, name)
-    return tidy(_check(name, rows, lines))
+    if not name.strip():
+        raise DataError([Problem("''", None, None, "no file name given; give the path of a CSV file")])
+    p = Path(name).expanduser()
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a pipe must not block the open
+    except OSError as err:
+        raise DataError([Problem(name, None, None, _open_error(err, p))]) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DataError([Problem(name, None, None, "is a folder, not a CSV file; give the path of the .csv file inside it")])
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError([Problem(name, None, None, "is not a regular file (a pipe, a device or a socket); rolekit reads tables saved as files")])
+        if info.st_size > MAX_BYTES:
+            raise DataError([Problem(name, None, None, f"is {info.st_size / 2**20:,.0f} MB; rolekit reads tables of up to {MAX_BYTES // 2**20} MB "
+                                                       "(a million responsibilities take about 120 MB): is this the right file?")])
+        with os.fdopen(os.dup(fd), "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise DataError([Problem(name, None, None, f"cannot be read: {err.strerror or err}")]) from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise DataError([Problem(name, None, None, f"is larger than {MAX_BYTES // 2**20} MB, the most rolekit reads; is this the right file?")])
+    return name, data
+
+
+def _open_error(err: OSError, path: Path) -> str:
+    if err.errno == errno.ENOENT:
+        folder = path.parent if str(path.parent) else Path(".")
+        near = did_you_mean(path.name, [p.name for p in folder.glob("*.csv")]) if folder.is_dir() else ""
+        return f"file not found; check the name and the folder (looked in {folder.resolve()}){near}"
+    if err.errno == errno.ENAMETOOLONG:
+        return f"the path is too long ({len(str(path))} characters; a file name may have at most 255): check it"
+    if err.errno == errno.ENOTDIR:
+        return "a part of this path is a file, not a folder: check the path"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read: permission denied (ask its owner, or copy the file somewhere you can read it)"
+    return f"cannot be read: {err.strerror or err}"
 
 
 @functools.cache
@@ -103,40 +190,53 @@ def _known(column: str) -> list[str]:
 
 
 def tidy(df: pd.DataFrame) -> pd.DataFrame:
-    """Return ``df`` with role, scope, horizon, theme and source as ordered categoricals.
+    """Return ``df`` with role, scope, horizon, theme and source as categoricals in rolekit's order.
 
-    Columns that are already categorical are kept as they are. In plain text columns,
-    values are stripped, spellings differing only in case become one value (the
-    bundled one, else the most used), and scope and horizon must hold only their
-    allowed values, in any case. The work is done once per distinct value.
+    Plain text, string and categorical columns are read alike, so the same facts give
+    the same numbers, in the same order, whatever the dtypes: values are normalised
+    (NFKC, invisible characters and surrounding blanks removed), placeholders such as
+    ``N/A`` are missing, spellings differing only in case become one value (the
+    bundled one, else the most used), scope and horizon hold only their allowed
+    values, and categories come in rolekit's order: the bundled roles, themes and
+    sources first, then others as they first appear. An input's own category order
+    is not kept. The work is done once per distinct value.
 
     >>> t = tidy(pd.DataFrame({"role": ["CFO", "ceo", "CEO"], "scope": ["External", "internal", "internal"]}))
     >>> t["role"].tolist(), list(t["role"].cat.categories), t["scope"].tolist()
     (['CFO', 'CEO', 'CEO'], ['CEO', 'CFO'], ['external', 'internal', 'internal'])
     """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"expected a pandas DataFrame, got {type(df).__name__}; load one with rolekit.load_responsibilities(path)")
     out = df.copy(deep=False)
     for col in _ORDERED:
-        if col in out and not isinstance(out[col].dtype, pd.CategoricalDtype):
+        if col in out:
             out[col] = _categorical(out[col], col)
     return out
 
 
 def _categorical(values: pd.Series, col: str) -> pd.Categorical:
-    codes, uniques = pd.factorize(values)
-    clean = [str(u).strip(_BLANK) for u in uniques]
+    codes, uniques = pd.factorize(values)  # on a categorical, from its codes: fast
+    uniques = [str(u) for u in uniques]
+    cleaned = ["" if is_placeholder(c) else c for c in map(clean, uniques)]
+    faults = [(i, fault(c)) for i, c in enumerate(cleaned) if c and fault(c)]
+    if faults:
+        raise DataError([Problem("table", None, col, f"'{marked(uniques[i])}' {why} (rows {_labels(values.index[codes == i])})") for i, why in faults])
     known = _known(col)
     if col in ALLOWED:
-        clean = [c.lower() for c in clean]
-        bad = [i for i, c in enumerate(clean) if c and c not in known]
+        cleaned = [c.lower() for c in cleaned]
+        bad = [i for i, c in enumerate(cleaned) if c and c not in known]
         if bad:
             raise DataError([Problem("table", None, col, f"'{uniques[i]}' is not allowed (rows {_labels(values.index[codes == i])}); "
-                                     f"allowed: {', '.join(known)}{did_you_mean(str(uniques[i]), known, SYNONYMS[col])}") for i in bad])
+                                     f"allowed: {', '.join(known)}{did_you_mean(uniques[i], known, SYNONYMS[col])}") for i in bad])
+        categories = known
     else:
-        clean = _one_spelling(clean, np.bincount(codes[codes >= 0], minlength=len(uniques)), known)
-    present = list(dict.fromkeys(c for c in clean if c))  # first appearance
-    categories = known if col in ALLOWED else [k for k in known if k in present] + [c for c in present if c not in known]
+        cleaned = _one_spelling(cleaned, np.bincount(codes[codes >= 0], minlength=len(uniques)), known)
+        present = list(dict.fromkeys(c for c in cleaned if c))  # first appearance
+        categories = [k for k in known if k in present] + [c for c in present if c not in known]
+    if cleaned == list(categories) and isinstance(values.dtype, pd.CategoricalDtype) and list(values.cat.categories) == categories:
+        return values.array  # already in rolekit's form
     position = {c: i for i, c in enumerate(categories)}
-    recode = np.array([position.get(c, -1) for c in clean] + [-1], dtype=np.int64)  # the last entry serves code -1 (missing)
+    recode = np.array([position.get(c, -1) for c in cleaned] + [-1], dtype=np.int64)  # the last entry serves code -1 (missing)
     return pd.Categorical.from_codes(recode[codes], categories)
 
 
@@ -158,32 +258,6 @@ def _one_spelling(values: list[str], counts, known: list[str]) -> list[str]:
     return [best[v.casefold()] if v else v for v in values]
 
 
-def _read_text(path: Path, name: str) -> str:
-    if path.is_dir():
-        raise DataError([Problem(name, None, None, "is a folder, not a CSV file; give the path of the .csv file inside it")])
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError([Problem(name, None, None, f"file not found; check the name and the folder (looked in {Path.cwd()})")]) from None
-    except OSError as err:
-        raise DataError([Problem(name, None, None, f"cannot be read: {err.strerror or err}")]) from None
-    what = _binary_kind(data)
-    if what:
-        raise DataError([Problem(name, None, None, f"this is {what}, not a CSV text file; {_SAVE_CSV}")])
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise DataError(_encoding_problems(data, name)) from None
-    if not text.strip(_BLANK + ",;"):
-        raise DataError([Problem(name, None, None, f"the file is empty; it needs a header line naming {', '.join(REQUIRED)}, then one row per responsibility")])
-    if text.lstrip(_BLANK)[:20].lower().startswith(("<!doctype html", "<html")):
-        raise DataError([Problem(name, None, None, "this is a web page (HTML), not a CSV file; download the table as CSV "
-                                 "(Google Sheets: File > Download > Comma-separated values) or " + _SAVE_CSV)])
-    return text
-
-
 def _binary_kind(data: bytes) -> str | None:
     """Say what a file is when it is not text: a workbook, a PDF, UTF-16, other binary."""
     if data.startswith(b"PK\x03\x04"):
@@ -202,15 +276,19 @@ def _binary_kind(data: bytes) -> str | None:
         return "a PDF document"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "UTF-16 text (Excel's 'Unicode Text' format)"
-    if b"\x00" in data[:65536]:
-        return "a binary file"
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half >= 2 and max(sample[1::2].count(0), sample[0::2].count(0)) >= 0.8 * half:
+        return "UTF-16 text without a byte-order mark (Excel's 'Unicode Text' format)"
+    if b"\x00" in data:
+        return "a binary file (it holds NUL bytes, which text never does)"
     return None
 
 
 def _encoding_problems(data: bytes, name: str) -> list[Problem]:
     """One problem per line holding bytes that are not UTF-8, naming the table column."""
     lines = data.splitlines()
-    header = [h.strip(_BLANK).lower() for h in next(csv.reader([lines[0].decode("cp1252", "replace")]), [])]
+    header = [clean(h).lower() for h in next(csv.reader([lines[0].decode("cp1252", "replace")]), [])]
     problems = []
     for number, raw in enumerate(lines, 1):
         try:
@@ -226,43 +304,104 @@ def _encoding_problems(data: bytes, name: str) -> list[Problem]:
     return problems
 
 
-def _split_rows(text: str, name: str) -> tuple[list[list[str]], list[tuple[int, int]]]:
-    """Parse CSV text into its non-blank rows and the (first, last) line of each."""
-    reader = csv.reader(_io.StringIO(text, newline=""), skipinitialspace=True)  # also reads  , "a, b"  as one value
-    rows, lines, end = [], [], 0
+def _fast(data: bytes, schema: Schema) -> pd.DataFrame | None:
+    """The table of a clean file through pandas' C parser, or None when the file needs the exact path.
+
+    It only returns a table the exact path would return too: any doubt (a control
+    character, a short or long row, an odd header, a rule broken) gives None. Every
+    column but the unique one is read as categorical, so that each check and each
+    normalisation runs once per distinct value.
+    """
+    first = re.match(rb"[^\r\n]*", data).group()
+    if b'"' in first:
+        return None
+    plain = data.isascii()
+    raw = next(csv.reader([first.decode("utf-8", "replace")], skipinitialspace=True), [])
+    header = [clean(h).lower() for h in raw]
+    if (not all(header) or len(set(header)) < len(header) or not set(schema.required) <= set(header)
+            or any(h not in schema.columns and meant(h, schema.columns) for h in header)):
+        return None
+    dtypes = {name: str if key == schema.unique else "category" for name, key in zip(raw, header)}
     try:
-        for row in reader:
-            start, end = end + 1, reader.line_num
-            if any(cell.strip(_BLANK) for cell in row):
-                rows.append(row)
-                lines.append((start, end))
-    except csv.Error as err:
-        raise DataError([Problem(name, reader.line_num, None, f"cannot be read as CSV ({err}); {_SAVE_CSV}")]) from None
-    first = ",".join(rows[0]).strip() if rows else ""
-    if len(rows[0] if rows else ()) <= 2 and first.lower().startswith("sep="):
-        separator = first[4:]  # Excel's hint line ("sep=," arrives split on its comma): harmless when it says comma
-        if separator != ",":
-            raise DataError([Problem(name, lines[0][0], None, f"the file declares '{separator}' as its separator, not a comma; {_SAVE_CSV}")])
-        rows, lines = rows[1:], lines[1:]
-    return rows, lines
+        # skipinitialspace is slow in pandas, and only changes how  , "a, b"  reads: leading blanks are stripped below anyway
+        cells = pd.read_csv(_io.BytesIO(data), dtype=dtypes, keep_default_na=False, skipinitialspace=b', "' in data, engine="c")
+    except (ValueError, pd.errors.ParserError, csv.Error):  # UnicodeDecodeError is a ValueError
+        return None
+    if not isinstance(cells.index, pd.RangeIndex) or [clean(str(c)).lower() for c in cells.columns] != header:
+        return None
+    # pandas pads a row with too few fields with blanks: only a blank last cell can hide one
+    if cells.iloc[:, -1].eq("").any() and _fields_outside_quotes(data) != (len(header) - 1) * (len(cells) + 1):
+        return None
+    cells.columns = header
+    for col in header:  # stripped, as the exact path strips every cell
+        values = cells[col]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            values = values.cat.rename_categories([str(c) for c in values.cat.categories])  # "2024" must not become 2024
+            if not all(c.isprintable() for c in values.cat.categories):
+                return None  # a control character, a tab or a line break inside a value: the exact path says where
+            cells[col] = _recode(values, [c.strip(BLANK) for c in values.cat.categories])
+            continue
+        joined = "\n" + "\n".join(values.tolist()) + "\n"
+        if plain and joined.encode().translate(None, _PRINTABLE) or not plain and not joined.replace("\n", " ").isprintable():
+            return None
+        if col == schema.unique and not distinct(values, joined[1:-1]):
+            return None
+        if not plain or " \n" in joined or "\n " in joined:
+            cells[col] = values.str.strip(BLANK)
+    empty = np.logical_and.reduce([cells[c].eq("").to_numpy() for c in schema.required])
+    if empty.any():
+        if not cells[empty].eq("").all(axis=None):
+            return None
+        cells = cells[~empty].reset_index(drop=True)
+    table, problems = _finish("", cells, pd.Series(np.arange(len(cells)) + 2), schema, plain=plain, unique_checked=True)
+    if problems or table.empty:
+        return None
+    for col in table:  # free text as text; key columns stay categorical for tidy() to order
+        if isinstance(table[col].dtype, pd.CategoricalDtype) and col not in _ORDERED:
+            table[col] = table[col].astype("str")
+    return table
 
 
-def _check(name: str, rows: list[list[str]], spans: list[tuple[int, int]]) -> pd.DataFrame:
-    """Check parsed rows against the rules; return the table of stripped strings."""
+def _recode(values: pd.Series, cleaned: list[str]) -> pd.Series:
+    """A categorical column with its categories replaced by ``cleaned``, merging any that become equal."""
+    if cleaned == list(values.cat.categories):
+        return values
+    codes, merged = pd.factorize(pd.Index(cleaned, dtype=object))
+    return pd.Series(pd.Categorical.from_codes(np.append(codes, -1)[values.cat.codes.to_numpy()], [str(m) for m in merged]), index=values.index)
+
+
+def _fields_outside_quotes(data: bytes) -> int:
+    """Commas that separate fields: all of them less those inside double-quoted stretches (-1 if quotes are unpaired)."""
+    skeleton = data.translate(None, _NOT_COMMA_OR_QUOTE)  # only the quotes and commas, in order
+    parts = skeleton.split(b'"')
+    if len(parts) % 2 == 0:
+        return -1
+    return skeleton.count(b",") - b"".join(parts[1::2]).count(b",")  # odd parts lie between a quote and the next
+
+
+def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> pd.DataFrame:
+    """Parse line by line, keeping each row's line; raise DataError with every problem."""
+    rows, spans, more = _split_rows(text, name)
+    problems = problems + more
     if not rows:
-        raise DataError([Problem(name, None, None, f"the file is empty; it needs a header line naming {', '.join(REQUIRED)}, then one row per responsibility")])
+        raise DataError(problems or [Problem(name, None, None, f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row per {schema.row}")])
+    title = header_line(rows, schema, clean)
+    if title is not None:
+        above = "; ".join(f"'{','.join(r).strip(BLANK + ',')}'" for r in rows[:title])
+        raise DataError(problems + [Problem(name, spans[0][0], None, f"the header seems to be on line {spans[title][0]}, not line {spans[0][0]}: "
+                                                                      f"{above} looks like a title; delete the line(s) above the header")])
     lines = [first for first, _ in spans]
-    header_line, header = lines[0], [h.strip(_BLANK).lower() for h in rows[0]]
-    delimiter = _other_delimiter(header)
+    header_at, header = lines[0], [clean(h).lower() for h in rows[0]]
+    delimiter = _other_delimiter(header, schema)
     if delimiter:
-        raise DataError([Problem(name, header_line, None, f"the columns are separated by {delimiter}, not commas; {_SAVE_CSV}, "
-                                 "or choose ',' as the field separator when exporting")])
+        raise DataError(problems + [Problem(name, header_at, None, f"the columns are separated by {delimiter}, not commas; {_SAVE_CSV}, "
+                                                                   "or choose ',' as the field separator when exporting")])
     body, body_lines = rows[1:], lines[1:]
     width = len(header)
     cells = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in body], columns=range(width), dtype="str")
-    cells = cells.apply(lambda s: s.str.strip(_BLANK)) if len(cells) else cells
+    cells = cells.apply(lambda s: s.str.strip(BLANK)) if len(cells) else cells
     filled = cells.ne("").sum().tolist() if len(cells) else [0] * width
-    problems = check_header(name, header, header_line, filled)
+    problems += check_header(name, header, header_at, filled, schema)
     needed = max((i + 1 for i, h in enumerate(header) if h or filled[i]), default=0)
     good = []
     for i, (row, line) in enumerate(zip(body, body_lines)):
@@ -271,38 +410,86 @@ def _check(name: str, rows: list[list[str]], spans: list[tuple[int, int]]) -> pd
         if n < needed:
             missing = ", ".join(h or f"column {j + 1}" for j, h in enumerate(header[n:needed], n))
             problems.append(Problem(name, line, None, f"row has {n} fields but the header has {needed} (missing: {missing}); every row needs a value for each column{runs_on}"))
-        elif n > width and any(c.strip(_BLANK) for c in row[width:]):
+        elif n > width and any(c.strip(BLANK) for c in row[width:]):
             problems.append(Problem(name, line, None, f"row has {n} fields but the header has {width}; a value that contains a comma must be put in double quotes{runs_on}"))
         else:
             good.append(i)
     named = [i for i, h in enumerate(header) if h]
     table = cells.iloc[good, named].set_axis([header[i] for i in named], axis=1).reset_index(drop=True)
     table = table.loc[:, ~table.columns.duplicated()]
-    problems += check_values(name, table, pd.Series([body_lines[i] for i in good], dtype="int64"))
+    table, more = _finish(name, table, pd.Series([body_lines[i] for i in good], dtype="int64"), schema)
+    problems += more
     if not body and not problems:
-        problems.append(Problem(name, None, None, "has a header but no data rows; add one row per responsibility"))
+        problems.append(Problem(name, None, None, f"has a header but no data rows; add one row per {schema.row}"))
     if problems:
-        raise DataError(sorted(problems, key=lambda p: (p.line or 0, _column_rank(p.column))))
-    columns = [c for c in OPTIONAL[:1] + REQUIRED + OPTIONAL[1:] if c in table] + [c for c in table if c not in REQUIRED + OPTIONAL]
-    table = table[columns]
-    for col in ALLOWED:
-        table[col] = table[col].str.lower()
-    for col in OPTIONAL[1:]:
-        if col in table:
-            table[col] = table[col].replace("", None)
+        raise DataError(sorted(problems, key=lambda p: (p.line or 0, _column_rank(p.column, schema))))
     return table
 
 
-def _other_delimiter(header: list[str]) -> str | None:
+def _finish(name: str, table: pd.DataFrame, lines: pd.Series, schema: Schema, plain: bool = False,
+            unique_checked: bool = False) -> tuple[pd.DataFrame, list[Problem]]:
+    """Normalise key columns, check every value; return the table in schema order and the problems."""
+    for col in schema.keys:
+        if col not in table or (plain and col == schema.unique):
+            continue  # ids in an ASCII file are stripped already, and NFKC leaves ASCII as it is
+        values = table[col]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            table[col] = _recode(values, [clean(c) for c in values.cat.categories])
+            continue
+        codes, uniques = pd.factorize(values)
+        cleaned = [clean(u) for u in uniques]
+        if cleaned != list(uniques):
+            table[col] = pd.Series(np.array(cleaned + [""], dtype=object)[codes], index=table.index, dtype="str")
+    problems = check_values(name, table, lines, schema, plain, unique_checked)
+    order = [schema.unique] * bool(schema.unique) + [c for c in schema.columns if c != schema.unique]  # the id first
+    table = table[[c for c in order if c in table] + [c for c in table if c not in order]]
+    for col in schema.optional:
+        if col in table and col != schema.unique:
+            table[col] = table[col].mask(table[col].eq("") | table[col].isin(SPELLINGS), None)
+    return table, problems
+
+
+def _split_rows(text: str, name: str) -> tuple[list[list[str]], list[tuple[int, int]], list[Problem]]:
+    """Parse CSV text into its non-blank rows, the (first, last) line of each, and problems of quoting."""
+    reader = csv.reader(_io.StringIO(text, newline=""), skipinitialspace=True)  # also reads  , "a, b"  as one value
+    rows, lines, problems, end = [], [], [], 0
+    limit = csv.field_size_limit(sys.maxsize)  # a spreadsheet cell may be longer than csv's default limit
+    try:
+        for row in reader:
+            start, end = end + 1, reader.line_num
+            if any(cell.strip(BLANK) for cell in row):
+                rows.append(row)
+                lines.append((start, end))
+    except csv.Error as err:
+        problems.append(Problem(name, reader.line_num, None, f"cannot be read as CSV ({err}); {_SAVE_CSV}"))
+    finally:
+        csv.field_size_limit(limit)
+    width = len(rows[0]) if rows else 0
+    for row, (start, end) in zip(rows[1:], lines[1:]):
+        for cell in row:  # a quote never closed swallows the rows after it: name the line where it opens
+            if end - start > 1 and sum(line.count(",") >= width - 1 for line in cell.splitlines()[1:]) >= 2:
+                problems.append(Problem(name, start, None, f"a double quote opens on this line and is not closed until line {end}, "
+                                                           "so the rows between are read as one value; close the quote or remove it"))
+                break
+    first = ",".join(rows[0]).strip(" \r\n") if rows else ""
+    if len(rows[0] if rows else ()) <= 2 and first.lower().startswith("sep="):
+        separator = first[4:]  # Excel's hint line ("sep=," arrives split on its comma): harmless when it says comma
+        if separator != ",":
+            said = {"\t": "a tab", "": "nothing", " ": "a space"}.get(separator, f"'{separator}'")
+            raise DataError(problems + [Problem(name, lines[0][0], None, f"the file declares {said} as its separator, not a comma; {_SAVE_CSV}")])
+        rows, lines = rows[1:], lines[1:]
+    return rows, lines, problems
+
+
+def _other_delimiter(header: list[str], schema: Schema) -> str | None:
     """Name the separator when a header only makes sense split on something else."""
     joined = ",".join(header)
-    found = sum(c in REQUIRED for c in header)
+    found = sum(c in schema.required for c in header)
     for sep, label in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
-        if sum(c.strip() in REQUIRED for c in joined.split(sep)) > found:
+        if sum(clean(c) in schema.required for c in joined.split(sep)) > found:
             return label
     return None
 
 
-def _column_rank(column: str | None) -> int:
-    order = REQUIRED + OPTIONAL
-    return order.index(column) if column in order else len(order)
+def _column_rank(column: str | None, schema: Schema) -> int:
+    return schema.columns.index(column) if column in schema.columns else len(schema.columns)

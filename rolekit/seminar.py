@@ -8,15 +8,14 @@ the seminar deck into reveal.js slides that need no network.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
 from .io import bundled, load_responsibilities
+from .output import Output, writable_folder
 from .validate import DataError, MissingColumns, Problem
 
 DECK = "seminar_deck.ipynb"
@@ -46,6 +45,8 @@ def show(what, df: pd.DataFrame, part: str | None = None, **options):
         why = err.problems[0].message.split("it is needed ", 1)[1].split(". The table has")[0]
         return Markdown(f"**Not shown here:** this table has no {names} column, which is needed {why}.\n\n"
                         f"Add it to your table to see this part: the codebook, `data/README.md`, says how to fill it in.")
+    except DataError as err:  # nothing to draw, or values the analysis cannot use
+        return Markdown("**Not shown here:** the table " + "; ".join(str(p).removeprefix("table: ") for p in err.problems) + ".")
     if part is not None:
         result = getattr(result, part)
     if isinstance(result, Axes):
@@ -66,13 +67,6 @@ def notebooks() -> list[Path]:
     """
     folder = bundled("notebooks")
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb")) + [folder / DECK]
-
-
-def _made_by_rolekit(path: Path) -> bool:
-    try:
-        return "papermill" in json.loads(path.read_text())["metadata"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
 
 
 def _execute(source: Path, target: Path, data_path: str | None) -> tuple[str, str | None]:
@@ -110,16 +104,10 @@ def run_series(data: str | None = None, out: str = "build/notebooks", workers: i
     data_path = None
     if data is not None:
         load_responsibilities(data)  # every problem reported here, not deep inside a notebook
-        data_path = str(Path(data).resolve())
-    out_dir = Path(out)
+        data_path = str(Path(data).expanduser().resolve())
+    folder = series_folder(out)
     sources = notebooks()
-    if out_dir.resolve() == sources[0].parent.resolve():
-        raise DataError([_problem(out_dir, "is the notebooks' own folder; write the executed copies elsewhere")])
-    targets = [out_dir / s.name for s in sources]
-    foreign = [t for t in targets if t.exists() and not _made_by_rolekit(t)]
-    if foreign:
-        raise DataError([_problem(t, "exists and was not made by rolekit; not overwriting it: choose another --out") for t in foreign])
-    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = [folder.path(s.name) for s in sources]
     with ProcessPoolExecutor(max_workers=workers or (os.cpu_count() or 1) + 1) as pool:
         jobs = [pool.submit(_execute, source, target, data_path) for source, target in zip(sources, targets)]
         if meanwhile is not None:
@@ -129,10 +117,20 @@ def run_series(data: str | None = None, out: str = "build/notebooks", workers: i
                 pool.shutdown(cancel_futures=True)  # do not make the user wait for notebooks nobody will see
                 raise
         results = [job.result() for job in jobs]
+    for path, error in results:
+        if not error:
+            folder.record(Path(path).name)
     failed = [_problem(Path(path), error) for path, error in results if error]
     if failed:
         raise DataError(failed)
     return [path for path, _ in results]
+
+
+def series_folder(out) -> Output:
+    """The folder for the executed series, checked: not the notebooks' own, no file of someone else's in the way."""
+    if Path(out).expanduser().resolve() == bundled("notebooks").resolve():
+        raise DataError([_problem(Path(out), "is the notebooks' own folder; write the executed copies elsewhere")])
+    return Output(out, [s.name for s in notebooks()])
 
 
 def _problem(path: Path, message: str) -> Problem:
@@ -144,31 +142,49 @@ def export_handouts(executed: str = "build/notebooks", out: str = "build/handout
 
     ``reveal`` is a reveal.js 4 folder (with ``dist/`` and ``plugin/``); it is copied
     next to the slides, which load it by a relative path: the folder ``out`` works
-    offline and can be handed out as it is.
+    offline and can be handed out as it is. Everything is checked before anything is written.
     """
+    sources, folder, assets = handout_plan(executed, out, reveal)
     from nbconvert import HTMLExporter, SlidesExporter
 
-    executed_dir, out_dir = Path(executed), Path(out)
-    sources = sorted(executed_dir.glob("*.ipynb"))
-    if not sources:
-        raise DataError([_problem(executed_dir, "holds no executed notebooks; run `rolekit notebooks` first")])
-    out_dir.mkdir(parents=True, exist_ok=True)
     common = {"exclude_input": True, "exclude_input_prompt": True, "exclude_output_prompt": True,
               "extra_template_basedirs": [str(TEMPLATES)]}
     written = []
     for source in sources:
         if source.name == DECK:
-            if reveal is None:
-                raise DataError([_problem(source, "needs a reveal.js folder to become slides (--reveal DIR)")])
             exporter = SlidesExporter(template_name="rolekit_slides", reveal_url_prefix="reveal.js", reveal_theme="white", **common)  # its fonts are local; "simple" fetches Google Fonts
-            target = out_dir / f"{source.stem}.slides.html"
         else:
             exporter = HTMLExporter(template_name="rolekit_handout", **common)
-            target = out_dir / f"{source.stem}.html"
         body, _ = exporter.from_filename(str(source))
-        target.write_text(body, encoding="utf-8")
-        written.append(str(target))
-    if reveal is not None:
-        for part in ("dist", "plugin"):
-            shutil.copytree(Path(reveal) / part, out_dir / "reveal.js" / part, dirs_exist_ok=True)
+        written.append(str(folder.write_text(_handout_name(source), body)))
+    for name, source in assets.items():
+        folder.write_bytes(name, source.read_bytes())
     return written
+
+
+def _handout_name(source: Path) -> str:
+    return f"{source.stem}.slides.html" if source.name == DECK else f"{source.stem}.html"
+
+
+def handout_plan(executed, out, reveal, sources=None) -> tuple[list[Path], Output, dict[str, Path]]:
+    """What :func:`export_handouts` will read and write, checked: the notebooks, the output folder, the reveal.js files.
+
+    ``sources``: the notebooks to export, when they are not yet in ``executed``.
+    """
+    problems = writable_folder(Path(out).expanduser())
+    if problems:
+        raise DataError(problems)
+    executed_dir = Path(executed).expanduser()
+    if sources is None:
+        sources = sorted(executed_dir.glob("*.ipynb")) if executed_dir.is_dir() else []
+    if not sources:
+        raise DataError([_problem(executed_dir, "holds no executed notebooks; run `rolekit notebooks` first")])
+    assets = {}
+    if any(s.name == DECK for s in sources):
+        if reveal is None:
+            raise DataError([_problem(executed_dir / DECK, "needs a reveal.js folder to become slides (--reveal DIR)")])
+        root = Path(reveal).expanduser()
+        if not (root / "dist" / "reveal.js").is_file():
+            raise DataError([_problem(root, "is not a reveal.js 4 folder: it has no dist/reveal.js")])
+        assets = {f"reveal.js/{p.relative_to(root).as_posix()}": p for part in ("dist", "plugin") for p in sorted((root / part).rglob("*")) if p.is_file()}
+    return sources, Output(out, [_handout_name(s) for s in sources] + list(assets)), assets

@@ -1,18 +1,23 @@
-"""The rules a responsibilities table must follow, and the error that reports breaking them.
+"""The rules a table must follow, and the error that reports breaking them.
 
 Every problem is reported at once, each as ``FILE:LINE: column 'x': what is wrong;
-what is allowed``, so a person can fix a spreadsheet in one pass.
+what is allowed``, so a person can fix a spreadsheet in one pass. A :class:`Schema`
+names a table's columns and allowed values; the responsibilities table is
+:data:`RESPONSIBILITIES`.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .text import SPELLINGS, fault, marked, shown
+
 REQUIRED = ("role", "responsibility", "scope", "horizon")
-OPTIONAL = ("id", "theme", "source", "section")
+OPTIONAL = ("id", "theme", "source", "section", "weight")
 ALLOWED = {"scope": ("internal", "external"), "horizon": ("daily", "long-term")}
 
 # Words people write for our values: used only to suggest, never accepted silently.
@@ -28,8 +33,38 @@ _SHOWN = 100  # problems shown in an error message; DataError.problems keeps the
 
 
 @dataclass(frozen=True)
+class Schema:
+    """What one kind of table holds: its columns, their allowed values, which columns are names.
+
+    ``keys`` are columns of names (roles, themes, ids): their values are normalised
+    (see :func:`rolekit.text.clean`) and checked for look-alike letters. ``unique``
+    is a column whose values must not repeat. ``row`` says what one row is, for messages.
+    """
+
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    allowed: dict = field(default_factory=dict)
+    synonyms: dict = field(default_factory=dict)
+    keys: tuple[str, ...] = ()
+    unique: str | None = None
+    row: str = "row"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+
+RESPONSIBILITIES = Schema(REQUIRED, OPTIONAL, ALLOWED, SYNONYMS, keys=("id", "role", "scope", "horizon", "theme", "source"),
+                          unique="id", row="responsibility")
+
+
+@dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a table: where it is and what to do about it."""
+    """One thing wrong with a table: where it is and what to do about it.
+
+    Shown with every character that would not print escaped, so an escape code in a
+    cell never reaches the terminal raw.
+    """
 
     file: str
     line: int | None
@@ -39,7 +74,7 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         column = "" if self.column is None else f"column '{self.column}': "
-        return f"{where}: {column}{self.message}"
+        return shown(f"{where}: {column}{self.message}")
 
 
 class DataError(ValueError):
@@ -87,11 +122,46 @@ def did_you_mean(value: str, choices, synonyms=None) -> str:
     return f" (did you mean '{guess}'?)" if guess else ""
 
 
-def check_header(name: str, header: list[str], line: int, columns) -> list[Problem]:
-    """Problems with the header on ``line`` whose cells, lowercased and stripped, are ``header``.
+def canonical(name: str) -> str:
+    """A column name reduced to its bare word: no notes in brackets, punctuation or plural.
+
+    >>> [canonical(n) for n in ["Scope (internal/external)", "Themes", "Responsibilities", "role:"]]
+    ['scope', 'theme', 'responsibility', 'role']
+    """
+    bare = " ".join(re.sub(r"[^\w]+", " ", re.sub(r"[(\[].*?([)\]]|$)", " ", name.lower())).split())
+    if bare.endswith("ies"):
+        return bare[:-3] + "y"
+    return bare[:-1] if bare.endswith("s") and not bare.endswith("ss") else bare
+
+
+def meant(name: str, columns) -> str | None:
+    """The schema column that ``name`` (not itself one) is most likely meant to be, or None."""
+    bare = canonical(name)
+    if bare in columns:
+        return bare
+    close = difflib.get_close_matches(bare, columns, n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
+def header_line(rows: list[list[str]], schema: Schema, clean) -> int | None:
+    """Index of the row that looks like the header when the first row does not: a title line above it."""
+    first = {clean(c).lower() for c in rows[0]}
+    if sum(c in first for c in schema.required) >= 2:
+        return None
+    for i, row in enumerate(rows[1:6], 1):
+        names = {meant(clean(c).lower(), schema.columns) or clean(c).lower() for c in row}
+        if all(c in names for c in schema.required):
+            return i
+    return None
+
+
+def check_header(name: str, header: list[str], line: int, columns, schema: Schema = RESPONSIBILITIES) -> list[Problem]:
+    """Problems with the header on ``line`` whose cells, lowercased and cleaned, are ``header``.
 
     ``columns`` maps each header position to its non-blank cells' count, so that an
     unnamed column holding values is reported while a spreadsheet's empty one is not.
+    A column that is nearly the name of one of the schema's (``Themes``, ``Scope
+    (internal/external)``) is refused with a did-you-mean, not silently ignored.
     """
     problems = []
     seen = {}
@@ -103,38 +173,93 @@ def check_header(name: str, header: list[str], line: int, columns) -> list[Probl
         if col in seen:
             problems.append(Problem(name, line, col, f"appears twice in the header (columns {seen[col] + 1} and {i + 1}); each column name must be unique"))
         seen.setdefault(col, i)
-    unknown = [c for c in header if c and c not in REQUIRED + OPTIONAL]
-    for col in REQUIRED:
+    unknown = [c for c in header if c and c not in schema.columns]
+    near = {u: meant(u, schema.columns) for u in unknown}
+    for col in schema.required:
         if col not in seen:
-            near = [u for u in unknown if difflib.get_close_matches(u, [col], cutoff=0.6)]
-            hint = f" (the header has '{near[0]}': did you mean '{col}'?)" if near else ""
-            problems.append(Problem(name, line, col, f"required column is missing; the header must name {', '.join(REQUIRED)}{hint}"))
+            hint = next((f" (the header has '{u}': did you mean '{col}'?)" for u, m in near.items() if m == col), "")
+            problems.append(Problem(name, line, col, f"required column is missing; the header must name {', '.join(schema.required)}{hint}"))
+    for u, m in near.items():
+        if m in schema.optional and m not in seen:
+            problems.append(Problem(name, line, u, f"is not a column rolekit knows, but looks like its optional column '{m}' (did you mean '{m}'?); "
+                                                   f"rename it '{m}' to use it, or give it a name unlike {m} if it holds something else"))
     return problems
 
 
-def check_values(name: str, table: pd.DataFrame, lines: pd.Series) -> list[Problem]:
-    """Problems in the cells of ``table`` (stripped strings), whose rows start on ``lines``."""
+def check_values(name: str, table: pd.DataFrame, lines: pd.Series, schema: Schema = RESPONSIBILITIES, plain: bool = False,
+                 unique_checked: bool = False) -> list[Problem]:
+    """Problems in the cells of ``table`` (cleaned strings), whose rows start on ``lines``.
+
+    ``plain``: the file is printable ASCII, so no cell can hold a control character
+    or a look-alike letter, and those checks are skipped. ``unique_checked``: the
+    caller has found the unique column's values distinct with :func:`distinct`.
+    """
     problems = []
-    for col in REQUIRED:
+    for col in () if plain else table.columns:
+        values = table[col]
+        codes, uniques = pd.factorize(values)
+        for k, value in enumerate(uniques):
+            wrong = fault(value) if col in schema.keys else _control(value)
+            if wrong:  # shown escaped: a look-alike letter printed as itself would hide the problem
+                problems += [Problem(name, int(line), col, f"'{marked(value)}' {wrong}") for line in lines[codes == k]]
+    for col in schema.required:
         if col not in table:
             continue
         values = table[col]
-        blank = values.eq("")
-        allowed = ALLOWED.get(col)
+        blank = values.eq("") | values.isin(SPELLINGS)
+        allowed = schema.allowed.get(col)
         what = f"allowed: {', '.join(allowed)}" if allowed else "every row needs one"
-        problems += [Problem(name, int(line), col, f"is blank; {what}") for line in lines[blank]]
+        problems += [Problem(name, int(line), col, f"holds '{v}', which rolekit reads as a blank cell; {what}" if v else f"is blank; {what}")
+                     for line, v in zip(lines[blank], values[blank])]
         if allowed:
-            bad = ~blank & ~values.str.lower().isin(allowed)
-            problems += [Problem(name, int(line), col, f"'{v}' is not allowed; allowed: {', '.join(allowed)}{did_you_mean(v, allowed, SYNONYMS[col])}")
+            bad = ~blank & ~values.map(str.lower).isin(allowed)
+            problems += [Problem(name, int(line), col, f"'{v}' is not allowed; allowed: {', '.join(allowed)}{did_you_mean(v, allowed, schema.synonyms.get(col))}")
                          for line, v in zip(lines[bad], values[bad])]
-    if "id" in table:
-        ids = table["id"].str.casefold()
-        problems += [Problem(name, int(line), "id", "is blank; every row needs a unique id (or delete the id column)") for line in lines[ids.eq("")]]
+    if "weight" in table:
+        problems += _check_weights(name, table["weight"], lines)
+    key = schema.unique
+    if key and key in table and not unique_checked and not distinct(table[key]):
+        ids = table[key].str.casefold()
+        problems += [Problem(name, int(line), key, f"is blank; every row needs a unique {key} (or delete the {key} column)") for line in lines[ids.eq("")]]
         repeated = ids.ne("") & ids.duplicated(keep=False)
         first = lines[repeated].groupby(ids[repeated]).transform("min")
-        problems += [Problem(name, int(line), "id", f"'{v}' is already used on line {f}; each id must be unique")
-                     for line, v, f in zip(lines[repeated], table["id"][repeated], first) if line != f]
+        problems += [Problem(name, int(line), key, f"'{v}' is already used on line {f}; each {key} must be unique")
+                     for line, v, f in zip(lines[repeated], table[key][repeated], first) if line != f]
     return problems
+
+
+def distinct(values: pd.Series, joined: str | None = None) -> bool:
+    """True when no value is blank and none repeats, ignoring case; fast on a million ids.
+
+    ``joined``: the values joined by line breaks, if the caller has them already.
+    """
+    if values.isna().any():
+        return False
+    items = values.tolist() if joined is None else None
+    joined = "\n".join(items) if joined is None else joined
+    if "\n\n" in f"\n{joined}\n":
+        return False  # a blank value
+    cased = joined.encode() if joined.isascii() else joined  # bytes methods are faster on ASCII
+    if cased.isupper() or cased.islower():  # one case throughout: casefold changes nothing
+        return values.is_unique
+    folded = pd.Series(joined.casefold().split("\n"))  # one casefold of one string, not a million
+    return len(folded) == len(values) and folded.is_unique
+
+
+def _control(value: str) -> str | None:
+    if value.isascii() and value.isprintable():
+        return None
+    controls = [c for c in value if not c.isprintable() and c not in "\t\r\n "]
+    return f"has a control character ({shown(controls[0])}), which does not print; delete it" if controls else None
+
+
+def _check_weights(name: str, weights: pd.Series, lines: pd.Series) -> list[Problem]:
+    numbers = pd.to_numeric(weights.str.replace(",", ".", regex=False), errors="coerce")
+    allowed = "allowed: a number of at least 0, such as 1, 2.5 or 0 (hours a week, a share of time, importance 1 to 5)"
+    problems = [Problem(name, int(line), "weight", f"is blank; a table with a weight column needs a weight on every row; {allowed}")
+                for line in lines[weights.eq("")]]
+    bad = weights.ne("") & ~(numbers >= 0) | numbers.isin([float("inf")])
+    return problems + [Problem(name, int(line), "weight", f"'{v}' is not a number of at least 0; {allowed}") for line, v in zip(lines[bad], weights[bad])]
 
 
 def require(df: pd.DataFrame, columns, purpose: str) -> None:

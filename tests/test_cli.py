@@ -9,6 +9,7 @@ from conftest import HEADER
 
 import rolekit
 from rolekit.cli import main
+from rolekit.output import MANIFEST
 
 BUNDLED = str(rolekit.bundled("data/responsibilities.csv"))
 
@@ -84,8 +85,9 @@ CHART_FILES = ["role_profiles", "scope_horizon", "source_agreement", "theme_diff
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
 def test_figures_writes_every_chart(tmp_path, capsys, fmt):
     assert main(["figures", "--out", str(tmp_path / "figs"), "--format", fmt]) == 0
-    written = sorted(tmp_path.joinpath("figs").iterdir())
+    written = sorted(p for p in tmp_path.joinpath("figs").iterdir() if p.name != MANIFEST)
     assert [p.name for p in written] == [f"{n}.{fmt}" for n in CHART_FILES]
+    assert (tmp_path / "figs" / MANIFEST).is_file()
     assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'figs' / n}.{fmt}" for n in rolekit.CHARTS]
     assert all(p.stat().st_size > 10_000 and b"rolekit figures" in p.read_bytes() for p in written)
 
@@ -105,7 +107,7 @@ def test_figures_for_four_roles_and_no_source_column(table, tmp_path, capsys):
     assert main(["figures", "--data", str(path), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "skipped source_agreement: column 'source': is missing; it is needed to compare what each source says" in out
-    assert sorted(p.stem for p in (tmp_path / "out").iterdir()) == [n for n in CHART_FILES if n != "source_agreement"]
+    assert sorted(p.stem for p in (tmp_path / "out").iterdir() if p.name != MANIFEST) == [n for n in CHART_FILES if n != "source_agreement"]
 
 
 def test_figures_never_overwrite_a_file_rolekit_did_not_make(tmp_path, capsys):
@@ -113,7 +115,7 @@ def test_figures_never_overwrite_a_file_rolekit_did_not_make(tmp_path, capsys):
     mine.write_bytes(b"my own picture")
     assert main(["figures", "--out", str(tmp_path)]) == 1
     assert mine.read_bytes() == b"my own picture"
-    assert capsys.readouterr().err == f"{mine}: exists and was not made by rolekit; not overwriting it: choose another --out\n"
+    assert capsys.readouterr().err == f"{mine}: exists and was not made by rolekit (or was changed since); not overwriting it: choose another --out, or move it away\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scope_horizon.png"]
 
 

@@ -16,7 +16,7 @@ NEEDS = "it needs a header line naming role, responsibility, scope, horizon, the
 
 def test_missing_file(tmp_path):
     path = tmp_path / "nowhere.csv"
-    assert problems(path) == [f"FILE: file not found; check the name and the folder (looked in {__import__('pathlib').Path.cwd()})"]
+    assert problems(path) == [f"FILE: file not found; check the name and the folder (looked in {tmp_path})"]
 
 
 def test_folder_instead_of_file(tmp_path):
@@ -118,7 +118,7 @@ def _zip(names) -> bytes:
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "an Excel 97-2003 workbook (.xls) or another old Office file"),
     (b"%PDF-1.7\n...", "a PDF document"),
     ("role\tresponsibility\n".encode("utf-16"), "UTF-16 text (Excel's 'Unicode Text' format)"),
-    (bytes(range(256)), "a binary file"),
+    (bytes(range(256)), "a binary file (it holds NUL bytes, which text never does)"),
 ])
 def test_files_that_are_not_text(table, content, what):
     # Named .csv on purpose: the name does not decide, the content does.

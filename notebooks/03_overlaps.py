@@ -56,6 +56,16 @@ rolekit.show(rolekit.overlap, df, part="pairs")
 rolekit.show(rolekit.listing, df, held_by=1)
 
 # %% [markdown]
+# ## The same duty, two owners
+#
+# Themes are coarse: two roles share a theme whenever both have one row in it. Finer:
+# pairs of responsibilities held by different roles that say nearly the same thing
+# (a score of 1 means the same words once role names are set aside).
+
+# %%
+rolekit.show(rolekit.similar_responsibilities, df)
+
+# %% [markdown]
 # ## Takeaways
 #
 # - In the bundled table the two roles share eight of ten themes (Jaccard 0.80): by

@@ -9,14 +9,16 @@ np.float64(0.8)
 """
 
 from .analysis import listing, overlap, positions, profile, source_agreement, tally
-from .charts import CHARTS, plot_role_profiles, plot_scope_horizon, plot_source_agreement, plot_theme_differences, plot_theme_overlap
-from .io import bundled, load_responsibilities, load_roles, load_sources, load_themes, tidy
+from .charts import CHARTS, plot_compare, plot_role_profiles, plot_scope_horizon, plot_source_agreement, plot_theme_differences, plot_theme_overlap
+from .compare import compare, compare_summary, similar_responsibilities
+from .io import EXAMPLE_ORGANISATION, bundled, load_responsibilities, load_roles, load_sources, load_themes, tidy
 from .seminar import show
 from .style import role_colors, role_markers, use_style
 from .validate import DataError
 
 __all__ = [
-    "CHARTS", "DataError", "bundled", "listing", "load_responsibilities", "load_roles", "load_sources", "load_themes", "overlap",
-    "plot_role_profiles", "plot_scope_horizon", "plot_source_agreement", "plot_theme_differences", "plot_theme_overlap",
-    "positions", "profile", "role_colors", "role_markers", "show", "source_agreement", "tally", "tidy", "use_style",
+    "CHARTS", "DataError", "EXAMPLE_ORGANISATION", "bundled", "compare", "compare_summary", "listing", "load_responsibilities",
+    "load_roles", "load_sources", "load_themes", "overlap", "plot_compare", "plot_role_profiles", "plot_scope_horizon",
+    "plot_source_agreement", "plot_theme_differences", "plot_theme_overlap", "positions", "profile", "role_colors", "role_markers",
+    "show", "similar_responsibilities", "source_agreement", "tally", "tidy", "use_style",
 ]

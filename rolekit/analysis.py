@@ -3,6 +3,9 @@
 Every function takes a DataFrame with the columns it needs, plain text or
 categorical (as :func:`rolekit.load_responsibilities` returns), works for any
 number of roles, and raises :class:`rolekit.DataError` naming any missing column.
+When the table has a ``weight`` column (hours, share of time, importance), every
+count is the sum of the rows' weights instead; whether a role holds a theme still
+depends only on having a row in it.
 Rows with no value in a column an analysis needs (a blank theme, say) are left out
 of that analysis. Roles and themes keep the table's category order.
 """
@@ -16,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .io import tidy
-from .validate import require
+from .validate import DataError, Problem, require
 
 CELLS = [("internal", "daily"), ("internal", "long-term"), ("external", "daily"), ("external", "long-term")]
 
@@ -35,25 +38,49 @@ class Agreement(NamedTuple):
     contradictions: pd.DataFrame
 
 
-def counts(df: pd.DataFrame, columns: list[str], purpose: str) -> tuple[np.ndarray, list[pd.Index]]:
-    """Count rows for every combination of the categories of ``columns``.
+def counts(df: pd.DataFrame, columns: list[str], purpose: str, weighted: bool = True) -> tuple[np.ndarray, list[pd.Index]]:
+    """Count rows (or sum their weights) for every combination of the categories of ``columns``.
 
     Returns the array of counts, one axis per column, and each column's categories.
     One pass of ``np.bincount`` over the category codes: this is what keeps the
-    analyses fast on a million rows.
+    analyses fast on a million rows. With ``weighted`` and a ``weight`` column, each
+    row counts as its weight.
 
     >>> n, (roles, scopes) = counts(pd.DataFrame({"role": ["CEO", "COO", "COO"], "scope": ["external", "internal", "internal"]}), ["role", "scope"], "")
     >>> n.tolist(), list(roles), list(scopes)
     ([[0, 1], [2, 0]], ['CEO', 'COO'], ['internal', 'external'])
+    >>> counts(pd.DataFrame({"role": ["CEO", "COO", "COO"], "weight": [5, 1, 2.5]}), ["role"], "")[0].tolist()
+    [5.0, 3.5]
     """
     require(df, columns, purpose)
-    df = tidy(df[columns])
+    df = tidy(df[columns + ["weight"] * ("weight" in df and weighted)])
     codes = [df[c].cat.codes.to_numpy() for c in columns]
     categories = [df[c].cat.categories for c in columns]
     shape = tuple(len(c) for c in categories)
     keep = np.logical_and.reduce([c >= 0 for c in codes])
     flat = np.ravel_multi_index([c[keep] for c in codes], shape) if keep.any() else np.zeros(0, dtype=np.int64)
-    return np.bincount(flat, minlength=int(np.prod(shape))).reshape(shape), categories
+    weights = weights_of(df)[keep] if "weight" in df else None
+    return np.bincount(flat, weights=weights, minlength=int(np.prod(shape))).reshape(shape), categories
+
+
+def weights_of(df: pd.DataFrame) -> np.ndarray:
+    """The ``weight`` column as numbers; DataError for a blank, negative or non-numeric weight."""
+    values = pd.to_numeric(df["weight"], errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(values) | (values < 0)
+    if bad.any():
+        rows = ", ".join(map(str, df.index[bad][:5]))
+        raise DataError([Problem("table", None, "weight", f"needs a number of at least 0 on every row (rows {rows}); "
+                                                           "allowed: hours, a share of time or an importance such as 1 to 5")])
+    return values
+
+
+def unit(df: pd.DataFrame) -> str:
+    """What the counts of ``df`` are: ``"responsibilities"``, or ``"weight"`` when the table is weighted.
+
+    >>> unit(pd.DataFrame({"role": ["CEO"]})), unit(pd.DataFrame({"role": ["CEO"], "weight": [2]}))
+    ('responsibilities', 'weight')
+    """
+    return "weight" if "weight" in df else "responsibilities"
 
 
 def profile(df: pd.DataFrame) -> pd.DataFrame:
@@ -78,22 +105,26 @@ def profile(df: pd.DataFrame) -> pd.DataFrame:
     labels = ([("scope", s) for s in scopes] + [("horizon", h) for h in horizons]
               + [("cell", f"{s}/{h}") for s in scopes for h in horizons])
     totals = n.sum(axis=(1, 2))
-    present = totals > 0
+    present = counts(df, ["role"], "", weighted=False)[0] > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        table_shares = table[present] / totals[present, None]
     return pd.DataFrame({
         "role": np.repeat(roles[present], len(labels)),
         "by": [b for _ in range(present.sum()) for b, _c in labels],
         "category": [c for _ in range(present.sum()) for _b, c in labels],
         "count": table[present].ravel(),
-        "share": (table[present] / totals[present, None]).ravel(),
+        "share": table_shares.ravel(),
     })
 
 
 def _shares(df: pd.DataFrame):
-    """Role x theme arrays: row counts, and the external and long-term shares of those rows."""
-    n, (roles, themes, _, _) = counts(df, ["role", "theme", "scope", "horizon"], "to compare roles theme by theme")
+    """Role x theme arrays: counts (or weights), which themes each role holds, and the external and long-term shares."""
+    columns = ["role", "theme", "scope", "horizon"]
+    n, (roles, themes, _, _) = counts(df, columns, "to compare roles theme by theme")
+    held = counts(df, columns, "", weighted=False)[0].sum(axis=(2, 3)) > 0
     total = n.sum(axis=(2, 3))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return roles, themes, total, n[:, :, 1, :].sum(axis=2) / total, n[:, :, :, 1].sum(axis=2) / total
+    with np.errstate(invalid="ignore", divide="ignore"):  # a theme held with weight 0 has no shares: NaN
+        return roles, themes, total, held, n[:, :, 1, :].sum(axis=2) / total, n[:, :, :, 1].sum(axis=2) / total
 
 
 def positions(df: pd.DataFrame) -> pd.DataFrame:
@@ -110,15 +141,15 @@ def positions(df: pd.DataFrame) -> pd.DataFrame:
     0  finance  CEO      1       1.0        1.0      2
     1  finance  COO      2       0.0        0.5      2
     """
-    roles, themes, total, external, long_term = _shares(df)
-    theme_idx, role_idx = np.nonzero(total.T > 0)
+    roles, themes, total, held, external, long_term = _shares(df)
+    theme_idx, role_idx = np.nonzero(held.T)
     return pd.DataFrame({
         "theme": pd.Categorical.from_codes(theme_idx, themes),
         "role": pd.Categorical.from_codes(role_idx, roles),
         "count": total[role_idx, theme_idx],
         "external": external[role_idx, theme_idx],
         "long_term": long_term[role_idx, theme_idx],
-        "roles": (total > 0).sum(axis=0)[theme_idx],
+        "roles": held.sum(axis=0)[theme_idx],
     })
 
 
@@ -140,8 +171,7 @@ def overlap(df: pd.DataFrame) -> Overlap:
           theme  long_term_a  long_term_b  long_term_gap
     0  strategy          1.0          0.0            1.0
     """
-    roles, themes, total, external, long_term = _shares(df)
-    held = total > 0
+    roles, themes, total, held, external, long_term = _shares(df)
     pairs, differences = [], []
     for a, b in combinations(np.flatnonzero(held.any(axis=1)), 2):
         shared, union = held[a] & held[b], held[a] | held[b]
@@ -177,8 +207,8 @@ def source_agreement(df: pd.DataFrame) -> Agreement:
     0  strategy    CEO    COO   (blog,)  (titles,)
     """
     n, (roles, themes, sources) = counts(df, ["role", "theme", "source"], "to compare what each source says")
-    gives = n > 0  # role x theme x source
-    rows = [{"theme": t, "role": r, "count": int(n[i, j].sum()), "n_sources": int(gives[i, j].sum()),
+    gives = counts(df, ["role", "theme", "source"], "", weighted=False)[0] > 0  # role x theme x source
+    rows = [{"theme": t, "role": r, "count": n[i, j].sum(), "n_sources": int(gives[i, j].sum()),
              "sources": tuple(sources[gives[i, j]])}
             for j, t in enumerate(themes) for i, r in enumerate(roles) if gives[i, j].any()]
     clashes = []

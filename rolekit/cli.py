@@ -1,4 +1,4 @@
-"""The ``rolekit`` command line: ``validate``, ``figures``, ``notebooks``, ``handouts``, ``build``.
+"""The ``rolekit`` command line: ``validate``, ``figures``, ``compare``, ``notebooks``, ``handouts``, ``build``.
 
 Exit status: 0 when everything asked for worked, 1 when a table has problems (each
 printed on stderr), 2 for a command used wrongly.
@@ -50,6 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("--out", metavar="DIR", default="build/handouts", help="where to write the handouts (default: %(default)s)")
     handouts.add_argument("--reveal", **REVEAL)
     handouts.set_defaults(run=_handouts)
+    comparing = commands.add_parser("compare", help="compare two tables: what moved between roles, what was retagged, added or removed",
+                                    description="Compare two responsibility tables (say, the articles' and your organisation's) and print a "
+                                                "one-paragraph summary. With --out, also write the chart (compare.png) and the comparison "
+                                                "table (comparison.csv) to DIR. Each table is checked like `rolekit validate` checks it.")
+    comparing.add_argument("before", metavar="BEFORE", help="the first table, such as data/responsibilities.csv")
+    comparing.add_argument("after", metavar="AFTER", help="the second table, such as your organisation's")
+    comparing.add_argument("--out", metavar="DIR", help="where to write compare.png and comparison.csv")
+    comparing.set_defaults(run=_compare)
     build = commands.add_parser("build", help="everything at once: check the table, charts, executed notebooks, handouts",
                                 description="Check the table, then write charts to DIR/figures, the executed series to "
                                             "DIR/notebooks and handouts and slides to DIR/handouts: what `make run` makes.")
@@ -114,6 +122,41 @@ def _build(args) -> int:
     handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
     written, skipped = charts[0]
     print("\n".join([f"wrote {p}" for p in [*written, *notebooks, *handouts]] + [f"skipped {s}" for s in skipped]))
+    return 0
+
+
+def _compare(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .compare import compare, summary
+
+    tables, problems = [], []
+    for path in (args.before, args.after):  # both files checked, every problem of both reported
+        try:
+            tables.append(load_responsibilities(path))
+        except DataError as err:
+            problems += err.problems
+    if problems:
+        raise DataError(problems)
+    folder = None
+    if args.out:
+        from .output import Output
+
+        folder = Output(args.out, ["compare.png", "comparison.csv"])
+    before, after = tables
+    changes = compare(before, after)
+    print(f"{args.before} -> {args.after}: {summary(changes)}")
+    if folder is not None:
+        import matplotlib.pyplot as plt
+
+        from .charts import plot_compare
+
+        ax = plot_compare(before, after)
+        ax.figure.savefig(folder.path("compare.png"))
+        plt.close(ax.figure)
+        print(f"wrote {folder.record('compare.png')}")
+        print(f"wrote {folder.write_csv('comparison.csv', changes)}")
     return 0
 
 

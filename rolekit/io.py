@@ -53,6 +53,9 @@ def bundled(name: str) -> Path:
     raise FileNotFoundError(f"rolekit's bundled {name} is missing from {_HERE} and {_HERE.parent}; reinstall rolekit")
 
 
+EXAMPLE_ORGANISATION = bundled("data/example_organisation.csv")  # an invented organisation, for trying the comparison
+
+
 def load_responsibilities(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """Load a responsibilities table as a tidy DataFrame, checking it first.
 

@@ -14,6 +14,8 @@ import json
 import os
 from pathlib import Path
 
+import pandas as pd
+
 from .validate import DataError, Problem
 
 MANIFEST = ".rolekit-manifest.json"
@@ -86,6 +88,29 @@ class Output:
 
     def write_text(self, name: str, text: str) -> Path:
         return self.write_bytes(name, text.encode("utf-8"))
+
+    def write_csv(self, name: str, table: pd.DataFrame) -> Path:
+        """Write ``table`` as UTF-8 CSV for people to open in a spreadsheet, formula-like cells neutralised."""
+        return self.write_text(name, neutralised(table).to_csv(index=False))
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with every text cell a spreadsheet would run as a formula prefixed with a single quote.
+
+    >>> neutralised(pd.DataFrame({"a": ["=1+1", "ok", "-x"], "n": [-1, 2, 3]}))["a"].tolist()
+    ["'=1+1", 'ok', "'-x"]
+    """
+    out = table.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            text = out[col].astype(object)
+            risky = text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
+            out[col] = text.where(~risky, "'" + text.astype(str))
+    return out
 
 
 def writable_folder(folder: Path) -> list[Problem]:

@@ -56,6 +56,8 @@ def show(what, df: pd.DataFrame, part: str | None = None, **options):
         return result.figure
     if isinstance(result, pd.DataFrame) and result.empty:
         return Markdown("**Nothing to show:** no responsibility in this table matches.")
+    if isinstance(result, str):  # a sentence computed from the table
+        return Markdown(result)
     return result
 
 

@@ -185,7 +185,7 @@ def test_source_agreement_marks_who_each_source_backs_and_the_clash():
         drawn = sorted((sources[int(round(y))], themes[int(round(x))]) for x, y in xy)
         expected = sorted((s, str(t)) for t, srcs in support.loc[support["role"] == role, ["theme", "sources"]].itertuples(index=False) for s in srcs)
         assert drawn == expected
-    shaded = [p for p in ax.patches if matplotlib.colors.to_hex(p.get_facecolor()) == charts._SHADE.lower()]
+    shaded = [p for p in ax.patches if matplotlib.colors.to_hex(p.get_facecolor()) == charts.SHADE.lower()]
     assert len(shaded) == 1 and shaded[0].get_x() == themes.index("strategy") - 0.5
     assert [t.get_text() for t in ax.get_xticklabels() if t.get_fontweight() == "bold"] == ["strategy"]
     assert "sources contradict each other" in [t.get_text() for t in ax.get_legend().get_texts()]

@@ -1,0 +1,79 @@
+"""What every chart shares: the style, axes, titles that fit, labels measured from the font, legends."""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+
+import matplotlib
+import matplotlib.style
+import pandas as pd
+from matplotlib.font_manager import FontProperties
+from matplotlib.lines import Line2D
+from matplotlib.textpath import TextToPath
+
+from ..io import tidy
+from ..validate import DataError, Problem, require
+
+SHADE = "#F4E1D2"  # background of contradicted themes
+MIN_TEXT = 9  # points: no label is drawn smaller
+
+def _drawable(df: pd.DataFrame, columns: list[str], purpose: str) -> pd.DataFrame:
+    """The tidy rows of ``df`` with a value in every one of ``columns``; DataError when there are none."""
+    require(df, columns, purpose)
+    t = tidy(df).dropna(subset=columns)
+    if t.empty:
+        said = "no rows" if df.empty else f"no row with a value in each of {', '.join(columns)}"
+        raise DataError([Problem("table", None, None, f"has {said}, so there is nothing to draw {purpose}")])
+    return t
+
+
+def _new_axes(ax, height=None):
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt  # here, not at the top: pyplot would double what `import rolekit` costs
+
+    width, default = matplotlib.rcParams["figure.figsize"]
+    return plt.subplots(figsize=(width, max(default, height or 0)))[1]
+
+
+def _size_pt(ax) -> tuple[float, float]:
+    """The Axes' width and height in points, before layout adjusts them."""
+    box = ax.get_position()
+    width, height = ax.figure.get_size_inches()
+    return box.width * width * 72, box.height * height * 72
+
+
+def _title(ax, text: str) -> None:
+    width = _size_pt(ax)[0] / (matplotlib.rcParams["axes.titlesize"] * 0.62)
+    ax.set_title(textwrap.fill(text, max(int(width), 30), break_on_hyphens=False))
+
+
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def _roles(table: pd.DataFrame) -> list[str]:
+    present = set(table["role"].dropna())
+    return [r for r in table["role"].cat.categories if r in present]
+
+
+def _legend(ax, roles, colors, markers, **where) -> None:
+    handles = [Line2D([], [], linestyle="", marker=markers[r], markersize=11, color=colors[r], label=r) for r in roles]
+    ax.legend(handles=handles, **({"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncols": min(len(roles), 6)} | where))
+
+
+@functools.cache
+def _text_width(text: str, size: float) -> float:
+    """Width in points of ``text`` set in the style's font at ``size``, from the font's metrics."""
+    font = FontProperties(family=matplotlib.rcParams["font.sans-serif"][0], size=size)
+    return TextToPath().get_text_width_height_descent(text, font, ismath=False)[0]
+
+
+def _fit(text: str, width_pt: float, size: float) -> str:
+    """Cut ``text`` with an ellipsis so it fits ``width_pt`` at font ``size``."""
+    while len(text) > 4 and _text_width(text, size) > width_pt:
+        text = text[:-2].rstrip() + "…"
+    return text
+
+

@@ -1,0 +1,144 @@
+"""Where each role's work sits: the scope x horizon map and the role profiles."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib
+import matplotlib.style
+import numpy as np
+import pandas as pd
+
+from ..analysis import CELLS, profile, unit
+from ..style import STYLE, role_colors, role_markers
+from ._base import MIN_TEXT, _drawable, _fit, _legend, _new_axes, _pct, _roles, _size_pt, _text_width, _title
+
+def plot_scope_horizon(df: pd.DataFrame, ax=None):
+    """Map every responsibility onto the 2x2 grid of scope (internal/external) by horizon (daily/long-term).
+
+    Each dot is one responsibility, in its role's colour and marker, on the row of its
+    theme (or of its role, for a table without themes). A row with more dots than fit
+    on a line wraps onto more lines, and a figure drawn here grows taller to hold
+    them, so labels keep their size and never overlap.
+
+    >>> import rolekit
+    >>> ax = plot_scope_horizon(rolekit.load_responsibilities())
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['daily', 'long-term']
+    """
+    t = _drawable(df, ["role", "scope", "horizon"], "to place responsibilities on the scope x horizon map")
+    with matplotlib.style.context(STYLE):
+        if "theme" in t and t["theme"].notna().any():
+            t = t.assign(row=t["theme"].cat.add_categories(["(no theme)"]).fillna("(no theme)"))
+        else:
+            t = t.assign(row=t["role"])
+        roles = _roles(t)
+        colors, markers = role_colors(t["role"].cat.categories), role_markers(t["role"].cat.categories)
+        counts = t.groupby(["scope", "horizon", "row", "role"], observed=True).size()
+        cells = {c: counts.xs(c, level=["scope", "horizon"]) for c in CELLS if c in counts.index.droplevel([2, 3])}
+
+        # Plan in points: a label column, then dots at a pitch of 7 to 14 points.
+        created = ax is None
+        ax = _new_axes(ax)
+        cell_w = _size_pt(ax)[0] / 2
+        label_w = min(max(_text_width(str(r), 12) for r in t["row"].unique()) + 10, 0.36 * cell_w)
+        dots_w = 0.95 * cell_w - label_w
+        slots = {(c, row): len(k) - 1 + k.sum() for c, here in cells.items() for row, k in here.groupby(level="row", observed=True)}
+        per_line = max(1, min(max(slots.values(), default=1), int(dots_w // 7)))
+        pitch = min(14.0, dots_w / per_line)
+        lines = {key: math.ceil(n / per_line) for key, n in slots.items()}
+        units = max([sum(n for (c, _), n in lines.items() if c == cell) for cell in cells] or [1])
+        headers = {c: (f"{c[0]} · {c[1]}", " · ".join(f"{r} {n}" for r, n in t[(t["scope"] == c[0]) & (t["horizon"] == c[1])]["role"]
+                                                        .value_counts().reindex(roles, fill_value=0).items())) for c in CELLS}
+        two_lines = any(_text_width(h, 13) + _text_width(n, 11) + 24 > 0.96 * cell_w for h, n in headers.values())
+        band = 46.0 if two_lines else 28.0  # points: the header band of each cell
+        bottom = 0.04
+        if created:
+            rows_pt = units * 17 / (1 - bottom)
+            ax.figure.set_figheight(max(ax.figure.get_figheight(), 2 * (rows_pt + band) / 72 + 2.4))
+        cell_h = _size_pt(ax)[1] / 2
+        top = band / cell_h
+        unit = (1 - top - bottom) / units
+        label_size = max(min(12.0, unit * cell_h / 1.45), MIN_TEXT)
+        dot = min(pitch * 0.8, unit * cell_h * 0.8, 11.0)
+
+        xy = {r: [] for r in roles}
+        for (scope, horizon), here in cells.items():
+            x0, y = float(horizon == "long-term"), float(scope == "external") + 1 - top
+            for row, k in here.groupby(level="row", observed=True):
+                ax.text(x0 + 0.02, y - unit / 2, _fit(str(row), label_w - 8, label_size), va="center", fontsize=label_size)
+                slot = 0
+                for (_, role), n in k.items():
+                    for _ in range(n):
+                        line, pos = divmod(slot, per_line)
+                        xy[role].append((x0 + 0.02 + (label_w + (pos + 0.5) * pitch) / cell_w, y - (line + 0.5) * unit))
+                        slot += 1
+                    slot += 1  # a gap between roles
+                y -= lines[((scope, horizon), row)] * unit
+        for (scope, horizon), (header, tally) in headers.items():
+            x0, y1 = float(horizon == "long-term"), float(scope == "external") + 1
+            ax.text(x0 + 0.02, y1 - 14 / cell_h, header, fontsize=13, fontweight="bold", va="center")
+            if two_lines:
+                ax.text(x0 + 0.02, y1 - 32 / cell_h, tally, fontsize=11, va="center", color="#555555")
+            else:
+                ax.text(x0 + 0.98, y1 - 14 / cell_h, tally, fontsize=11, va="center", ha="right", color="#555555")
+        for role in roles:
+            points = np.array(xy[role]).reshape(-1, 2)
+            ax.scatter(points[:, 0], points[:, 1], s=dot ** 2, color=colors[role], marker=markers[role], label=role, linewidths=0, zorder=3)
+        ax.axvline(1, color="#888888", linewidth=1)
+        ax.axhline(1, color="#888888", linewidth=1)
+        ax.set(xlim=(0, 2), ylim=(0, 2), xlabel="horizon", ylabel="scope")
+        ax.set_xticks([0.5, 1.5], ["daily", "long-term"])
+        ax.set_yticks([0.5, 1.5], ["internal", "external"], rotation=90, va="center")
+        ax.tick_params(length=0)
+        _legend(ax, roles, colors, markers)
+        shares = profile(t).query("by == 'cell'")
+        most = shares.loc[shares.groupby("role", sort=False)["share"].idxmax()]
+        if len(most) <= 3:
+            text = "; ".join(f"{r}: mostly {c.replace('/', ', ')} ({_pct(s)})" for r, c, s in most[["role", "category", "share"]].itertuples(index=False))
+        else:
+            text = "; ".join(f"Mostly {c.replace('/', ', ')}: {', '.join(g['role'])}" for c, g in most.groupby("category", sort=False))
+        _title(ax, f"Where the work sits. {text}")
+    return ax
+
+
+def plot_role_profiles(df: pd.DataFrame, ax=None):
+    """Bars of each role's share of responsibilities by scope and by horizon, roles side by side.
+
+    >>> import rolekit
+    >>> ax = plot_role_profiles(rolekit.load_responsibilities())
+    >>> [round(float(b.get_height())) for b in ax.containers[0]]  # the CEO's shares, in percent
+    [67, 33, 28, 72]
+    """
+    t = _drawable(df, ["role", "scope", "horizon"], "to profile each role by scope and horizon")
+    shares = profile(t)
+    with matplotlib.style.context(STYLE):
+        ax = _new_axes(ax)
+        roles = list(shares["role"].unique())
+        colors = role_colors(t["role"].cat.categories)
+        categories = ["internal", "external", "daily", "long-term"]
+        centres = np.array([0, 1, 2.5, 3.5])
+        width = 0.8 / len(roles)
+        for k, role in enumerate(roles):
+            mine = shares[(shares["role"] == role) & shares["by"].isin(["scope", "horizon"])].set_index("category")["share"]
+            bars = ax.bar(centres + (k - (len(roles) - 1) / 2) * width, mine.loc[categories] * 100, width * 0.92, color=colors[role], label=role)
+            if len(roles) <= 4:
+                ax.bar_label(bars, labels=[_pct(v) for v in mine.loc[categories]], padding=3, fontsize=12)
+        ax.set_xticks(centres, categories)
+        ax.set_ylim(0, 110)
+        ax.set_yticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+        ax.set_ylabel("share of the role's weight" if unit(t) == "weight" else "share of the role's responsibilities")
+        for x, group in ((0.5, "scope"), (3.0, "horizon")):
+            ax.annotate(group, (x, 0), xytext=(0, -38), textcoords="offset points", ha="center", va="top", fontsize=13, fontweight="bold", annotation_clip=False)
+        ax.axvline(1.75, color="#bbbbbb", linewidth=1)
+        ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
+        wide = shares.pivot_table(index="role", columns="category", values="share", observed=True).loc[roles]
+        if len(roles) <= 3:
+            text = " · ".join(f"{r}: {_pct(wide.loc[r, 'external'])} external, {_pct(wide.loc[r, 'long-term'])} long-term" for r in roles)
+        else:
+            text = (f"Most outward-facing: {wide['external'].idxmax()} ({_pct(wide['external'].max())} external); "
+                    f"most long-term: {wide['long-term'].idxmax()} ({_pct(wide['long-term'].max())})")
+        _title(ax, text)
+    return ax
+
+

@@ -62,6 +62,7 @@ baselines: $(VENV)/test.stamp
 bench: $(VENV)/test.stamp
 	$(BIN)/python benchmarks/analysis.py
 	$(BIN)/python benchmarks/loading.py
+	$(BIN)/python benchmarks/exercise.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/seminar.py
 

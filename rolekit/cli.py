@@ -1,4 +1,4 @@
-"""The ``rolekit`` command line: ``validate``, ``figures``, ``compare``, ``notebooks``, ``handouts``, ``build``.
+"""The ``rolekit`` command line: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``notebooks``, ``handouts``, ``build``.
 
 Exit status: 0 when everything asked for worked, 1 when a table has problems (each
 printed on stderr), 2 for a command used wrongly.
@@ -58,6 +58,25 @@ def main(argv: list[str] | None = None) -> int:
     comparing.add_argument("after", metavar="AFTER", help="the second table, such as your organisation's")
     comparing.add_argument("--out", metavar="DIR", help="where to write compare.png and comparison.csv")
     comparing.set_defaults(run=_compare)
+    sheets = commands.add_parser("worksheet", help="make the tagging exercise: sheets to fill in, a printable page, the answer key",
+                                 description="Draw N responsibilities from a table, balanced across roles and quadrants, and write "
+                                             "DIR/sheets/P01.csv... (one fill-in sheet per participant), DIR/worksheet.html (one printable "
+                                             "page) and DIR/key/answer_key.csv (keep it from the room). The same seed gives the same sheet.")
+    sheets.add_argument("--n", type=int, default=12, help="how many responsibilities (default: %(default)s)")
+    sheets.add_argument("--seed", type=int, default=0, help="the draw's seed (default: %(default)s)")
+    sheets.add_argument("--data", **DATA)
+    sheets.add_argument("--participants", type=int, default=12, metavar="K", help="how many fill-in sheets (default: %(default)s)")
+    sheets.add_argument("--out", metavar="DIR", required=True, help="where to write them")
+    sheets.set_defaults(run=_worksheet)
+    scoring = commands.add_parser("score", help="score returned sheets: agreement in the room and with the key",
+                                  description="Read returned sheets (a folder, several CSV files, or one CSV exported from an online "
+                                              "form) and print how much the room agrees on role, scope and horizon, and with the key. "
+                                              "With --out, write scores.csv, items.csv, three charts and report.html to DIR. Sheets "
+                                              "that cannot be used are named, with why, and skipped.")
+    scoring.add_argument("responses", nargs="+", metavar="RESPONSES", help="a folder of sheets, sheet files, or a form export")
+    scoring.add_argument("--key", metavar="PATH", help="the answer key (default: key/answer_key.csv beside the sheets' folder)")
+    scoring.add_argument("--out", metavar="DIR", help="where to write the scores, charts and report")
+    scoring.set_defaults(run=_score)
     build = commands.add_parser("build", help="everything at once: check the table, charts, executed notebooks, handouts",
                                 description="Check the table, then write charts to DIR/figures, the executed series to "
                                             "DIR/notebooks and handouts and slides to DIR/handouts: what `make run` makes.")
@@ -157,6 +176,63 @@ def _compare(args) -> int:
         plt.close(ax.figure)
         print(f"wrote {folder.record('compare.png')}")
         print(f"wrote {folder.write_csv('comparison.csv', changes)}")
+    return 0
+
+
+def _worksheet(args) -> int:
+    from .exercise import sheet_html, sheet_table, worksheet
+    from .output import Output
+
+    if args.n < 1 or args.participants < 1:
+        raise DataError([Problem("rolekit worksheet", None, None, "--n and --participants must be at least 1")])
+    names = [f"sheets/P{i + 1:02d}.csv" for i in range(args.participants)]
+    folder = Output(args.out, [*names, "worksheet.html", "key/answer_key.csv"])
+    df = load_responsibilities(args.data)
+    sheet = worksheet(df, args.n, args.seed)
+    roles = [str(r) for r in df["role"].cat.categories if r in set(sheet.key["role"])]  # the answers scoring accepts
+    table = sheet_table(sheet, roles)
+    written = [folder.write_csv(name, table) for name in names]
+    written.append(folder.write_text("worksheet.html", sheet_html(sheet, roles)))
+    written.append(folder.write_csv("key/answer_key.csv", sheet.key))
+    print("\n".join(f"wrote {p}" for p in written))
+    print(f"{args.n} responsibilities for {args.participants} participant(s); keep {written[-1]} away from the room")
+    return 0
+
+
+def _score(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .exercise import report_html, score_sheets, summary
+
+    folder = None
+    if args.out:
+        from .output import Output
+
+        folder = Output(args.out, ["scores.csv", "items.csv", "agreement.png", "disputed.png", "room_vs_key.png", "report.html"])
+    scores = score_sheets(args.responses, args.key)
+    for problem in scores.problems:
+        print(str(problem), file=sys.stderr)
+    print(summary(scores))
+    if folder is None:
+        return 0
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from .charts import plot_agreement, plot_disputed, plot_room_vs_key
+
+    charts = {}
+    for name, draw in (("agreement", plot_agreement), ("disputed", plot_disputed), ("room_vs_key", plot_room_vs_key)):
+        ax = draw(scores)
+        buffer = io.BytesIO()
+        ax.figure.savefig(buffer, format="png", dpi=100)  # 1200 pixels wide: a projector's width
+        plt.close(ax.figure)
+        charts[name] = (buffer.getvalue(), ax.get_title(loc="left").replace("\n", " "))
+        print(f"wrote {folder.write_bytes(f'{name}.png', buffer.getvalue())}")
+    print(f"wrote {folder.write_csv('scores.csv', scores.participants[['participant', 'name', 'dimension', 'answered', 'accuracy', 'cohen_kappa']])}")
+    print(f"wrote {folder.write_csv('items.csv', scores.items)}")
+    print(f"wrote {folder.write_text('report.html', report_html(scores, charts))}")
     return 0
 
 

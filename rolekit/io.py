@@ -35,6 +35,7 @@ _HERE = Path(__file__).resolve().parent
 _SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
 _ORDERED = ("role", "scope", "horizon", "theme", "source")
 MAX_BYTES = 512 * 2**20  # a table of a million responsibilities is about 120 MB
+FAST_BYTES = 2**20  # below this, reading line by line is as quick as pandas' set-up costs
 _PRINTABLE = bytes(range(32, 127)) + b"\n"
 _NOT_COMMA_OR_QUOTE = bytes(b for b in range(256) if b not in b'",')
 
@@ -92,7 +93,7 @@ def read_table(path, schema: Schema) -> pd.DataFrame:
     if data.lstrip()[:20].lower().startswith((b"<!doctype html", b"<html")):
         raise DataError([Problem(name, None, None, "this is a web page (HTML), not a CSV file; download the table as CSV "
                                  "(Google Sheets: File > Download > Comma-separated values) or " + _SAVE_CSV)])
-    table = _fast(data, schema)
+    table = _fast(data, schema) if len(data) >= FAST_BYTES else None
     if table is not None:
         return table
     try:
@@ -320,7 +321,7 @@ def _fast(data: bytes, schema: Schema) -> pd.DataFrame | None:
         return None
     plain = data.isascii()
     raw = next(csv.reader([first.decode("utf-8", "replace")], skipinitialspace=True), [])
-    header = [clean(h).lower() for h in raw]
+    header = [schema.name(clean(h).lower()) for h in raw]
     if (not all(header) or len(set(header)) < len(header) or not set(schema.required) <= set(header)
             or any(h not in schema.columns and meant(h, schema.columns) for h in header)):
         return None
@@ -330,7 +331,7 @@ def _fast(data: bytes, schema: Schema) -> pd.DataFrame | None:
         cells = pd.read_csv(_io.BytesIO(data), dtype=dtypes, keep_default_na=False, skipinitialspace=b', "' in data, engine="c")
     except (ValueError, pd.errors.ParserError, csv.Error):  # UnicodeDecodeError is a ValueError
         return None
-    if not isinstance(cells.index, pd.RangeIndex) or [clean(str(c)).lower() for c in cells.columns] != header:
+    if not isinstance(cells.index, pd.RangeIndex) or [schema.name(clean(str(c)).lower()) for c in cells.columns] != header:
         return None
     # pandas pads a row with too few fields with blanks: only a blank last cell can hide one
     if cells.iloc[:, -1].eq("").any() and _fields_outside_quotes(data) != (len(header) - 1) * (len(cells) + 1):
@@ -351,7 +352,7 @@ def _fast(data: bytes, schema: Schema) -> pd.DataFrame | None:
             return None
         if not plain or " \n" in joined or "\n " in joined:
             cells[col] = values.str.strip(BLANK)
-    empty = np.logical_and.reduce([cells[c].eq("").to_numpy() for c in schema.required])
+    empty = np.logical_and.reduce([cells[c].eq("").to_numpy() for c in schema.required or header])
     if empty.any():
         if not cells[empty].eq("").all(axis=None):
             return None
@@ -394,7 +395,7 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> pd.
         raise DataError(problems + [Problem(name, spans[0][0], None, f"the header seems to be on line {spans[title][0]}, not line {spans[0][0]}: "
                                                                       f"{above} looks like a title; delete the line(s) above the header")])
     lines = [first for first, _ in spans]
-    header_at, header = lines[0], [clean(h).lower() for h in rows[0]]
+    header_at, header = lines[0], [schema.name(clean(h).lower()) for h in rows[0]]
     delimiter = _other_delimiter(header, schema)
     if delimiter:
         raise DataError(problems + [Problem(name, header_at, None, f"the columns are separated by {delimiter}, not commas; {_SAVE_CSV}, "

@@ -48,6 +48,11 @@ class Schema:
     keys: tuple[str, ...] = ()
     unique: str | None = None
     row: str = "row"
+    aliases: bool = False  # read "Scope (internal / external)" or "Roles" as the column it names
+
+    def name(self, header: str) -> str:
+        """A header cell (cleaned, lower case) as this schema reads it."""
+        return (meant(header, self.columns) or header) if self.aliases and header not in self.columns else header
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -145,8 +150,8 @@ def meant(name: str, columns) -> str | None:
 
 def header_line(rows: list[list[str]], schema: Schema, clean) -> int | None:
     """Index of the row that looks like the header when the first row does not: a title line above it."""
-    first = {clean(c).lower() for c in rows[0]}
-    if sum(c in first for c in schema.required) >= 2:
+    first = {schema.name(clean(c).lower()) for c in rows[0]}
+    if len(schema.required) < 2 or sum(c in first for c in schema.required) >= 2:
         return None
     for i, row in enumerate(rows[1:6], 1):
         names = {meant(clean(c).lower(), schema.columns) or clean(c).lower() for c in row}

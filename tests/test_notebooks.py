@@ -25,7 +25,8 @@ def _code(nb):
 
 def test_the_series_is_numbered_in_teaching_order():
     assert [p.name for p in SERIES] == ["01_the_data.ipynb", "02_scope_and_horizon.ipynb", "03_overlaps.ipynb",
-                                        "04_differences.ipynb", "05_sources.ipynb", "06_who_decides.ipynb", "07_your_organisation.ipynb"]
+                                        "04_differences.ipynb", "05_sources.ipynb", "06_who_decides.ipynb", "07_your_organisation.ipynb",
+                                        "08_tagging_exercise.ipynb"]
 
 
 @pytest.mark.parametrize("path", SERIES, ids=lambda p: p.stem)
@@ -54,6 +55,9 @@ def test_each_notebook_takes_its_table_as_a_papermill_parameter(path):
 def test_code_cells_are_one_readable_call_each(path):
     for cell in _code(nbformat.read(path, as_version=4)):
         code = [line.split("#")[0] for line in cell.source.splitlines() if line.split("#")[0].strip()]
+        if "parameters" in cell.metadata.get("tags", []):  # settings only: one plain assignment per line
+            assert all(re.fullmatch(r"\w+ = (None|\d+|\"[^\"]*\")\s*", line) for line in code), cell.source
+            continue
         assert len(code) <= 2, cell.source
         assert not re.search(r"\b(def|class|for|while|if|lambda)\b", "\n".join(code)), cell.source
 

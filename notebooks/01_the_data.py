@@ -53,8 +53,8 @@ df.head(8)
 # %% [markdown]
 # ## How many rows, from which article
 #
-# The long careers-site article supplies most rows; the three short pieces add fewer,
-# but each one confirms or contradicts the long one.
+# About the bundled table (written by hand): the long careers-site article supplies most
+# rows; the three short pieces add fewer, but each confirms or contradicts the long one.
 
 # %%
 rolekit.show(rolekit.tally, df, rows="source", columns="role")
@@ -68,7 +68,7 @@ rolekit.load_sources()
 # %% [markdown]
 # ## A hard case for the tags: budgets
 #
-# Both roles touch the budget, so the theme alone cannot tell them apart. The horizon
+# About the four articles (written by hand): both roles touch the budget, so the theme alone cannot tell them apart. The horizon
 # rule does: *setting* the budget and forecast decides where money goes next year
 # (long-term); *managing* spending within it, week by week, keeps the business running
 # (daily). Raising money from investors faces outside the company (external).
@@ -80,12 +80,12 @@ rolekit.show(rolekit.listing, df, themes="finance")
 # %% [markdown]
 # ## Takeaways
 #
-# - The table holds facts from four articles, one row per role per responsibility per
-#   article, each tagged by scope, horizon and theme and traceable to its section.
-# - Two written rules decide the tags, so anyone can tag a new row the same way.
-# - Rows repeated across articles are kept on purpose: they show how strongly the
-#   articles agree.
-#
+# Computed from the table this notebook was run on:
+
+# %%
+rolekit.show(rolekit.takeaways, df, topic="data")
+
+# %% [markdown]
 # ## Discussion questions
 #
 # 1. Pick one row and tag it yourself before looking at its tags. Did you agree?

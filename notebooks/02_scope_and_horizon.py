@@ -58,18 +58,16 @@ rolekit.show(rolekit.tally, df, rows="role", columns=["scope", "horizon"])
 # %% [markdown]
 # ## Takeaways
 #
-# - In the bundled table the COO has no outward-facing responsibility at all: every
-#   COO row is internal. The outside world (board, investors, customers, media) is the
-#   CEO's.
-# - The horizons are mirror images: about seven in ten CEO rows are long-term, about
-#   seven in ten COO rows are daily.
-# - The CEO's work still reaches all four cells, including daily internal work such as
-#   leading the executive team. The split is a matter of weight, not a wall.
-#
+# Computed from the table this notebook was run on:
+
+# %%
+rolekit.show(rolekit.takeaways, df, topic="profile")
+
+# %% [markdown]
 # ## Discussion questions
 #
-# 1. The articles give the COO nothing external. In your organisation, who meets the
-#    key customer when a delivery fails, and is that written down anywhere?
+# 1. In the four articles the COO has nothing external. In your organisation, who meets
+#    the key customer when a delivery fails, and is that written down anywhere?
 # 2. Which of the CEO's daily responsibilities could move to a COO, and what would the
 #    CEO do with the time?
 # 3. Where would you put your own role's dots?

@@ -68,16 +68,18 @@ rolekit.show(rolekit.similar_responsibilities, df)
 # %% [markdown]
 # ## Takeaways
 #
-# - In the bundled table the two roles share eight of ten themes (Jaccard 0.80): by
-#   subject, the roles overlap far more than they differ.
-# - Only the CEO deals with stakeholders outside the company; only the COO is charged
-#   with delivering results and tracking KPIs.
-# - Sharing a theme is not doing the same work. The next notebook looks inside the
-#   shared themes.
-#
+# Computed from the table this notebook was run on:
+
+# %%
+rolekit.show(rolekit.takeaways, df, topic="overlap")
+
+# %%
+rolekit.show(rolekit.takeaways, df, topic="load")
+
+# %% [markdown]
 # ## Discussion questions
 #
-# 1. Eight shared themes means eight places where the two could step on each other's
-#    toes. Which one worries you most, and why?
+# 1. Every shared theme is a place where two roles could step on each other's toes.
+#    Which one worries you most, and why?
 # 2. Would you expect the COO to hold `stakeholders` in a company that sells to a few
 #    large customers? What changes?

@@ -49,8 +49,9 @@ rolekit.show(rolekit.overlap, df, part="differences")
 # %% [markdown]
 # ## A closer look: strategy
 #
-# Both roles hold strategy, but read the verbs: one role mostly sets the direction, the
-# other mostly carries it out.
+# About the four articles (written by hand): both roles hold strategy there, but read the
+# verbs: the CEO's rows mostly set the direction, the COO's mostly carry it out. On your
+# own table, read the verbs the same way.
 
 # %%
 rolekit.show(rolekit.listing, df, themes="strategy")
@@ -58,18 +59,15 @@ rolekit.show(rolekit.listing, df, themes="strategy")
 # %% [markdown]
 # ## Takeaways
 #
-# - In the bundled table the shared themes split along the horizon: the CEO's
-#   decisions, risk and finance rows are long-term, the COO's mostly daily. Deciding
-#   where to go is the CEO's; making it happen is the COO's.
-# - Where the CEO's work in a shared theme turns outward (finance, governance,
-#   decisions), it is towards investors, the board and the market; the COO's stays
-#   inside.
-# - Operations, people and collaboration are the exceptions: there the COO's rows are
-#   at least as long-term as the CEO's.
-#
+# Computed from the table this notebook was run on:
+
+# %%
+rolekit.show(rolekit.takeaways, df, topic="differences")
+
+# %% [markdown]
 # ## Discussion questions
 #
 # 1. Strategy appears on both sides. Where exactly does setting strategy end and
 #    carrying it out begin, and who decides when it is unclear?
-# 2. The COO's people work is more long-term than the CEO's here. Does that match what
-#    you see, and what does it say about who builds the organisation?
+# 2. Which role's people work is more long-term in the chart above? Does that match
+#    what you see, and what does it say about who builds the organisation?

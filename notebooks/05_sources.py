@@ -62,14 +62,19 @@ rolekit.show(rolekit.source_agreement, df, part="support")
 # %% [markdown]
 # ## Takeaways
 #
-# - In the bundled table the articles agree far more than they disagree: operations for
-#   the COO and governance for both roles are backed by all four.
-# - Strategy is the contested theme. One short article gives it to the CEO alone,
-#   another to the COO alone, and the long careers article gives strategic planning to
-#   the COO in one section and to the CEO in another (R047).
-# - Finance, risk and performance rest on a single article: treat them as the least
-#   certain part of the picture.
-#
+# Computed from the table this notebook was run on:
+
+# %%
+rolekit.show(rolekit.takeaways, df, topic="sources")
+
+# %% [markdown]
+# **About the four articles (written by hand, not computed).** The careers article also
+# contradicts itself: it gives strategic planning to the COO in one section (R047) and
+# strategy to the CEO in others. The rule above cannot see that, because it compares
+# sources with each other; and it counts silence as disagreement, so a source that never
+# mentions a role can seem to contradict one that does.
+
+# %% [markdown]
 # ## Discussion questions
 #
 # 1. Is the strategy contradiction a real difference between companies, or loose

@@ -63,15 +63,21 @@ rolekit.show(rolekit.listing, df, themes="collaboration")
 # %% [markdown]
 # ## Takeaways
 #
-# - In the bundled table authority runs one way: the CEO has the final say, answers to
-#   the board and shareholders, and decides what the COO is responsible for. The COO
-#   reports to the CEO and takes operational decisions inside the CEO's strategy.
-# - Decisions also travel down: the COO passes executive decisions to department heads
-#   and sees them carried out.
-# - The relationship is two-sided: the CEO must give the COO what the job needs and
-#   share the vision; the COO must secure the CEO's backing. Trust and information
-#   flowing both ways come up in two of the four articles.
-#
+# Computed from the table this notebook was run on:
+
+# %%
+rolekit.show(rolekit.takeaways, df, topic="differences", themes=["decisions", "governance", "collaboration"])
+
+# %% [markdown]
+# **About the four articles (written by hand, not computed).** There, authority runs one
+# way: the CEO has the final say, answers to the board and shareholders, and decides what
+# the COO is responsible for; the COO reports to the CEO and takes operational decisions
+# inside the CEO's strategy, passing executive decisions on to department heads. Both
+# sides owe the relationship something: the CEO gives the COO what the job needs and
+# shares the vision; the COO secures the CEO's backing. Two of the four articles speak of
+# trust and information flowing both ways.
+
+# %% [markdown]
 # ## Exercise and discussion
 #
 # 1. **RACI in ten minutes.** Pick three decisions in your organisation (a price change,

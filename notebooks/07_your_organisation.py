@@ -84,13 +84,22 @@ rolekit.show(rolekit.similar_responsibilities, organisation)
 # %% [markdown]
 # ## Takeaways
 #
+# Computed from the tables this notebook was run on:
+
+# %%
+rolekit.show(rolekit.compare_summary, articles, after=organisation)
+
+# %% [markdown]
+# Reading them:
+#
 # - The sentence and the chart above are computed from the two tables shown: every
 #   move, retag, addition and removal is counted, none is picked by hand.
 # - A move away from the articles is not a mistake. The articles describe a typical
 #   split; a company with a CFO or a Chief of Staff gives some of it to them.
 # - Duties held twice are where work is done twice, or not at all, because each
 #   thinks the other has it.
-#
+
+# %% [markdown]
 # ## Discussion questions
 #
 # 1. Pick the move that surprised you most. Was it a decision, or did it just happen?

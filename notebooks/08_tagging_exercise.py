@@ -100,13 +100,22 @@ rolekit.show(rolekit.plot_room_vs_key, scores)
 # %% [markdown]
 # ## Takeaways
 #
+# Computed from the tables this notebook was run on:
+
+# %%
+rolekit.show(rolekit.score_summary, scores)
+
+# %% [markdown]
+# Reading them:
+#
 # - The numbers above are computed from the sheets returned: agreement within the room
 #   and with the key, item by item.
 # - Low agreement is not a wrong answer: it marks a responsibility whose owner, or whose
 #   nature, the room sees differently. That is where the role split needs a decision.
 # - A room can agree with itself and still differ from the key: the articles describe a
 #   typical company, not yours.
-#
+
+# %% [markdown]
 # ## Discussion questions
 #
 # 1. Take the most disputed item. Those who chose each answer: what did you picture?

@@ -45,9 +45,8 @@ rolekit.show(rolekit.tally, df, rows="source", columns="role")
 # %%
 rolekit.show(rolekit.plot_scope_horizon, df)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Ask first: which quadrant is empty for one role? In the bundled table the COO has no
-# external responsibilities at all.
+# %% slideshow={"slide_type": "notes"}
+rolekit.show(rolekit.takeaways, df, topic="profile")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Two profiles
@@ -61,9 +60,8 @@ rolekit.show(rolekit.plot_role_profiles, df)
 # %%
 rolekit.show(rolekit.plot_theme_overlap, df)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# The roles share most themes. The question for the next slide: do they do the same
-# thing inside them?
+# %% slideshow={"slide_type": "notes"}
+rolekit.show(rolekit.takeaways, df, topic="overlap")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Same theme, different footing
@@ -77,9 +75,8 @@ rolekit.show(rolekit.plot_theme_differences, df)
 # %%
 rolekit.show(rolekit.plot_source_agreement, df)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Strategy is contested: one article gives it to the CEO alone, another to the COO
-# alone. Good material for the discussion.
+# %% slideshow={"slide_type": "notes"}
+rolekit.show(rolekit.takeaways, df, topic="sources")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Who decides
@@ -92,6 +89,6 @@ rolekit.show(rolekit.plot_theme_differences, df, themes=["decisions", "governanc
 #
 # 1. Where does setting strategy end and carrying it out begin, and who decides when it
 #    is unclear?
-# 2. The articles give the COO nothing external. Does that hold where you work?
+# 2. In the four articles the COO has nothing external. Does that hold where you work?
 # 3. RACI: for three real decisions, who is Responsible, Accountable, Consulted,
 #    Informed?

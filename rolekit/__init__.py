@@ -14,6 +14,7 @@ from .charts import plot_agreement, plot_disputed, plot_room_vs_key
 from .compare import compare, compare_summary, similar_responsibilities
 from .exercise import SYNTHETIC_CLASS, SYNTHETIC_KEY, cohen_kappa, disputed, fleiss_kappa, read_responses, score, score_sheets, worksheet
 from .exercise import summary as score_summary
+from .findings import findings, takeaways
 from .io import EXAMPLE_ORGANISATION, bundled, load_responsibilities, load_roles, load_sources, load_themes, tidy
 from .seminar import show
 from .style import role_colors, role_markers, use_style
@@ -21,9 +22,9 @@ from .validate import DataError
 
 __all__ = [
     "CHARTS", "DataError", "EXAMPLE_ORGANISATION", "SYNTHETIC_CLASS", "SYNTHETIC_KEY", "bundled", "cohen_kappa", "compare",
-    "compare_summary", "disputed", "fleiss_kappa", "listing", "load_responsibilities", "plot_agreement", "plot_disputed",
+    "compare_summary", "disputed", "findings", "fleiss_kappa", "listing", "load_responsibilities", "plot_agreement", "plot_disputed",
     "plot_room_vs_key", "read_responses", "score", "score_sheets", "score_summary", "worksheet",
     "load_roles", "load_sources", "load_themes", "overlap", "plot_compare", "plot_role_profiles", "plot_scope_horizon",
     "plot_source_agreement", "plot_theme_differences", "plot_theme_overlap", "positions", "profile", "role_colors", "role_markers",
-    "show", "similar_responsibilities", "source_agreement", "tally", "tidy", "use_style",
+    "show", "similar_responsibilities", "source_agreement", "takeaways", "tally", "tidy", "use_style",
 ]

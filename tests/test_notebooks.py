@@ -35,10 +35,11 @@ def test_each_notebook_opens_with_its_question_and_time_and_ends_with_takeaways_
     first, last = nb.cells[0], nb.cells[-1]
     assert first.cell_type == "markdown" and first.source.startswith("# ")
     assert "**The question.**" in first.source and re.search(r"\*\*Time in class:\*\* about \d+ minutes", first.source)
-    assert last.cell_type == "markdown" and "## Takeaways" in last.source
-    questions = last.source.split("## Takeaways")[1]
-    assert re.search(r"## (Discussion questions|Exercise and discussion)", questions)
-    assert len(re.findall(r"^\d\. ", questions, re.M)) >= 2
+    heading = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "## Takeaways" in c.source)
+    computed = [c for c in nb.cells[heading:] if c.cell_type == "code"]
+    assert computed and all(re.match(r"rolekit\.show\(rolekit\.(takeaways|compare_summary|score_summary), ", c.source) for c in computed)  # computed
+    assert last.cell_type == "markdown" and re.search(r"## (Discussion questions|Exercise and discussion)", last.source)
+    assert len(re.findall(r"^\d\. ", last.source, re.M)) >= 2
 
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
@@ -79,8 +80,13 @@ def test_the_deck_has_slides_notes_and_hidden_set_up():
     kinds = [c.metadata.get("slideshow", {}).get("slide_type") for c in nb.cells]
     assert kinds.count("slide") >= 8 and "notes" in kinds
     for cell in _code(nb):
-        if "plot_" not in cell.source and "tally" not in cell.source:
-            assert cell.metadata["slideshow"]["slide_type"] == "skip", cell.source
+        kind = cell.metadata.get("slideshow", {}).get("slide_type")
+        if "rolekit.takeaways" in cell.source:
+            assert kind == "notes", cell.source  # the speaker notes are computed from the table
+        elif "plot_" not in cell.source and "tally" not in cell.source:
+            assert kind == "skip", cell.source
+    assert not [c for c in nb.cells if c.cell_type == "markdown" and c.metadata.get("slideshow", {}).get("slide_type") == "notes"
+                and "bundled" in c.source], "a hand-written note about the bundled table"
 
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
@@ -131,9 +137,24 @@ def test_the_series_runs_on_a_four_role_table_without_sources(four_role_run):
         assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"], path
     sources = nbformat.read(written[4], as_version=4)  # 05: needs the source column
     notes = [o.data["text/markdown"] for c in _code(sources) for o in c.outputs if "text/markdown" in o.get("data", {})]
-    assert len(notes) == 4 and all("this table has no `source` column" in n for n in notes)
+    assert len(notes) == 5 and all("this table has no `source` column" in n.lower() for n in notes)
     overlaps = json.dumps(nbformat.read(written[2], as_version=4).dict())
     assert "Chief of Staff" in overlaps and "CFO" in overlaps
+
+
+def test_takeaways_of_a_four_role_run_are_that_tables_findings(four_role_run):
+    written, data = four_role_run
+    df = rolekit.load_responsibilities(data)
+    for path in written:
+        nb = nbformat.read(path, as_version=4)
+        for cell in _code(nb):
+            match = re.search(r'rolekit\.takeaways, df, topic="(\w+)"(?:, themes=(\[[^\]]*\]))?', cell.source)
+            if match:
+                shown = [o.data["text/markdown"] for o in cell.outputs if "text/markdown" in o.get("data", {})]
+                themes = eval(match[2]) if match[2] else None  # noqa: S307 (a list literal from our own notebook)
+                assert shown == [rolekit.takeaways(df, match[1], themes=themes)], (path, cell.source)
+        text = json.dumps([c.source for c in nb.cells if c.cell_type == "markdown"])
+        assert "In the bundled table" not in text, path
 
 
 def test_a_bad_table_stops_before_any_notebook_runs(tmp_path):

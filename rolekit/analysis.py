@@ -245,8 +245,12 @@ def tally(df: pd.DataFrame, rows: str = "role", columns=("scope", "horizon")) ->
     return table
 
 
-def listing(df: pd.DataFrame, themes=None, roles=None, sources=None, held_by: int | None = None, contested: bool = False) -> pd.DataFrame:
+def listing(df: pd.DataFrame, themes=None, roles=None, sources=None, held_by: int | None = None, contested: bool = False,
+            details: bool = False) -> pd.DataFrame:
     """The responsibilities that match every filter given, by theme and role.
+
+    Shows what a participant needs: id, role, theme, scope, horizon and the
+    responsibility; ``details=True`` adds where it comes from (source, section).
 
     ``themes``, ``roles``, ``sources``: keep rows with one of these values.
     ``held_by``: keep themes held by exactly this many roles (1: themes only one role holds).
@@ -273,6 +277,6 @@ def listing(df: pd.DataFrame, themes=None, roles=None, sources=None, held_by: in
         keep &= t["theme"].isin(place.loc[place["roles"] == held_by, "theme"].unique())
     if contested:
         keep &= t["theme"].isin(source_agreement(t).contradictions["theme"].unique())
-    shown = [c for c in ("id", "role", "theme", "scope", "horizon", "responsibility", "source", "section") if c in t]
+    shown = [c for c in ("id", "role", "theme", "scope", "horizon", "responsibility", *("source", "section") * details) if c in t]
     out = t.loc[keep, shown].sort_values([c for c in ("theme", "role") if c in t], kind="stable")
     return out.set_index("id") if "id" in out else out

@@ -53,12 +53,54 @@ def show(what, df: pd.DataFrame, part: str | None = None, **options):
         import matplotlib.pyplot as plt
 
         plt.close(result.figure)  # returned instead, so the notebook shows it once
-        return result.figure
+        kind = (what.__doc__ or "").strip().split("\n")[0].rstrip(".")
+        return Chart(result.figure, f"Chart. {kind}. {' '.join(result.get_title(loc='left').split())}")
     if isinstance(result, pd.DataFrame) and result.empty:
         return Markdown("**Nothing to show:** no responsibility in this table matches.")
     if isinstance(result, str):  # a sentence computed from the table
         return Markdown(result)
+    if isinstance(result, pd.DataFrame):
+        return table(result)
     return result
+
+
+class Chart:
+    """A chart as a notebook shows it: the PNG, with alt text (its kind and its title, which states the finding).
+
+    Handouts and slides write the alt text into the image's ``alt`` attribute.
+    """
+
+    def __init__(self, figure, alt: str):
+        import io
+
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=100)
+        self.png, self.alt = buffer.getvalue(), alt
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        import base64
+
+        return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": self.alt}, {"image/png": {"alt": self.alt}}
+
+
+def table(df: pd.DataFrame):
+    """A table for people to read: every text in full, wrapped; the index only when it holds ids; shares as percentages.
+
+    >>> import rolekit
+    >>> "Sets the company's overall vision and direction and sees them carried out" in table(rolekit.listing(rolekit.load_responsibilities())).data
+    True
+    """
+    from IPython.display import HTML
+
+    shown = df.copy()
+    for col in shown.columns:
+        if pd.api.types.is_float_dtype(shown[col]) and shown[col].dropna().between(0, 1).all() and col not in ("score",):
+            shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
+    index = not isinstance(shown.index, pd.RangeIndex)
+    html = shown.to_html(index=index, na_rep="", escape=True, border=0, classes="rolekit-table", float_format=lambda v: f"{v:.2f}")
+    style = ("<style>.rolekit-table td, .rolekit-table th {white-space: normal; text-align: left; vertical-align: top; "
+             "max-width: 32em}</style>")
+    return HTML(style + html)
 
 
 def notebooks() -> list[Path]:

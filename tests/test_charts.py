@@ -79,6 +79,12 @@ def test_map_labels_are_readable_and_overlap_nothing(name):
             assert not any(b.x0 - radius < x < b.x1 + radius and b.y0 < y < b.y1 for b in labels)
 
 
+def test_map_title_is_the_findings_sentence_and_never_calls_a_plurality_mostly():
+    title = charts.plot_scope_horizon(BUNDLED).get_title(loc="left").replace("\n", " ")
+    assert title == rolekit.findings(BUNDLED, "profile")["text"].iloc[-1]
+    assert "the CEO most often internal, long-term (46%)" in title and "the COO mostly internal, daily (67%)" in title
+
+
 def test_map_rows_are_the_themes_of_each_quadrant():
     ax = charts.plot_scope_horizon(BUNDLED)
     labels = {(t.get_position()[0] >= 1, t.get_position()[1] >= 1, t.get_text()) for t in ax.texts}
@@ -138,7 +144,8 @@ def test_venn_regions_name_the_themes():
     shared = next(t for t in texts if t.startswith("strategy"))
     assert shared.split("\n") == ["strategy", "operations", "finance", "people", "governance", "decisions", "risk", "collaboration"]
     assert {"CEO", "COO"} <= texts
-    assert ax.get_title(loc="left").startswith("CEO and COO share 8 of 10 themes (Jaccard 0.80).")
+    assert ax.get_title(loc="left").replace("\n", " ") == rolekit.findings(BUNDLED, "overlap")["text"].iloc[0]
+    assert ax.get_title(loc="left").replace("\n", " ").startswith("The CEO and the COO share 8 of 10 themes (Jaccard 0.80).")
 
 
 def test_three_roles_get_a_three_set_venn():
@@ -168,7 +175,7 @@ def test_differences_place_each_role_at_its_shares():
         mine = shared[shared["role"] == role]
         assert sorted(xy[: len(mine), 0]) == pytest.approx(sorted(mine["external"]))
         assert sorted(xy[len(mine):, 0]) == pytest.approx(sorted(1.35 + mine["long_term"]))
-    assert ax.get_title(loc="left").replace("\n", " ") == "Same theme, different footing: in decisions, CEO work is 100% long-term, COO work 0%"
+    assert ax.get_title(loc="left").replace("\n", " ") == "The largest difference inside a shared theme: in decisions, CEO work is 100% long-term, COO work 0%."
 
 
 def test_differences_can_be_limited_to_some_themes():

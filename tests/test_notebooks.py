@@ -98,8 +98,15 @@ def test_each_notebook_and_its_text_twin_are_in_step(path):
 
 def test_show_returns_a_figure_a_table_or_a_note():
     df = rolekit.load_responsibilities()
-    assert type(show(rolekit.plot_role_profiles, df)).__name__ == "Figure"
-    assert list(show(rolekit.overlap, df, part="pairs").columns)[:2] == ["role_a", "role_b"]
+    chart = show(rolekit.plot_role_profiles, df)
+    data, metadata = chart._repr_mimebundle_()
+    assert data["image/png"] and metadata["image/png"]["alt"].startswith("Chart. Bars of each role's share")
+    assert "CEO: 33% external, 72% long-term" in data["text/plain"]  # the alt text states the chart's main figures
+    pairs = show(rolekit.overlap, df, part="pairs").data
+    assert "<th>role_a</th>" in pairs and "<th>jaccard</th>" in pairs
+    listed = show(rolekit.listing, df, themes="finance").data
+    assert "Shapes and carries out financial strategy together with the CFO" in listed  # in full, never cut at 50 characters
+    assert "<th>source</th>" not in listed and "R020" in listed
     note = show(rolekit.overlap, df.drop(columns="theme"), part="pairs")
     assert note.data.startswith("**Not shown here:** this table has no `theme` column, which is needed to compare roles theme by theme.")
     assert show(rolekit.listing, df, themes="no such theme").data == "**Nothing to show:** no responsibility in this table matches."

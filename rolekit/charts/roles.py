@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import CELLS, profile, unit
+from ..findings import findings
 from ..style import STYLE, role_colors, role_markers
 from ._base import MIN_TEXT, _drawable, _fit, _legend, _new_axes, _pct, _roles, _size_pt, _text_width, _title
 
@@ -92,13 +93,7 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None):
         ax.set_yticks([0.5, 1.5], ["internal", "external"], rotation=90, va="center")
         ax.tick_params(length=0)
         _legend(ax, roles, colors, markers)
-        shares = profile(t).query("by == 'cell'")
-        most = shares.loc[shares.groupby("role", sort=False)["share"].idxmax()]
-        if len(most) <= 3:
-            text = "; ".join(f"{r}: mostly {c.replace('/', ', ')} ({_pct(s)})" for r, c, s in most[["role", "category", "share"]].itertuples(index=False))
-        else:
-            text = "; ".join(f"Mostly {c.replace('/', ', ')}: {', '.join(g['role'])}" for c, g in most.groupby("category", sort=False))
-        _title(ax, f"Where the work sits. {text}")
+        _title(ax, findings(t, "profile")["text"].iloc[-1])  # the same sentence as the takeaways: "Where the work sits: ..."
     return ax
 
 

@@ -10,10 +10,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..analysis import overlap, positions, source_agreement, unit
+from ..analysis import positions, source_agreement, unit
+from ..findings import findings
 from ..io import tidy
 from ..style import STYLE, role_colors, role_markers
-from ._base import SHADE, _drawable, _legend, _new_axes, _pct, _roles, _title
+from ._base import SHADE, _drawable, _legend, _new_axes, _roles, _title
 
 def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
     """Which themes each role holds and which they share.
@@ -24,7 +25,7 @@ def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
 
     >>> import rolekit
     >>> ax = plot_theme_overlap(rolekit.load_responsibilities())
-    >>> "CEO and COO share 8 of 10 themes (Jaccard 0.80)" in ax.get_title(loc="left")
+    >>> "The CEO and the COO share 8 of 10 themes (Jaccard 0.80)" in ax.get_title(loc="left").replace("\\n", " ")
     True
     """
     place = positions(_drawable(df, ["role", "theme", "scope", "horizon"], "to compare roles theme by theme"))
@@ -47,16 +48,7 @@ def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
             _venn(ax, roles, held, themes, colors)
         else:
             _matrix(ax, place, roles, themes, colors, unit(df))
-        pairs = overlap(df).pairs
-        if len(roles) == 2:
-            p = pairs.iloc[0]
-            text = (f"{p.role_a} and {p.role_b} share {p.n_shared} of {p.n_shared + len(p.only_a) + len(p.only_b)} themes "
-                    f"(Jaccard {p.jaccard:.2f}). Only {p.role_a}: {', '.join(p.only_a) or 'none'}. Only {p.role_b}: {', '.join(p.only_b) or 'none'}.")
-        else:
-            everyone = [t for t in themes if all(t in held[r] for r in roles)]
-            alone = [t for t in themes if sum(t in held[r] for r in roles) == 1]
-            text = f"{len(everyone)} of {len(themes)} themes are held by all {len(roles)} roles; {len(alone)} by one role only"
-        _title(ax, text)
+        _title(ax, findings(df, "overlap")["text"].iloc[0])  # the same sentence as the takeaways
     return ax
 
 
@@ -152,16 +144,7 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         _legend(ax, roles, colors, markers, bbox_to_anchor=(0.5, -0.16))
-        if order:
-            spread = shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda s: s.max() - s.min())
-            theme, column = spread.stack().idxmax()
-            here = shared[shared["theme"] == theme].set_index("role", drop=False)[column]
-            word = "long-term" if column == "long_term" else "external"
-            text = (f"Same theme, different footing: in {theme}, {here.idxmax()} work is {_pct(here.max())} {word}, "
-                    f"{here.idxmin()} work {_pct(here.min())}")
-        else:
-            text = "No theme is held by two or more roles, so there is nothing to compare"
-        _title(ax, text)
+        _title(ax, findings(df, "differences", themes=themes)["text"].iloc[0])  # the same sentence as the takeaways
     return ax
 
 

@@ -46,7 +46,7 @@ def _data(t: pd.DataFrame) -> list[tuple[str, dict]]:
     return [(text, {"rows": len(t), **{f"rows_{r}": int(n) for r, n in counts.items()}})]
 
 
-def _ranked(values: pd.Series, most: bool = True) -> str:
+def ranked(values: pd.Series, most: bool = True) -> str:
     """'CEO (72%)' or 'CEO and CFO, tied (50%)' for the highest (or lowest) value."""
     target = values.max() if most else values.min()
     top = [r for r, v in values.items() if np.isclose(v, target)]
@@ -77,15 +77,21 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
         if long_term.nunique() == 1:
             out.append((f"Every role's work is equally long-term ({_pct(long_term.iloc[0])}).", {"long_term": float(long_term.iloc[0])}))
         else:
-            out.append((f"Most long-term: {_ranked(long_term)}; least: {_ranked(long_term, most=False)}.",
+            out.append((f"Most long-term: {ranked(long_term)}; least: {ranked(long_term, most=False)}.",
                         {f"long_term_{r}": float(v) for r, v in long_term.items()}))
     cells = p[p["by"] == "cell"]
-    parts = []
+    parts, tops = [], {}
     for role, mine in cells.groupby("role", sort=False, observed=True):
         top = mine[np.isclose(mine["share"], mine["share"].max())]
         where = _names(c.replace("/", ", ") for c in top["category"])
         word = "mostly" if top["share"].iloc[0] > 0.5 and len(top) == 1 else ("equally often" if len(top) > 1 else "most often")
         parts.append(f"the {role} {word} {where} ({_pct(top['share'].iloc[0])})")
+        tops[role] = top["category"].iloc[0].replace("/", ", ") if len(top) == 1 else None
+    if len(parts) > 3:  # one clause per role would not fit a title: group the roles by their most common cell
+        groups = pd.Series([c for c in tops.values() if c]).value_counts()
+        parts = [f"{c} is the most common cell for {n} role{'s' * (n != 1)}" for c, n in groups.items()]
+        ties = sum(c is None for c in tops.values())
+        parts += [f"{ties} role{'s' * (ties != 1)} split{'s' * (ties == 1)} evenly between cells"] * bool(ties)
     out.append((f"Where the work sits: {'; '.join(parts)}.", {}))
     return out
 

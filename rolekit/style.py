@@ -9,17 +9,22 @@ import matplotlib.style
 from .io import load_roles
 
 STYLE = Path(__file__).with_name("rolekit.mplstyle")
-# Okabe & Ito's colour-blind-safe palette, darkest and most distinct first; yellow last
-# because it fades on a projector.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+# Okabe & Ito's colour-blind-safe palette, strongest first, keeping only the colours with at least
+# 3:1 contrast on white (WCAG's bar for graphics); their orange, sky blue and yellow fade on a
+# projector and are replaced by a dark ochre, a wine and a slate grey. Markers tell roles apart too.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#996600", "#000000", "#882255", "#5D6D7E")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 
 
 def _slots(roles) -> dict[str, int]:
-    """Roles of the bundled roles.csv keep their place; others follow in the order given."""
+    """Each role's place in the table's order: roles of the bundled roles.csv first (in its order), then the others as given.
+
+    So the first two roles of any table get the two strongest colours, and the CEO and
+    COO get the same two in every table that has both.
+    """
     known = load_roles()["role"].tolist()
-    others = [r for r in roles if r not in known]
-    return {r: known.index(r) if r in known else len(known) + others.index(r) for r in roles}
+    order = [r for r in known if r in set(roles)] + [r for r in roles if r not in known]
+    return {r: order.index(r) for r in roles}
 
 
 def role_colors(roles) -> dict[str, str]:
@@ -27,6 +32,8 @@ def role_colors(roles) -> dict[str, str]:
 
     >>> role_colors(["COO", "CFO", "CEO"])
     {'COO': '#D55E00', 'CFO': '#009E73', 'CEO': '#0072B2'}
+    >>> role_colors(["Head Chef", "Sommelier"])
+    {'Head Chef': '#0072B2', 'Sommelier': '#D55E00'}
     """
     return {r: PALETTE[slot % len(PALETTE)] for r, slot in _slots(roles).items()}
 

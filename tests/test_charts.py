@@ -111,13 +111,25 @@ def test_each_role_keeps_its_colour_and_marker_in_every_chart(name):
     for role, collection in drawn.items():
         assert matplotlib.colors.to_hex(collection.get_facecolor()[0]) == colors[role].lower()
     assert len({tuple(c.get_paths()[0].vertices.round(3).ravel()) for c in drawn.values()}) == len(drawn)  # one marker shape each
-    named = ax.get_legend().get_texts() if ax.get_legend() else ax.get_xticklabels()  # the matrix names roles on its axis
+    named = ax.get_legend().get_texts() if ax.get_legend() else ax.get_yticklabels()  # the matrix names roles down its side
     assert [t.get_text() for t in named][:len(roles)] == [r for r in rolekit.tidy(df)["role"].cat.categories if r in roles]
+
+
+def test_every_colour_has_at_least_3_to_1_contrast_on_white():
+    def luminance(hex_colour):
+        c = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    from rolekit.style import PALETTE
+
+    assert all(1.05 / (luminance(c) + 0.05) >= 3 for c in PALETTE)
 
 
 def test_ceo_and_coo_colours_are_fixed_whatever_else_is_in_the_table():
     assert role_colors(["CFO", "COO", "CEO"]) | role_colors(["COO", "CEO"]) == {"CFO": "#009E73", "COO": "#D55E00", "CEO": "#0072B2"}
-    assert role_colors(["COO"])["COO"] == "#D55E00"
+    assert role_colors(["COO"])["COO"] == "#0072B2"  # the first role of a table gets the strongest colour
+    assert list(role_colors(["Head of Sales", "Head of Ops", "CEO"]).values()) == ["#D55E00", "#009E73", "#0072B2"]
     many = [f"R{i}" for i in range(20)]
     pairs = {(role_colors(many)[r], role_markers(many)[r]) for r in many}
     assert len(pairs) == 20
@@ -159,9 +171,11 @@ def test_four_roles_get_a_matrix_with_a_dot_per_held_theme():
     df = four_roles()
     ax = charts.plot_theme_overlap(df)
     place = positions(df)
-    themes = [t.get_text() for t in ax.get_yticklabels()]
+    themes = [t.get_text() for t in ax.get_xticklabels()]
+    roles = [t.get_text() for t in ax.get_yticklabels()]
     for role, xy in _points(ax).items():
-        assert sorted(themes[int(y)] for y in xy[:, 1]) == sorted(place.loc[place["role"] == role, "theme"].astype(str))
+        assert sorted(themes[int(x)] for x in xy[:, 0]) == sorted(place.loc[place["role"] == role, "theme"].astype(str))
+        assert {roles[int(y)] for y in xy[:, 1]} == {role}
     with pytest.raises(ValueError, match="a Venn diagram needs two or three roles; this table has 4"):
         charts.plot_theme_overlap(df, kind="venn")
 

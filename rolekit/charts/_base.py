@@ -10,6 +10,7 @@ import matplotlib.style
 import pandas as pd
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.textpath import TextToPath
 
 from ..io import tidy
@@ -45,7 +46,10 @@ def _size_pt(ax) -> tuple[float, float]:
 
 
 def _title(ax, text: str) -> None:
-    width = _size_pt(ax)[0] / (matplotlib.rcParams["axes.titlesize"] * 0.62)
+    """Set a left-aligned title wrapped to the width the plot will have once its row labels take their place."""
+    size = matplotlib.rcParams["ytick.labelsize"]
+    labels = max((_text_width(line, size) for t in ax.get_yticklabels() for line in t.get_text().split("\n")), default=0)
+    width = (_size_pt(ax)[0] - labels) / (matplotlib.rcParams["axes.titlesize"] * 0.62)
     ax.set_title(textwrap.fill(text, max(int(width), 30), break_on_hyphens=False))
 
 
@@ -58,9 +62,17 @@ def _roles(table: pd.DataFrame) -> list[str]:
     return [r for r in table["role"].cat.categories if r in present]
 
 
-def _legend(ax, roles, colors, markers, **where) -> None:
-    handles = [Line2D([], [], linestyle="", marker=markers[r], markersize=11, color=colors[r], label=r) for r in roles]
-    ax.legend(handles=handles, **({"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncols": min(len(roles), 6)} | where))
+def _legend(ax, roles, colors, markers=None, extra=(), **where) -> None:
+    """A legend of the roles below the plot, in as many columns as the longest name allows; patches when ``markers`` is None.
+
+    ``extra``: more handles after the roles' (what a shading means, say).
+    """
+    size = matplotlib.rcParams["legend.fontsize"]
+    handles = [Line2D([], [], linestyle="", marker=markers[r], markersize=11, color=colors[r], label=r) if markers else
+               Patch(color=colors[r], label=r) for r in roles] + list(extra)
+    longest = max((_text_width(h.get_label(), size) for h in handles), default=0) + 3.5 * size
+    ncols = max(1, min(len(handles), int(_size_pt(ax)[0] // longest)))
+    ax.legend(handles=handles, **({"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncols": ncols} | where))
 
 
 @functools.cache

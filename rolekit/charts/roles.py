@@ -9,18 +9,20 @@ import matplotlib.style
 import numpy as np
 import pandas as pd
 
-from ..analysis import CELLS, profile, unit
-from ..findings import findings
+from ..analysis import CELLS, counts, profile, unit
+from ..findings import findings, ranked
 from ..style import STYLE, role_colors, role_markers
-from ._base import MIN_TEXT, _drawable, _fit, _legend, _new_axes, _pct, _roles, _size_pt, _text_width, _title
+from ._base import _drawable, _fit, _legend, _new_axes, _pct, _roles, _size_pt, _text_width, _title
 
-def plot_scope_horizon(df: pd.DataFrame, ax=None):
+def plot_scope_horizon(df: pd.DataFrame, ax=None, kind: str = "auto"):
     """Map every responsibility onto the 2x2 grid of scope (internal/external) by horizon (daily/long-term).
 
     Each dot is one responsibility, in its role's colour and marker, on the row of its
     theme (or of its role, for a table without themes). A row with more dots than fit
-    on a line wraps onto more lines, and a figure drawn here grows taller to hold
-    them, so labels keep their size and never overlap.
+    on a line wraps onto more lines. When the rows cannot all be written at 12 points
+    on the 16:9 canvas (many themes, many roles), the chart becomes a grid instead:
+    one row per role, one column per scope x horizon cell, a dot sized by the count
+    and the count written beside it.
 
     >>> import rolekit
     >>> ax = plot_scope_horizon(rolekit.load_responsibilities())
@@ -39,7 +41,6 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None):
         cells = {c: counts.xs(c, level=["scope", "horizon"]) for c in CELLS if c in counts.index.droplevel([2, 3])}
 
         # Plan in points: a label column, then dots at a pitch of 7 to 14 points.
-        created = ax is None
         ax = _new_axes(ax)
         cell_w = _size_pt(ax)[0] / 2
         label_w = min(max(_text_width(str(r), 12) for r in t["row"].unique()) + 10, 0.36 * cell_w)
@@ -49,18 +50,22 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None):
         pitch = min(14.0, dots_w / per_line)
         lines = {key: math.ceil(n / per_line) for key, n in slots.items()}
         units = max([sum(n for (c, _), n in lines.items() if c == cell) for cell in cells] or [1])
+        tallies = len(roles) <= 3  # beyond three roles, the per-cell counts would not fit a header
         headers = {c: (f"{c[0]} · {c[1]}", " · ".join(f"{r} {n}" for r, n in t[(t["scope"] == c[0]) & (t["horizon"] == c[1])]["role"]
-                                                        .value_counts().reindex(roles, fill_value=0).items())) for c in CELLS}
-        two_lines = any(_text_width(h, 13) + _text_width(n, 11) + 24 > 0.96 * cell_w for h, n in headers.values())
+                                                        .value_counts().reindex(roles, fill_value=0).items()) if tallies else "") for c in CELLS}
+        two_lines = any(_text_width(h, 13) + _text_width(n, 12) + 24 > 0.96 * cell_w for h, n in headers.values())
         band = 46.0 if two_lines else 28.0  # points: the header band of each cell
         bottom = 0.04
-        if created:
-            rows_pt = units * 17 / (1 - bottom)
-            ax.figure.set_figheight(max(ax.figure.get_figheight(), 2 * (rows_pt + band) / 72 + 2.4))
+        width_in, height_in = ax.figure.get_size_inches()
+        legend_rows = math.ceil(len(roles) / max(1, int(_size_pt(ax)[0] // (max(_text_width(str(r), 13) for r in roles) + 45))))
+        cell_h = (height_in * 72 * ax.get_position().height / 0.77 - 110 - 20 * legend_rows) / 2  # after title, ticks and legend
+        if kind == "grid" or (kind == "auto" and (cell_h - band) * (1 - bottom) / units < 15):  # rows cannot take 12-point labels
+            ax.clear()
+            return _scope_grid(ax, t, roles, colors, markers)
         cell_h = _size_pt(ax)[1] / 2
         top = band / cell_h
         unit = (1 - top - bottom) / units
-        label_size = max(min(12.0, unit * cell_h / 1.45), MIN_TEXT)
+        label_size = 12.0
         dot = min(pitch * 0.8, unit * cell_h * 0.8, 11.0)
 
         xy = {r: [] for r in roles}
@@ -80,9 +85,9 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None):
             x0, y1 = float(horizon == "long-term"), float(scope == "external") + 1
             ax.text(x0 + 0.02, y1 - 14 / cell_h, header, fontsize=13, fontweight="bold", va="center")
             if two_lines:
-                ax.text(x0 + 0.02, y1 - 32 / cell_h, tally, fontsize=11, va="center", color="#555555")
+                ax.text(x0 + 0.02, y1 - 32 / cell_h, tally, fontsize=12, va="center", color="#555555")
             else:
-                ax.text(x0 + 0.98, y1 - 14 / cell_h, tally, fontsize=11, va="center", ha="right", color="#555555")
+                ax.text(x0 + 0.98, y1 - 14 / cell_h, tally, fontsize=12, va="center", ha="right", color="#555555")
         for role in roles:
             points = np.array(xy[role]).reshape(-1, 2)
             ax.scatter(points[:, 0], points[:, 1], s=dot ** 2, color=colors[role], marker=markers[role], label=role, linewidths=0, zorder=3)
@@ -94,6 +99,34 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None):
         ax.tick_params(length=0)
         _legend(ax, roles, colors, markers)
         _title(ax, findings(t, "profile")["text"].iloc[-1])  # the same sentence as the takeaways: "Where the work sits: ..."
+    return ax
+
+
+def _scope_grid(ax, t: pd.DataFrame, roles, colors, markers):
+    """The map as a grid: roles down, the four scope x horizon cells across, a dot sized by the count."""
+    n, _ = counts(t, ["role", "scope", "horizon"], "to place responsibilities on the scope x horizon map")
+    index = {r: i for i, r in enumerate(t["role"].cat.categories)}
+    table = n.reshape(len(index), 4)[[index[r] for r in roles]]  # cells in CELLS order: internal first, daily first
+    biggest = table.max() or 1
+    row_pt = _size_pt(ax)[1] / (len(roles) + 1)
+    largest = min(row_pt * 0.85, 26) ** 2
+    for k, role in enumerate(roles):
+        for j, value in enumerate(table[k]):
+            if value:
+                ax.scatter(j, k, s=largest * (0.12 + 0.88 * value / biggest), color=colors[role], marker=markers[role], zorder=3)
+                ax.text(j + 0.2, k, f"{value:g}", va="center", fontsize=12, color="#333333")
+    ax.set_xticks(range(4), [f"{s}\n{h}" for s, h in CELLS])
+    ax.set_yticks(range(len(roles)), roles)
+    ax.set_xlim(-0.5, 3.7)
+    ax.set_ylim(len(roles) - 0.5, -0.5)
+    ax.xaxis.tick_top()
+    ax.grid(True, color="#eeeeee", zorder=0)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.axvline(1.5, color="#888888", linewidth=1)
+    ax.set_xlabel(f"dot size and number: {unit(t)} in each cell")
+    _title(ax, findings(t, "profile")["text"].iloc[-1])
     return ax
 
 
@@ -117,7 +150,7 @@ def plot_role_profiles(df: pd.DataFrame, ax=None):
         for k, role in enumerate(roles):
             mine = shares[(shares["role"] == role) & shares["by"].isin(["scope", "horizon"])].set_index("category")["share"]
             bars = ax.bar(centres + (k - (len(roles) - 1) / 2) * width, mine.loc[categories] * 100, width * 0.92, color=colors[role], label=role)
-            if len(roles) <= 4:
+            if len(roles) <= 3:  # beyond three bars a group, labels would touch
                 ax.bar_label(bars, labels=[_pct(v) for v in mine.loc[categories]], padding=3, fontsize=12)
         ax.set_xticks(centres, categories)
         ax.set_ylim(0, 110)
@@ -126,13 +159,12 @@ def plot_role_profiles(df: pd.DataFrame, ax=None):
         for x, group in ((0.5, "scope"), (3.0, "horizon")):
             ax.annotate(group, (x, 0), xytext=(0, -38), textcoords="offset points", ha="center", va="top", fontsize=13, fontweight="bold", annotation_clip=False)
         ax.axvline(1.75, color="#bbbbbb", linewidth=1)
-        ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
+        _legend(ax, roles, colors, bbox_to_anchor=(0.5, -0.16))
         wide = shares.pivot_table(index="role", columns="category", values="share", observed=True).loc[roles]
         if len(roles) <= 3:
             text = " · ".join(f"{r}: {_pct(wide.loc[r, 'external'])} external, {_pct(wide.loc[r, 'long-term'])} long-term" for r in roles)
         else:
-            text = (f"Most outward-facing: {wide['external'].idxmax()} ({_pct(wide['external'].max())} external); "
-                    f"most long-term: {wide['long-term'].idxmax()} ({_pct(wide['long-term'].max())})")
+            text = f"Most outward-facing: {ranked(wide['external'])}; most long-term: {ranked(wide['long-term'])}"
         _title(ax, text)
     return ax
 

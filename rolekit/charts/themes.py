@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import math
+
 
 import matplotlib
 import matplotlib.style
 import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..analysis import positions, source_agreement, unit
 from ..findings import findings
 from ..io import tidy
 from ..style import STYLE, role_colors, role_markers
-from ._base import SHADE, _drawable, _legend, _new_axes, _roles, _title
+from ._base import SHADE, _drawable, _legend, _new_axes, _roles, _size_pt, _text_width, _title
 
 def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
     """Which themes each role holds and which they share.
@@ -79,22 +80,26 @@ def _venn(ax, roles, held, themes, colors) -> None:
 
 
 def _matrix(ax, place, roles, themes, colors, what: str) -> None:
+    """Roles as rows (names read across, up to 40 characters), themes as columns (names read upwards)."""
     markers = role_markers(place["role"].cat.categories)
     biggest = place["count"].max()
+    row_pt = _size_pt(ax)[1] / (len(roles) + 1.5)
+    largest = min(row_pt * 0.8, _size_pt(ax)[0] / (len(themes) + 1) * 0.8, 24) ** 2  # a dot never outgrows its cell
     for k, role in enumerate(roles):
         mine = place[place["role"] == role]
-        y = [themes.index(t) for t in mine["theme"]]
-        ax.scatter([k] * len(y), y, s=60 + 500 * np.sqrt(mine["count"] / biggest), color=colors[role], marker=markers[role], label=role, zorder=3)
+        x = [themes.index(t) for t in mine["theme"]]
+        ax.scatter(x, [k] * len(x), s=largest * (0.15 + 0.85 * np.sqrt(mine["count"] / biggest)), color=colors[role],
+                   marker=markers[role], label=role, zorder=3)
     held_by = place.groupby("theme", observed=True)["role"].count().reindex(themes)
-    ax.text(len(roles) - 0.4, -0.75, "held by", va="center", fontsize=12, fontweight="bold", color="#555555")
     for i, count in enumerate(held_by):
-        ax.text(len(roles) - 0.4, i, f"{count} of {len(roles)}", va="center", fontsize=12, color="#555555")
-    ax.set_xticks(range(len(roles)), roles, rotation=30 if len(roles) > 6 else 0, ha="right" if len(roles) > 6 else "center")
-    ax.set_yticks(range(len(themes)), themes)
-    ax.set_xlim(-0.6, len(roles) + 0.4)
-    ax.set_ylim(len(themes) - 0.5, -0.5)
+        ax.text(i, -1, str(count), ha="center", va="center", fontsize=12, color="#555555")
+    ax.text(-0.6, -1, "roles holding it", ha="right", va="center", fontsize=12, color="#555555", fontweight="bold")
+    ax.set_xticks(range(len(themes)), themes, rotation=90)
+    ax.set_yticks(range(len(roles)), roles)
+    ax.set_ylim(len(roles) - 0.5, -1.6)
+    ax.set_xlim(-0.6, len(themes) - 0.4)
     ax.grid(True, color="#eeeeee", zorder=0)
-    ax.set_xlabel(f"role (dot size: {'weight' if what == 'weight' else 'number of responsibilities'})")
+    ax.set_xlabel(f"theme (dot size: {'weight' if what == 'weight' else 'number of responsibilities'})")
     ax.tick_params(length=0)
 
 
@@ -102,8 +107,11 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
     """For each theme two or more roles hold, where each role's responsibilities sit on scope and horizon.
 
     Left: the share of the role's responsibilities in the theme that are external;
-    right: the share that are long-term. A grey bar spans the gap between roles.
-    Pass ``themes`` to show only those.
+    right: the share that are long-term. A grey bar spans the gap between roles. Each
+    role has its own line inside a theme's row, so equal shares never hide each other.
+    As many themes are shown as fit the 16:9 canvas, those where the roles differ most
+    first (all of them for a few roles); the title says how many are left out. Pass
+    ``themes`` to show only those.
 
     >>> import rolekit
     >>> ax = plot_theme_differences(rolekit.load_responsibilities())
@@ -111,40 +119,48 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
     ['strategy', 'operations', 'finance']
     """
     place = positions(_drawable(df, ["role", "theme", "scope", "horizon"], "to compare roles theme by theme"))
-    shared = place[place["roles"] >= 2]
+    shared = place[place["roles"] >= 2].dropna(subset=["external", "long_term"])
     if themes is not None:
         shared = shared[shared["theme"].isin(list(themes))]
-    order = [t for t in place["theme"].cat.categories if t in set(shared["theme"])]
     all_roles = list(place["role"].cat.categories)
     roles = _roles(shared)
     colors, markers = role_colors(all_roles), role_markers(all_roles)
     with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax, height=0.55 * len(order) + 2.5)
-        offset = {r: (k - (len(roles) - 1) / 2) * min(0.6 / max(len(roles), 1), 0.18) for k, r in enumerate(roles)}
+        ax = _new_axes(ax)
+        line = 11.0  # points: one role's line inside a theme's row, a dot of 8 points with room around it
+        legend_rows = math.ceil(len(roles) / max(1, int(_size_pt(ax)[0] // (max((_text_width(str(r), 13) for r in roles), default=0) + 45))))
+        room = ax.figure.get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 150 - 20 * legend_rows
+        fits = max(1, int(room // (line * max(len(roles), 1) + 10)))
+        spread = shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda v: v.max() - v.min()).max(axis=1)
+        kept = set(spread.sort_values(ascending=False, kind="stable").index[:fits])
+        order = [t for t in place["theme"].cat.categories if t in kept]
+        left_out = len(spread) - len(order)
+        row = max(len(roles), 1) * line + 10  # points per theme row
+        offset = {r: (k - (len(roles) - 1) / 2) * line / row for k, r in enumerate(roles)}
         panels = (("external", 0.0, "share external"), ("long_term", 1.35, "share long-term"))
         for column, x0, heading in panels:
             for x in (0, 0.5, 1):
                 ax.axvline(x0 + x, color="#dddddd", linewidth=1, zorder=0)
-            ax.text(x0 + 0.5, -0.9, heading, ha="center", va="bottom", fontsize=14, fontweight="bold")
+            ax.text(x0 + 0.5, -0.55, heading, ha="center", va="bottom", fontsize=14, fontweight="bold")
             for i, theme in enumerate(order):
                 here = shared[shared["theme"] == theme]
                 ax.plot([x0 + here[column].min(), x0 + here[column].max()], [i, i], color="#bbbbbb", linewidth=6, solid_capstyle="round", zorder=1)
-        biggest = shared["count"].max() if len(shared) else 1
         for role in roles:
-            mine = shared[shared["role"] == role]
+            mine = shared[(shared["role"] == role) & shared["theme"].isin(order)]
             y = np.array([order.index(t) for t in mine["theme"]]) + offset[role]
             x = np.concatenate([mine["external"].to_numpy(), 1.35 + mine["long_term"].to_numpy()])
-            size = np.tile(40 + 260 * np.sqrt(mine["count"].to_numpy() / biggest), 2)
-            ax.scatter(x, np.concatenate([y, y]), s=size, color=colors[role], marker=markers[role], label=role, zorder=3, edgecolors="white", linewidths=0.8)
+            ax.scatter(x, np.concatenate([y, y]), s=64, color=colors[role], marker=markers[role], label=role, zorder=3, edgecolors="white", linewidths=0.6)
         ax.set_yticks(range(len(order)), order)
-        ax.set_ylim(len(order) - 0.4, -1.1)
+        ax.set_ylim(len(order) - 0.5, -0.75)
         ax.set_xlim(-0.08, 2.43)
         ax.set_xticks([0, 0.5, 1, 1.35, 1.85, 2.35], ["0%", "50%", "100%"] * 2)
-        ax.set_xlabel("dot size: the role's weight in the theme" if unit(df) == "weight" else "dot size: how many of the role's responsibilities are in the theme")
+        ax.set_xlabel(f"share of each role's {unit(df)} in the theme; one line per role")
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         _legend(ax, roles, colors, markers, bbox_to_anchor=(0.5, -0.16))
-        _title(ax, findings(df, "differences", themes=themes)["text"].iloc[0])  # the same sentence as the takeaways
+        text = findings(df, "differences", themes=themes)["text"].iloc[0]
+        shown = "the theme where roles differ most" if len(order) == 1 else f"the {len(order)} themes where roles differ most"
+        _title(ax, text + (f" Showing {shown}; {left_out} more not shown." if left_out else ""))
     return ax
 
 
@@ -164,44 +180,62 @@ def plot_source_agreement(df: pd.DataFrame, ax=None):
     all_roles = list(t["role"].cat.categories)
     roles = [r for r in all_roles if r in set(support["role"])]
     themes = [x for x in t["theme"].cat.categories if x in set(support["theme"])]
-    sources = [s for s in t["source"].cat.categories if s in set(t["source"].dropna())]
+    gives = t.dropna(subset=["role", "theme", "source"]).groupby(["source", "theme", "role"], observed=True).size()
     colors, markers = role_colors(all_roles), role_markers(all_roles)
-    gives = t.dropna().groupby(["source", "theme", "role"], observed=True).size()
     contested = list(dict.fromkeys(clashes["theme"]))
     with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax, height=0.7 * len(sources) + 3)
-        step = min(0.8 / max(len(roles), 1), 0.3)
+        ax = _new_axes(ax)
+        width_pt, height_pt = _size_pt(ax)
+        names = max((_text_width(str(x), 13) for x in themes), default=0)  # the theme names stand upright above the plot
+        legend_rows = math.ceil((len(roles) + 1) / max(1, int(width_pt // (max((_text_width(str(r), 13) for r in roles), default=0) + 45))))
+        room = ax.figure.get_size_inches()[1] * 72 - 100 - names - 20 * legend_rows  # less the title, the names and the legend
+        fits = max(1, int(room // 30))  # rows of at least 30 points
+        height_pt = max(room, 30.0) + 60
+        said = gives.groupby(level="source", observed=True).size().sort_values(ascending=False, kind="stable")
+        order = [s for s in t["source"].cat.categories if s in set(said.index[:fits])]
+        left_out = len(said) - len(order)
+        cell_w, cell_h = 0.9 * width_pt / max(len(themes), 1), 0.8 * (height_pt - 60) / max(len(order), 1)
+        across = max(1, min(len(roles), math.ceil(math.sqrt(len(roles) * cell_w / cell_h))))
+        down = math.ceil(len(roles) / across)
+        pitch = min(cell_w / across, cell_h / down, 16.0)
+        size = (0.8 * pitch) ** 2
         for theme in contested:
             i = themes.index(theme)
             ax.axvspan(i - 0.5, i + 0.5, color=SHADE, zorder=0)
         for k, role in enumerate(roles):
             mine = gives.xs(role, level="role") if role in gives.index.unique("role") else pd.Series(dtype=int)
-            x = [themes.index(th) + (k - (len(roles) - 1) / 2) * step for _, th in mine.index]
-            y = [sources.index(s) for s, _ in mine.index]
-            ax.scatter(x, y, s=130, color=colors[role], marker=markers[role], label=role, zorder=3)
-        ax.set_xticks(range(len(themes)), themes, rotation=35, ha="right")
-        ax.set_yticks(range(len(sources)), sources)
+            mine = mine[mine.index.get_level_values("source").isin(order)]
+            col, line = k % across, k // across
+            dx = (col - (across - 1) / 2) * pitch / (width_pt / max(len(themes), 1))
+            dy = (line - (down - 1) / 2) * pitch / ((height_pt - 60) / max(len(order), 1))
+            x = [themes.index(th) + dx for _, th in mine.index]
+            y = [order.index(s) + dy for s, _ in mine.index]
+            ax.scatter(x, y, s=size, color=colors[role], marker=markers[role], label=role, zorder=3)
+        ax.set_xticks(range(len(themes)), themes, rotation=90)
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(order)), order)
         for label in ax.get_xticklabels():
             if label.get_text() in contested:
                 label.set_fontweight("bold")
         ax.set_xlim(-0.5, len(themes) - 0.5)
-        ax.set_ylim(len(sources) - 0.5, -0.5)
+        ax.set_ylim(len(order) - 0.5, -0.5)
         ax.set_xticks(np.arange(len(themes)) + 0.5, minor=True)
-        ax.set_yticks(np.arange(len(sources)) + 0.5, minor=True)
+        ax.set_yticks(np.arange(len(order)) + 0.5, minor=True)
         ax.grid(True, which="minor", color="#e5e5e5")
         ax.tick_params(which="both", length=0)
         ax.set_ylabel("source")
-        handles = [Line2D([], [], linestyle="", marker=markers[r], markersize=11, color=colors[r], label=r) for r in roles]
-        handles.append(Patch(color=SHADE, label="sources contradict each other"))
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1, 1))
+        _legend(ax, roles, colors, markers, extra=[Patch(color=SHADE, label="sources contradict each other")], bbox_to_anchor=(0.5, -0.03))
         if len(contested) == 1:
             c = clashes[clashes["theme"] == contested[0]].iloc[0]
             text = (f"The sources clash on 1 theme: {c.theme} ({', '.join(c.sources_a)} gives it to {c.role_a}, not {c.role_b}; "
                     f"{', '.join(c.sources_b)} to {c.role_b}, not {c.role_a})")
         elif contested:
-            text = f"The sources clash on {len(contested)} themes: {', '.join(contested)}"
+            named = ", ".join(map(str, contested[:3])) + (f" and {len(contested) - 3} more" if len(contested) > 3 else "")
+            text = f"The sources clash on {len(contested)} themes: {named}"
         else:
             text = "The sources never contradict each other: no theme goes to one role in one source and the other in another"
+        if left_out:
+            text += f". Showing the {len(order)} sources that say most; {left_out} more not shown"
         _title(ax, text)
     return ax
 

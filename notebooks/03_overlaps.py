@@ -41,6 +41,16 @@ df = rolekit.load_responsibilities(data_path)
 rolekit.show(rolekit.plot_theme_overlap, df)
 
 # %% [markdown]
+# ## Who carries the load
+#
+# Sharing a theme does not mean sharing the work. Each bar is one theme, split by the
+# roles that hold it; the numbers are how many responsibilities each holds there (or
+# their weight, when the table has one).
+
+# %%
+rolekit.show(rolekit.plot_load, df)
+
+# %% [markdown]
 # The same for every pair of roles. `jaccard` is the share of all their themes that
 # they hold in common: 1 when they hold exactly the same themes, 0 when none.
 

@@ -64,6 +64,15 @@ rolekit.show(rolekit.plot_theme_overlap, df)
 rolekit.show(rolekit.takeaways, df, topic="overlap")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## Who carries the load
+
+# %%
+rolekit.show(rolekit.plot_load, df)
+
+# %% slideshow={"slide_type": "notes"}
+rolekit.show(rolekit.takeaways, df, topic="load")
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Same theme, different footing
 
 # %%

@@ -9,7 +9,7 @@ np.float64(0.8)
 """
 
 from .analysis import listing, overlap, positions, profile, source_agreement, tally
-from .charts import CHARTS, plot_compare, plot_role_profiles, plot_scope_horizon, plot_source_agreement, plot_theme_differences, plot_theme_overlap
+from .charts import CHARTS, plot_compare, plot_load, plot_role_profiles, plot_scope_horizon, plot_source_agreement, plot_theme_differences, plot_theme_overlap
 from .charts import plot_agreement, plot_disputed, plot_room_vs_key
 from .compare import compare, compare_summary, similar_responsibilities
 from .exercise import SYNTHETIC_CLASS, SYNTHETIC_KEY, cohen_kappa, disputed, fleiss_kappa, read_responses, score, score_sheets, worksheet
@@ -24,7 +24,7 @@ __all__ = [
     "CHARTS", "DataError", "EXAMPLE_ORGANISATION", "SYNTHETIC_CLASS", "SYNTHETIC_KEY", "bundled", "cohen_kappa", "compare",
     "compare_summary", "disputed", "findings", "fleiss_kappa", "listing", "load_responsibilities", "plot_agreement", "plot_disputed",
     "plot_room_vs_key", "read_responses", "score", "score_sheets", "score_summary", "worksheet",
-    "load_roles", "load_sources", "load_themes", "overlap", "plot_compare", "plot_role_profiles", "plot_scope_horizon",
+    "load_roles", "load_sources", "load_themes", "overlap", "plot_compare", "plot_load", "plot_role_profiles", "plot_scope_horizon",
     "plot_source_agreement", "plot_theme_differences", "plot_theme_overlap", "positions", "profile", "role_colors", "role_markers",
     "show", "similar_responsibilities", "source_agreement", "takeaways", "tally", "tidy", "use_style",
 ]

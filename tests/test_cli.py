@@ -79,7 +79,7 @@ def test_validate_never_writes_to_the_files_it_checks(table):
     assert sorted(p.name for p in paths[0].parent.iterdir()) == ["bad.csv", "ok.csv"]
 
 
-CHART_FILES = ["role_profiles", "scope_horizon", "source_agreement", "theme_differences", "theme_overlap"]
+CHART_FILES = ["load", "role_profiles", "scope_horizon", "source_agreement", "theme_differences", "theme_overlap"]
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])

@@ -6,7 +6,7 @@ All use rolekit's style sheet and give each role the same colour and marker
 everywhere (see :mod:`rolekit.style`). Titles state what the data shows.
 
 - :mod:`.roles`: where each role's work sits (the scope x horizon map, role profiles);
-- :mod:`.themes`: themes held, worked and sourced (overlap, differences, source agreement);
+- :mod:`.themes`: themes held, worked and sourced (overlap, who carries the load, differences, source agreement);
 - :mod:`.compare`: two tables compared (what moved between roles);
 - :mod:`.exercise`: the tagging exercise (agreement, disputed items, the room against the key).
 """
@@ -26,9 +26,9 @@ from ._base import SHADE
 from .compare import plot_compare
 from .exercise import plot_agreement, plot_disputed, plot_room_vs_key
 from .roles import plot_role_profiles, plot_scope_horizon
-from .themes import plot_source_agreement, plot_theme_differences, plot_theme_overlap
+from .themes import plot_load, plot_source_agreement, plot_theme_differences, plot_theme_overlap
 
-__all__ = ["CHARTS", "FORMATS", "SHADE", "chart_files", "plot_agreement", "plot_compare", "plot_disputed", "plot_role_profiles", "plot_room_vs_key", "plot_scope_horizon", "plot_source_agreement",
+__all__ = ["CHARTS", "FORMATS", "SHADE", "chart_files", "plot_agreement", "plot_compare", "plot_disputed", "plot_load", "plot_role_profiles", "plot_room_vs_key", "plot_scope_horizon", "plot_source_agreement",
            "plot_theme_differences", "plot_theme_overlap", "save_charts"]
 
 # Every chart, by the name its file gets from ``rolekit figures``.
@@ -36,6 +36,7 @@ CHARTS = {
     "scope_horizon": plot_scope_horizon,
     "role_profiles": plot_role_profiles,
     "theme_overlap": plot_theme_overlap,
+    "load": plot_load,
     "theme_differences": plot_theme_differences,
     "source_agreement": plot_source_agreement,
 }

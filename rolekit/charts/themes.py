@@ -9,6 +9,7 @@ import matplotlib
 import matplotlib.style
 import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..analysis import positions, source_agreement, unit
@@ -95,12 +96,17 @@ def _matrix(ax, place, roles, themes, colors, what: str) -> None:
         ax.text(i, -1, str(count), ha="center", va="center", fontsize=12, color="#555555")
     ax.text(-0.6, -1, "roles holding it", ha="right", va="center", fontsize=12, color="#555555", fontweight="bold")
     ax.set_xticks(range(len(themes)), themes, rotation=90)
+    ax.xaxis.tick_top()
     ax.set_yticks(range(len(roles)), roles)
     ax.set_ylim(len(roles) - 0.5, -1.6)
     ax.set_xlim(-0.6, len(themes) - 0.4)
     ax.grid(True, color="#eeeeee", zorder=0)
-    ax.set_xlabel(f"theme (dot size: {'weight' if what == 'weight' else 'number of responsibilities'})")
     ax.tick_params(length=0)
+    keys = sorted({1.0 if biggest >= 1 else float(biggest), float(biggest)})  # the size key: the smallest and largest dot
+    handles = [Line2D([], [], linestyle="", marker="o", color="#888888", label=f"{k:g}",
+                      markersize=np.sqrt(largest * (0.15 + 0.85 * np.sqrt(k / biggest)))) for k in keys]
+    ax.legend(handles=handles, title=f"dot size: {'weight' if what == 'weight' else 'responsibilities'} in the theme",
+              loc="upper center", bbox_to_anchor=(0.5, -0.03), ncols=len(handles), title_fontsize=13)
 
 
 def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
@@ -240,3 +246,42 @@ def plot_source_agreement(df: pd.DataFrame, ax=None):
     return ax
 
 
+def plot_load(df: pd.DataFrame, ax=None):
+    """Who carries the load: in each theme, each role's share of the responsibilities (or of the weight), side by side.
+
+    One bar per theme, split by role, each part labelled with its count where it is
+    wide enough to hold it. A theme two roles share may still rest mostly on one.
+
+    >>> import rolekit
+    >>> ax = plot_load(rolekit.load_responsibilities())
+    >>> [t.get_text() for t in ax.get_yticklabels()][:2]
+    ['strategy', 'operations']
+    """
+    place = positions(_drawable(df, ["role", "theme", "scope", "horizon"], "to show who carries the load in each theme"))
+    all_roles = list(place["role"].cat.categories)
+    roles = _roles(place)
+    themes = [x for x in place["theme"].cat.categories if x in set(place["theme"])]
+    colors = role_colors(all_roles)
+    weighted = unit(df) == "weight"
+    amounts = place.pivot_table(index="theme", columns="role", values="count", aggfunc="sum", observed=True).reindex(index=themes, columns=roles).fillna(0)
+    shares = amounts.div(amounts.sum(axis=1).where(lambda v: v > 0), axis=0).fillna(0)
+    with matplotlib.style.context(STYLE):
+        ax = _new_axes(ax)
+        bar_pt = _size_pt(ax)[0]
+        left = np.zeros(len(themes))
+        for role in roles:
+            ax.barh(range(len(themes)), shares[role] * 100, left=left * 100, height=0.7, color=colors[role], label=role, edgecolor="white", linewidth=1)
+            for i, (share, amount) in enumerate(zip(shares[role], amounts[role])):
+                label = f"{amount:g}"
+                if amount and share * bar_pt * 0.8 > _text_width(label, 12) + 6:
+                    ax.text((left[i] + share / 2) * 100, i, label, ha="center", va="center", fontsize=12, color="white", fontweight="bold")
+            left += shares[role].to_numpy()
+        ax.set_yticks(range(len(themes)), themes)
+        ax.set_ylim(len(themes) - 0.5, -0.5)
+        ax.set_xlim(0, 100)
+        ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+        ax.set_xlabel(f"each role's share of the theme's {'weight' if weighted else 'responsibilities'} (numbers: {'weight' if weighted else 'how many'})")
+        ax.tick_params(axis="y", length=0)
+        _legend(ax, roles, colors, bbox_to_anchor=(0.5, -0.14))
+        _title(ax, findings(df, "load")["text"].iloc[0])
+    return ax

@@ -33,9 +33,10 @@ data_path = None  # None: the bundled table. Or your own CSV, for example "../my
 # %% [markdown]
 # ## One row per responsibility
 #
-# Each row is one responsibility that one article gives to one role, written in our own
-# words. When two articles say the same thing, each keeps its row: repetition across
-# articles is evidence that they agree. Three tags place each row:
+# In the bundled table, each row is one responsibility that one article gives to one
+# role, written in our own words; when two articles say the same thing, each keeps its
+# row, since repetition across articles is evidence that they agree. In a table of your
+# own, a row is one responsibility of one role. Three tags place each row:
 #
 # - **scope**: `internal` (works through the company's own people, processes and
 #   money) or `external` (deals with, or answers to, people outside: board, investors,
@@ -48,7 +49,12 @@ data_path = None  # None: the bundled table. Or your own CSV, for example "../my
 
 # %%
 df = rolekit.load_responsibilities(data_path)
-df.head(8)
+
+# %% [markdown]
+# The first rows, with where each comes from:
+
+# %%
+rolekit.show(rolekit.listing, df.head(8), details=True)
 
 # %% [markdown]
 # ## How many rows, from which article
@@ -63,7 +69,7 @@ rolekit.show(rolekit.tally, df, rows="source", columns="role")
 # The four articles behind the bundled table:
 
 # %%
-rolekit.load_sources()
+rolekit.show(rolekit.load_sources())
 
 # %% [markdown]
 # ## A hard case for the tags: budgets

@@ -36,7 +36,7 @@ df = rolekit.load_responsibilities(data_path)
 # The bundled roles and whom each answers to:
 
 # %%
-rolekit.load_roles()
+rolekit.show(rolekit.load_roles())
 
 # %% [markdown]
 # ## Decisions and governance

@@ -22,8 +22,11 @@ DECK = "seminar_deck.ipynb"
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-def show(what, df: pd.DataFrame, part: str | None = None, **options):
+def show(what, df: pd.DataFrame | None = None, part: str | None = None, **options):
     """Show ``what(df, **options)`` in a notebook, or a note when the table cannot support it.
+
+    ``what`` may also be a table itself (``show(rolekit.load_sources())``): it is shown
+    for people to read, every text in full.
 
     For a chart, the figure; for an analysis, its result, or its ``part`` (such as
     ``"pairs"`` of :func:`rolekit.overlap`). When the table lacks a column that
@@ -38,6 +41,8 @@ def show(what, df: pd.DataFrame, part: str | None = None, **options):
     from IPython.display import Markdown
     from matplotlib.axes import Axes
 
+    if isinstance(what, pd.DataFrame):
+        return table(what)
     try:
         result = what(df, **options)
     except MissingColumns as err:

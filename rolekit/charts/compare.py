@@ -11,6 +11,7 @@ from ..style import STYLE, role_colors
 from ._base import _fit, _new_axes, _title
 
 _NEW, _GONE = "(new)", "(removed)"
+_LEFT, _RIGHT = 0.36, 0.64  # where the flows start and end, in axes width: room for 40-character names either side
 _GREY = "#BBBBBB"
 
 
@@ -48,18 +49,18 @@ def plot_compare(before: pd.DataFrame, after: pd.DataFrame, ax=None):
             color = _GREY if stays else colors.get(a, "#555555")
             width = 1.5 + 14 * n / biggest
             ys = (y_left[a], y_right[b])
-            ax.plot([0.3, 0.7], ys, color=color, linewidth=width, solid_capstyle="butt", alpha=0.85 if not stays else 0.6, zorder=1 if stays else 2)
+            ax.plot([_LEFT, _RIGHT], ys, color=color, linewidth=width, solid_capstyle="butt", alpha=0.85 if not stays else 0.6, zorder=1 if stays else 2)
             if not stays:
                 labelled.append((ys, n, color))
         _label_flows(ax, labelled)
-        for nodes, x, ha, counts in ((nodes_left, 0.29, "right", left.value_counts()), (nodes_right, 0.71, "left", right.value_counts())):
+        for nodes, x, ha, counts in ((nodes_left, _LEFT - 0.01, "right", left.value_counts()), (nodes_right, _RIGHT + 0.01, "left", right.value_counts())):
             for r in nodes:
                 label = f"{r} ({counts.get(r, 0)})"
-                ax.text(x, nodes.index(r), _fit(label, 0.27 * _axes_width(ax), 14), ha=ha, va="center", fontsize=14,
-                        color=colors.get(r, "#333333"), fontweight="bold")
-        for x, ha, word in ((0.29, "right", "before"), (0.71, "left", "after")):
-            ax.text(x, -0.55, word, ha=ha, va="bottom", fontsize=13, color="#555555")
-        ax.set(xlim=(0, 1), ylim=(-0.6, height + 0.6))
+                ax.text(x, nodes.index(r), _fit(label, (_LEFT - 0.02) * _axes_width(ax), 12), ha=ha, va="center", fontsize=12,
+                        color=colors.get(r, "#333333"))
+        for x, ha, word in ((_LEFT - 0.01, "right", "before"), (_RIGHT + 0.01, "left", "after")):
+            ax.text(x, -0.75, word, ha=ha, va="center", fontsize=13, color="#555555")
+        ax.set(xlim=(0, 1), ylim=(-1.1, height + 0.4))
         ax.invert_yaxis()
         ax.axis("off")
         _title(ax, summary(changes))
@@ -67,7 +68,8 @@ def plot_compare(before: pd.DataFrame, after: pd.DataFrame, ax=None):
 
 
 def _axes_width(ax) -> float:
-    return ax.get_position().width * ax.figure.get_size_inches()[0] * 72
+    """The plot's width in points once laid out: nearly the figure's, as the chart has no axes to make room for."""
+    return 0.94 * ax.figure.get_size_inches()[0] * 72
 
 
 def _label_flows(ax, flows) -> None:
@@ -78,7 +80,7 @@ def _label_flows(ax, flows) -> None:
         while any(abs(y - p) < 0.32 for p in placed):
             y += 0.33
         placed.append(y)
-        x = 0.3 + 0.4 * (y - y0) / (y1 - y0) if y1 != y0 else 0.44
-        ax.text(min(max(x, 0.33), 0.67), y, str(n), ha="center", va="center", fontsize=13, fontweight="bold", color="white",
+        x = _LEFT + (_RIGHT - _LEFT) * (y - y0) / (y1 - y0) if y1 != y0 else 0.47
+        ax.text(min(max(x, _LEFT + 0.03), _RIGHT - 0.03), y, str(n), ha="center", va="center", fontsize=13, fontweight="bold", color="white",
                 bbox={"boxstyle": "round,pad=0.25", "facecolor": color, "edgecolor": "none"}, zorder=4)
 

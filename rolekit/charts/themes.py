@@ -37,7 +37,8 @@ def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
     if kind == "auto":
         regions = [[t for t in themes if all((t in held[r]) == inside for r, inside in zip(roles, code))]
                    for code in _region_codes(len(roles))] if 2 <= len(roles) <= 3 else []
-        readable = regions and max(map(len, regions)) <= 10 and max(len(str(t)) for t in themes) <= 16
+        readable = (regions and max(map(len, regions)) <= 10 and max(len(str(t)) for t in themes) <= 16
+                    and max(len(str(r)) for r in roles) <= 24)  # longer names do not fit under the circles
         kind = "venn" if readable else "matrix"
     if kind not in ("venn", "matrix"):
         raise ValueError(f"kind must be 'auto', 'venn' or 'matrix', not {kind!r}")
@@ -71,7 +72,7 @@ def _venn(ax, roles, held, themes, colors) -> None:
         if label is not None:
             inside = [t for t in themes if all((t in held[r]) == c for r, c in zip(roles, code))]
             label.set_text("\n".join(inside))
-            label.set_fontsize(13 if len(roles) == 2 else 11)
+            label.set_fontsize(13 if len(roles) == 2 else 12)
     for r, label in zip(roles, diagram.set_labels):
         label.set(color=colors[r], fontweight="bold", fontsize=16)
     for patch in diagram.patches:

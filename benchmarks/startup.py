@@ -19,8 +19,6 @@ import rolekit
 
 IMPORTS = """
 import time
-
-import rolekit
 start = time.perf_counter(); import pandas, matplotlib; middle = time.perf_counter(); import rolekit; end = time.perf_counter()
 print(middle - start, end - middle)
 """

@@ -77,10 +77,11 @@ def load_responsibilities(path: str | os.PathLike | None = None) -> pd.DataFrame
 
 
 def read_table(path, schema: Schema) -> pd.DataFrame:
-    """Read and check the CSV file at ``path`` against ``schema``; return its cells as stripped strings.
+    """Read and check the CSV file at ``path`` against ``schema``; return its cells, stripped.
 
     Columns come in the schema's order, then any others; blank optional cells are
-    missing values. Raises DataError listing every problem, each with its line.
+    missing values; key columns may come as categoricals (from the fast path), the
+    rest as text. Raises DataError listing every problem, each with its line.
     """
     name, data = read_bytes(path)
     what = _binary_kind(data)
@@ -100,7 +101,7 @@ def read_table(path, schema: Schema) -> pd.DataFrame:
         text, problems = data.decode("utf-8"), []
     except UnicodeDecodeError:  # report the bytes, then keep checking, so the file is fixed in one pass
         text, problems = data.decode("utf-8", "replace"), _encoding_problems(data, name)
-    return table if table is not None else _exact(name, text, schema, problems)
+    return _exact(name, text, schema, problems)
 
 
 def read_bytes(path) -> tuple[str, bytes]:

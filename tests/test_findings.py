@@ -1,7 +1,6 @@
-"""Issue 8 (in part): the sentences the kit shows are computed from the table and true of it."""
+"""Issue 8: the sentences the kit shows are computed from the table and true of it."""
 
 import pandas as pd
-import pytest
 
 import rolekit
 from rolekit.findings import TOPICS, findings, takeaways

@@ -17,7 +17,6 @@ from ..io import tidy
 from ..validate import DataError, Problem, require
 
 SHADE = "#F4E1D2"  # background of contradicted themes
-MIN_TEXT = 9  # points: no label is drawn smaller
 
 def _drawable(df: pd.DataFrame, columns: list[str], purpose: str) -> pd.DataFrame:
     """The tidy rows of ``df`` with a value in every one of ``columns``; DataError when there are none."""

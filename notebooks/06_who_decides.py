@@ -66,7 +66,7 @@ rolekit.show(rolekit.listing, df, themes="collaboration")
 # Computed from the table this notebook was run on:
 
 # %%
-rolekit.show(rolekit.takeaways, df, topic="differences", themes=["decisions", "governance", "collaboration"])
+rolekit.show(rolekit.takeaways, df, topic="decisions")
 
 # %% [markdown]
 # **About the four articles (written by hand, not computed).** There, authority runs one

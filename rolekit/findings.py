@@ -15,7 +15,8 @@ from .analysis import overlap, positions, profile, source_agreement, unit
 from .io import tidy
 from .validate import MissingColumns, require
 
-TOPICS = ("data", "profile", "overlap", "differences", "load", "sources")
+TOPICS = ("data", "profile", "overlap", "differences", "load", "sources", "decisions")
+DECISION_THEMES = ("decisions", "governance")  # the bundled vocabulary's themes of who decides and who answers to whom
 
 
 def _pct(x: float) -> str:
@@ -171,9 +172,26 @@ def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
     return out
 
 
+def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:
+    here = t[t["theme"].isin(DECISION_THEMES)]
+    if here.empty:
+        return [(f"This table has no responsibility with the theme {' or '.join(DECISION_THEMES)}, so nothing can be said here about who decides.", {})]
+    weighted = unit(t) == "weight"
+    amount = here.groupby("role", observed=True)["weight"].sum() if weighted else here.groupby("role", observed=True).size()
+    amount = amount[amount > 0].sort_values(ascending=False, kind="stable")
+    long_term = here.assign(lt=here["horizon"].eq("long-term") * (here["weight"] if weighted else 1)).groupby("role", observed=True)["lt"].sum()
+    total = amount.sum()
+    what = "of the weight" if weighted else "responsibilities"
+    parts = [f"the {r} {_amount(n, weighted)} ({_pct(n / total)}; {_pct(long_term[r] / n) if n else '0%'} long-term)" for r, n in amount.items()]
+    return [(f"Of the {_amount(total, weighted)} {what} about decisions and governance, " + ", ".join(parts) + ".",
+             {f"share_{r}": float(n / total) for r, n in amount.items()})]
+
+
 _NEEDS = {"data": ["role"], "profile": ["role", "scope", "horizon"], "overlap": ["role", "theme", "scope", "horizon"],
-          "differences": ["role", "theme", "scope", "horizon"], "load": ["role", "theme", "scope", "horizon"], "sources": ["role", "theme", "source"]}
-_MAKERS = {"data": _data, "profile": _profile, "overlap": _overlap, "differences": _differences, "load": _load, "sources": _sources}
+          "differences": ["role", "theme", "scope", "horizon"], "load": ["role", "theme", "scope", "horizon"], "sources": ["role", "theme", "source"],
+          "decisions": ["role", "theme", "horizon"]}
+_MAKERS = {"data": _data, "profile": _profile, "overlap": _overlap, "differences": _differences, "load": _load, "sources": _sources,
+           "decisions": _decisions}
 
 
 def findings(df: pd.DataFrame, topic: str | None = None, themes=None) -> pd.DataFrame:

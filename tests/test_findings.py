@@ -78,3 +78,11 @@ def test_takeaways_are_a_markdown_list_and_can_keep_some_themes():
     md = takeaways(rolekit.load_responsibilities(), "differences", themes=["decisions"])
     assert md == "- The largest difference inside a shared theme: in decisions, CEO work is 100% long-term, COO work 0%."
     assert rolekit.show(rolekit.takeaways, rolekit.load_responsibilities(), topic="data").data.startswith("- The table holds 85 responsibilities")
+
+
+def test_decisions_split_who_decides_and_how_far_ahead():
+    df = table([("CEO", "internal", "long-term", "decisions"), ("CEO", "external", "long-term", "governance"),
+                ("COO", "internal", "daily", "decisions"), ("COO", "internal", "daily", "operations")])
+    assert text(df, "decisions") == ["Of the 3 responsibilities about decisions and governance, the CEO 2 (67%; 100% long-term), the COO 1 (33%; 0% long-term)."]
+    other = table([("Head Chef", "internal", "daily", "menu")])
+    assert text(other, "decisions") == ["This table has no responsibility with the theme decisions or governance, so nothing can be said here about who decides."]

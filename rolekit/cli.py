@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     scoring = commands.add_parser("score", help="score returned sheets: agreement in the room and with the key",
                                   description="Read returned sheets (a folder, several CSV files, or one CSV exported from an online "
                                               "form) and print how much the room agrees on role, scope and horizon, and with the key. "
-                                              "With --out, write scores.csv, items.csv, three charts and report.html to DIR. Sheets "
+                                              "With --out, write scores.csv, items.csv, confusion.csv, three charts and report.html to DIR. Sheets "
                                               "that cannot be used are named, with why, and skipped.")
     scoring.add_argument("responses", nargs="+", metavar="RESPONSES", help="a folder of sheets, sheet files, or a form export")
     scoring.add_argument("--key", metavar="PATH", help="the answer key (default: key/answer_key.csv beside the sheets' folder)")
@@ -209,7 +209,7 @@ def _score(args) -> int:
     if args.out:
         from .output import Output
 
-        folder = Output(args.out, ["scores.csv", "items.csv", "agreement.png", "disputed.png", "room_vs_key.png", "report.html"])
+        folder = Output(args.out, ["scores.csv", "items.csv", "confusion.csv", "agreement.png", "disputed.png", "room_vs_key.png", "report.html"])
     scores = score_sheets(args.responses, args.key)
     for problem in scores.problems:
         print(str(problem), file=sys.stderr)
@@ -232,6 +232,7 @@ def _score(args) -> int:
         print(f"wrote {folder.write_bytes(f'{name}.png', buffer.getvalue())}")
     print(f"wrote {folder.write_csv('scores.csv', scores.participants[['participant', 'name', 'dimension', 'answered', 'accuracy', 'cohen_kappa']])}")
     print(f"wrote {folder.write_csv('items.csv', scores.items)}")
+    print(f"wrote {folder.write_csv('confusion.csv', scores.confusion)}")
     print(f"wrote {folder.write_text('report.html', report_html(scores, charts))}")
     return 0
 

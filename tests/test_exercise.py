@@ -160,6 +160,8 @@ def test_participants_are_codes_everywhere_but_the_scores_table(room, tmp_path, 
         assert b"Ana" not in (tmp_path / "out" / png).read_bytes()
     scores = pd.read_csv(tmp_path / "out" / "scores.csv")
     assert dict(zip(scores["participant"], scores["name"])) == {"P1": "Ana", "P2": "Ben", "P3": "Cleo"}
+    confusion = pd.read_csv(tmp_path / "out" / "confusion.csv").set_index(["dimension", "key", "answer"])["count"]
+    assert confusion[("horizon", "long-term", "daily")] == 2 and confusion[("role", "CEO", "COO")] == 1
 
 
 def test_bad_sheets_are_named_and_skipped_and_scoring_goes_on(room, tmp_path, capsys):
@@ -234,7 +236,7 @@ def test_every_csv_written_neutralises_formulas(tmp_path):
     (sheets / "P02.csv").write_text((sheets / "P02.csv").read_text().replace(",,,\n", ",CEO,internal,daily\n"))
     assert main(["score", str(sheets), "--out", str(tmp_path / "sc")]) == 0
     written = [p for p in tmp_path.rglob("*.csv") if p.parent.name != tmp_path.name and p.parent.name != "sheets"]
-    assert sorted(p.name for p in written) == ["answer_key.csv", "comparison.csv", "items.csv", "scores.csv"]
+    assert sorted(p.name for p in written) == ["answer_key.csv", "comparison.csv", "confusion.csv", "items.csv", "scores.csv"]
     for path in [*written, tmp_path / "ws" / "sheets" / "P02.csv"]:
         for row in csv.reader(open(path, encoding="utf-8")):
             assert not any(cell.startswith(FORMULA_STARTS) for cell in row), (path, row)

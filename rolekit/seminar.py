@@ -103,8 +103,8 @@ def table(df: pd.DataFrame):
             shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
     index = not isinstance(shown.index, pd.RangeIndex)
     html = shown.to_html(index=index, na_rep="", escape=True, border=0, classes="rolekit-table", float_format=lambda v: f"{v:.2f}")
-    style = ("<style>.rolekit-table td, .rolekit-table th {white-space: normal; text-align: left; vertical-align: top; "
-             "max-width: 32em}</style>")
+    style = ("<style>.rolekit-table td, .rolekit-table th {white-space: normal; text-align: left !important; "  # over the lab theme's right
+             "vertical-align: top; max-width: 32em}</style>")
     return HTML(style + html)
 
 

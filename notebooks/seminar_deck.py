@@ -17,7 +17,7 @@
 # # CEO and COO
 # ## Where the roles overlap, and where they differ
 #
-# Four articles, one table of responsibilities, six questions.
+# One table of responsibilities, drawn from four articles or from your organisation.
 
 # %% slideshow={"slide_type": "skip"}
 import rolekit
@@ -34,10 +34,8 @@ df = rolekit.load_responsibilities(data_path)
 # %%
 rolekit.show(rolekit.tally, df, rows="source", columns="role")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Each row of the table is one responsibility one article gives to one role, tagged by
-# scope (internal/external), horizon (daily/long-term) and theme. Notebook 01 shows
-# how.
+# %% slideshow={"slide_type": "notes"}
+rolekit.show(rolekit.takeaways, df, topic="data")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Where the work sits

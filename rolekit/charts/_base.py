@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import textwrap
 
 import matplotlib
@@ -61,16 +62,26 @@ def _roles(table: pd.DataFrame) -> list[str]:
     return [r for r in table["role"].cat.categories if r in present]
 
 
+def _legend_columns(ax, labels) -> int:
+    """How many columns a legend of ``labels`` below the plot gets: as many as the longest label allows."""
+    size = matplotlib.rcParams["legend.fontsize"]
+    longest = max((_text_width(str(label), size) for label in labels), default=0) + 3.5 * size
+    return max(1, min(len(labels), int(_size_pt(ax)[0] // longest)))
+
+
+def _legend_rows(ax, labels) -> int:
+    """How many lines that legend takes: what a chart must leave room for below the plot."""
+    return math.ceil(len(labels) / _legend_columns(ax, labels)) if labels else 0
+
+
 def _legend(ax, roles, colors, markers=None, extra=(), **where) -> None:
     """A legend of the roles below the plot, in as many columns as the longest name allows; patches when ``markers`` is None.
 
     ``extra``: more handles after the roles' (what a shading means, say).
     """
-    size = matplotlib.rcParams["legend.fontsize"]
     handles = [Line2D([], [], linestyle="", marker=markers[r], markersize=11, color=colors[r], label=r) if markers else
                Patch(color=colors[r], label=r) for r in roles] + list(extra)
-    longest = max((_text_width(h.get_label(), size) for h in handles), default=0) + 3.5 * size
-    ncols = max(1, min(len(handles), int(_size_pt(ax)[0] // longest)))
+    ncols = _legend_columns(ax, [h.get_label() for h in handles])
     ax.legend(handles=handles, **({"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncols": ncols} | where))
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from ..analysis import CELLS, counts, profile, unit
 from ..findings import findings, ranked
 from ..style import STYLE, role_colors, role_markers
-from ._base import _drawable, _fit, _legend, _new_axes, _pct, _roles, _size_pt, _text_width, _title
+from ._base import _drawable, _fit, _legend, _legend_rows, _new_axes, _pct, _roles, _size_pt, _text_width, _title
 
 def plot_scope_horizon(df: pd.DataFrame, ax=None, kind: str = "auto"):
     """Map every responsibility onto the 2x2 grid of scope (internal/external) by horizon (daily/long-term).
@@ -57,7 +57,7 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None, kind: str = "auto"):
         band = 46.0 if two_lines else 28.0  # points: the header band of each cell
         bottom = 0.04
         width_in, height_in = ax.figure.get_size_inches()
-        legend_rows = math.ceil(len(roles) / max(1, int(_size_pt(ax)[0] // (max(_text_width(str(r), 13) for r in roles) + 45))))
+        legend_rows = _legend_rows(ax, roles)
         cell_h = (height_in * 72 * ax.get_position().height / 0.77 - 110 - 20 * legend_rows) / 2  # after title, ticks and legend
         if kind == "grid" or (kind == "auto" and (cell_h - band) * (1 - bottom) / units < 15):  # rows cannot take 12-point labels
             ax.clear()

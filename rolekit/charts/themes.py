@@ -16,7 +16,7 @@ from ..analysis import positions, source_agreement, unit
 from ..findings import findings
 from ..io import tidy
 from ..style import STYLE, role_colors, role_markers
-from ._base import SHADE, _drawable, _legend, _new_axes, _roles, _size_pt, _text_width, _title
+from ._base import SHADE, _drawable, _legend, _legend_rows, _new_axes, _roles, _size_pt, _text_width, _title
 
 def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
     """Which themes each role holds and which they share.
@@ -135,7 +135,7 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
     with matplotlib.style.context(STYLE):
         ax = _new_axes(ax)
         line = 11.0  # points: one role's line inside a theme's row, a dot of 8 points with room around it
-        legend_rows = math.ceil(len(roles) / max(1, int(_size_pt(ax)[0] // (max((_text_width(str(r), 13) for r in roles), default=0) + 45))))
+        legend_rows = _legend_rows(ax, roles)
         room = ax.figure.get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 150 - 20 * legend_rows
         fits = max(1, int(room // (line * max(len(roles), 1) + 10)))
         spread = shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda v: v.max() - v.min()).max(axis=1)
@@ -194,7 +194,7 @@ def plot_source_agreement(df: pd.DataFrame, ax=None):
         ax = _new_axes(ax)
         width_pt, height_pt = _size_pt(ax)
         names = max((_text_width(str(x), 13) for x in themes), default=0)  # the theme names stand upright above the plot
-        legend_rows = math.ceil((len(roles) + 1) / max(1, int(width_pt // (max((_text_width(str(r), 13) for r in roles), default=0) + 45))))
+        legend_rows = _legend_rows(ax, [*roles, "sources contradict each other"])
         room = ax.figure.get_size_inches()[1] * 72 - 100 - names - 20 * legend_rows  # less the title, the names and the legend
         fits = max(1, int(room // 30))  # rows of at least 30 points
         height_pt = max(room, 30.0) + 60

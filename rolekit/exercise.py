@@ -462,7 +462,8 @@ def score_sheets(paths, key_path=None) -> Scores:
     """Read the sheets at ``paths`` and the key at ``key_path`` and score them; see :func:`read_responses`, :func:`score`.
 
     Without ``key_path``, the key is looked for where ``rolekit worksheet`` puts it:
-    ``key/answer_key.csv`` beside the folder of sheets.
+    ``key/answer_key.csv`` beside the folder of sheets; for the bundled synthetic class,
+    its own key, :data:`SYNTHETIC_KEY`.
     """
     files = _expand(paths)
     if key_path is None and len(files) == 1 and files[0].resolve() == SYNTHETIC_CLASS.resolve():

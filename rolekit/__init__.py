@@ -3,7 +3,7 @@
 >>> import rolekit
 >>> df = rolekit.load_responsibilities()
 >>> df["role"].value_counts().sort_index().to_dict()
-{'CEO': 39, 'COO': 46}
+{'CEO': 40, 'COO': 51}
 >>> rolekit.overlap(df).pairs.loc[0, "jaccard"]
 np.float64(0.8)
 """

@@ -82,7 +82,7 @@ def test_map_labels_are_readable_and_overlap_nothing(name):
 def test_map_title_is_the_findings_sentence_and_never_calls_a_plurality_mostly():
     title = charts.plot_scope_horizon(BUNDLED).get_title(loc="left").replace("\n", " ")
     assert title == rolekit.findings(BUNDLED, "profile")["text"].iloc[-1]
-    assert "the CEO most often internal, long-term (46%)" in title and "the COO mostly internal, daily (67%)" in title
+    assert "the CEO most often internal, long-term (48%)" in title and "the COO mostly internal, daily (69%)" in title
 
 
 def test_map_rows_are_the_themes_of_each_quadrant():

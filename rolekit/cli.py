@@ -1,4 +1,4 @@
-"""The ``rolekit`` command line: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``notebooks``, ``handouts``, ``build``.
+"""The ``rolekit`` command line: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``raci``, ``notebooks``, ``handouts``, ``build``.
 
 Exit status: 0 when everything asked for worked, 1 when a table has problems (each
 printed on stderr), 2 for a command used wrongly.
@@ -77,6 +77,16 @@ def main(argv: list[str] | None = None) -> int:
     scoring.add_argument("--key", metavar="PATH", help="the answer key (default: key/answer_key.csv beside the sheets' folder)")
     scoring.add_argument("--out", metavar="DIR", help="where to write the scores, charts and report")
     scoring.set_defaults(run=_score)
+    raci = commands.add_parser("raci", help="decision rights: write a blank RACI template, or check a filled one against the articles'",
+                               description="With --template DIR, write DIR/raci_template.csv: the articles' decisions, one column per "
+                                           "role, for a team to fill with R, A, C or I. With a FILE, check it (exactly one A and at least "
+                                           "one R per decision, one letter per role) and print how it differs from the articles' RACI; "
+                                           "with --out DIR, also write DIR/raci.png, the grid with the differences outlined.")
+    raci.add_argument("file", nargs="?", metavar="FILE", help="a filled RACI table (wide: decision and a column per role; or long: decision, role, raci)")
+    raci.add_argument("--template", metavar="DIR", help="where to write raci_template.csv")
+    raci.add_argument("--roles", metavar="NAMES", help="the template's role columns, comma-separated (default: the articles' roles)")
+    raci.add_argument("--out", metavar="DIR", help="where to write raci.png")
+    raci.set_defaults(run=_raci)
     build = commands.add_parser("build", help="everything at once: check the table, charts, executed notebooks, handouts",
                                 description="Check the table, then write charts to DIR/figures, the executed series to "
                                             "DIR/notebooks and handouts and slides to DIR/handouts: what `make run` makes.")
@@ -119,6 +129,37 @@ def _figures(args) -> int:
 
     written, skipped = save_charts(load_responsibilities(args.data), args.out, args.format)
     print("\n".join([f"wrote {p}" for p in written] + [f"skipped {s}" for s in skipped]))
+    return 0
+
+
+def _raci(args) -> int:
+    from .decisions import load_decisions, raci_summary, raci_template
+    from .output import Output
+
+    if bool(args.file) == bool(args.template):
+        raise DataError([Problem("rolekit raci", None, None, "give either a FILE to check or --template DIR to write a blank one")])
+    if args.template:
+        roles = [r.strip() for r in args.roles.split(",") if r.strip()] if args.roles else None
+        written = Output(args.template, ["raci_template.csv"]).write_csv("raci_template.csv", raci_template(roles=roles))
+        print(f"wrote {written}: fill each role's column with R, A, C or I (blank where the role has no part), then run rolekit raci {written}")
+        return 0
+    folder = Output(args.out, ["raci.png"]) if args.out else None
+    mine, articles = load_decisions(args.file), load_decisions()
+    print(raci_summary(mine, against=articles))
+    if folder:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        from .charts.decisions import plot_raci
+        from .style import STYLE
+
+        ax = plot_raci(mine, against=articles)
+        with matplotlib.style.context(STYLE):
+            ax.figure.savefig(folder.path("raci.png"))
+        plt.close(ax.figure)
+        print(f"wrote {folder.record('raci.png')}")
     return 0
 
 

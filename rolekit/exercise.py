@@ -274,15 +274,15 @@ def _lines(path: Path, count: int) -> list[int]:
 
 
 def _read_form(path: Path, form: dict, key: pd.DataFrame):
-    table = read_table(path, Schema(required=(), optional=tuple(c.lower() for c in form), row="participant"))
-    name_column = next((c for c in table.columns if c in ("participant", "name", "email", "e-mail", "your name")), None)
+    table, at = read_table(path, Schema(required=(), optional=tuple(c.lower() for c in form), row="participant"), lines=True)
+    name_column = next((c for c in table.columns if str(c).lower() in ("participant", "name", "email", "e-mail", "your name")), None)
     unknown = sorted({item for item, _ in form.values()} - set(key["item"]))
     if unknown:
         raise DataError([Problem(str(path), 1, None, f"item(s) {', '.join(unknown)} are not in the answer key; was this form made for another worksheet?")])
     lowered = {str(c).lower(): v for c, v in form.items()}
     batch = []
     for k, row in table.reset_index(drop=True).iterrows():
-        line = k + 2
+        line = int(at[k])
         name = (row[name_column] if name_column and row[name_column] else None) or f"{Path(path).stem} row {line}"
         cells = {(item, d): row[c] for c, (item, d) in lowered.items() if c in table}
         items = sorted({item for item, _ in cells})

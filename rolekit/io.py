@@ -76,12 +76,14 @@ def load_responsibilities(path: str | os.PathLike | None = None) -> pd.DataFrame
     return tidy(table)
 
 
-def read_table(path, schema: Schema) -> pd.DataFrame:
+def read_table(path, schema: Schema, lines: bool = False):
     """Read and check the CSV file at ``path`` against ``schema``; return its cells, stripped.
 
-    Columns come in the schema's order, then any others; blank optional cells are
-    missing values; key columns may come as categoricals (from the fast path), the
-    rest as text. Raises DataError listing every problem, each with its line.
+    Columns come in the schema's order, then any others under their own names, as
+    written; blank optional cells are missing values; key columns may come as
+    categoricals (from the fast path), the rest as text. Raises DataError listing
+    every problem, each with its line. ``lines``: return ``(table, lines)``, the file
+    line each row starts on, for rules across rows that must name them.
     """
     name, data = read_bytes(path)
     what = _binary_kind(data)
@@ -94,14 +96,15 @@ def read_table(path, schema: Schema) -> pd.DataFrame:
     if data.lstrip()[:20].lower().startswith((b"<!doctype html", b"<html")):
         raise DataError([Problem(name, None, None, "this is a web page (HTML), not a CSV file; download the table as CSV "
                                  "(Google Sheets: File > Download > Comma-separated values) or " + _SAVE_CSV)])
-    table = _fast(data, schema, Path(name).expanduser()) if len(data) >= FAST_BYTES else None
+    table = _fast(data, schema, Path(name).expanduser()) if len(data) >= FAST_BYTES and not lines else None
     if table is not None:
         return table
     try:
         text, problems = data.decode("utf-8"), []
     except UnicodeDecodeError:  # report the bytes, then keep checking, so the file is fixed in one pass
         text, problems = data.decode("utf-8", "replace"), _encoding_problems(data, name)
-    return _exact(name, text, schema, problems)
+    table, at = _exact(name, text, schema, problems)
+    return (table, at) if lines else table
 
 
 def read_bytes(path) -> tuple[str, bytes]:
@@ -343,7 +346,7 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     # pandas pads a row with too few fields with blanks: only a blank last cell can hide one
     if cells.iloc[:, -1].eq("").any() and _fields_outside_quotes(data) != (len(header) - 1) * (len(cells) + 1):
         return None
-    cells.columns = header
+    cells.columns = header = [h if h in schema.columns else clean(r) for h, r in zip(header, raw)]
     for col in header:  # stripped, as the exact path strips every cell
         values = cells[col]
         if isinstance(values.dtype, pd.CategoricalDtype):
@@ -390,8 +393,8 @@ def _fields_outside_quotes(data: bytes) -> int:
     return skeleton.count(b",") - b"".join(parts[1::2]).count(b",")  # odd parts lie between a quote and the next
 
 
-def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> pd.DataFrame:
-    """Parse line by line, keeping each row's line; raise DataError with every problem."""
+def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tuple[pd.DataFrame, pd.Series]:
+    """Parse line by line; return the table and the line each row starts on, or raise DataError with every problem."""
     rows, spans, more = _split_rows(text, name)
     problems = problems + more
     if not rows:
@@ -426,15 +429,17 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> pd.
         else:
             good.append(i)
     named = [i for i, h in enumerate(header) if h]
-    table = cells.iloc[good, named].set_axis([header[i] for i in named], axis=1).reset_index(drop=True)
+    names = [header[i] if header[i] in schema.columns else clean(rows[0][i]) for i in named]  # other columns keep their own name
+    table = cells.iloc[good, named].set_axis(names, axis=1).reset_index(drop=True)
     table = table.loc[:, ~table.columns.duplicated()]
-    table, more = _finish(name, table, pd.Series([body_lines[i] for i in good], dtype="int64"), schema)
+    at = pd.Series([body_lines[i] for i in good], dtype="int64")
+    table, more = _finish(name, table, at, schema)
     problems += more
     if not body and not problems:
         problems.append(Problem(name, None, None, f"has a header but no data rows; add one row per {schema.row}"))
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.line or 0, _column_rank(p.column, schema))))
-    return table
+    return table, at
 
 
 def _finish(name: str, table: pd.DataFrame, lines: pd.Series, schema: Schema, plain: bool = False,

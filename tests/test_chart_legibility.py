@@ -74,3 +74,46 @@ def test_markers_with_equal_values_do_not_hide_each_other(name):
     np.fill_diagonal(gaps, np.inf)
     radius = sizes * ax.figure.dpi / 72 / 2
     assert (gaps >= np.minimum(radius[:, None], radius[None, :]) * 1.5).all()
+
+
+def _legible(ax):
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [(t, t.get_window_extent(renderer)) for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+    width, height = fig.get_size_inches()
+    assert width <= 13.34 and width / height == pytest.approx(16 / 9, abs=0.03), (width, height)
+    assert min(t.get_fontsize() for t, _ in texts) >= 12
+    frame = fig.bbox
+    assert not [t.get_text() for t, b in texts if b.x0 < frame.x0 - 1 or b.x1 > frame.x1 + 1 or b.y0 < frame.y0 - 1 or b.y1 > frame.y1 + 1]
+    for (a, box_a), (b, box_b) in itertools.combinations(texts, 2):
+        both = box_a.intersection(box_a, box_b)
+        assert both is None or both.width <= 1 or both.height <= 1, (a.get_text(), b.get_text())
+
+
+@pytest.mark.parametrize("decisions", [3, 12, 30])
+@pytest.mark.parametrize("roles", [1, 2, 4, 8, 12])
+def test_the_raci_grid_is_legible_for_any_team(roles, decisions):
+    rng = np.random.default_rng(roles * 100 + decisions)
+    rows = []
+    for d in range(decisions):
+        who = rng.permutation(NAMES[:roles])
+        name = f"Decision {d}: approve the plan for the next quarter's budget"[:45]
+        rows += [(name, who[0], "A")] + [(name, r, rng.choice(["R", "C", "I"])) for r in who[1:]]
+        if roles == 1:
+            rows[-1] = (name, who[0], "R")
+    df = pd.DataFrame(rows, columns=["decision", "role", "raci"]).drop_duplicates(["decision", "role"])
+    df = df[df.groupby("decision")["raci"].transform(lambda s: (s == "R").any())]
+    ax = rolekit.plot_raci(df, against=df.sample(frac=0.8, random_state=0))
+    _legible(ax)
+    if df["decision"].nunique() > len(ax.get_yticklabels()):
+        assert f"of {df['decision'].nunique()} decisions are drawn" in ax.get_title(loc="left").replace("\n", " ")
+
+
+@pytest.mark.parametrize("questions", [1, 9, 14])
+def test_the_tensions_chart_is_legible_with_long_positions(questions):
+    rows = [(f"T{q:02d}", f"Question number {q}: who has the last word on what?", f"Position {p}: a long answer that takes the room"[:44], s, "paragraph 1")
+            for q in range(questions) for p, s in zip(range(1 + q % 3 + 1), ["careers", "blog", "titles"])]
+    ax = rolekit.plot_tensions(pd.DataFrame(rows, columns=["tension", "question", "position", "source", "section"]).assign(within=False))
+    _legible(ax)
+    _legible(rolekit.plot_tensions(rolekit.load_tensions()))

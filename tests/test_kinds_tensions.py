@@ -1,0 +1,78 @@
+"""Issue 11: where the articles disagree (tensions) and the kinds of COO (an illustrative scenario per kind)."""
+
+import pandas as pd
+import pytest
+
+import rolekit
+from rolekit.validate import DataError
+
+
+def test_the_articles_disagree_on_at_least_seven_questions_each_with_two_positions():
+    t = rolekit.load_tensions()
+    assert t["tension"].nunique() >= 7
+    assert t.groupby("tension", observed=True)["position"].nunique().ge(2).all()
+    assert set(t["source"]) == set(rolekit.load_sources()["id"])
+    questions = " ".join(t["question"]).lower()
+    for asked in ("strategy", "ceo answer", "what the coo is responsible for"):
+        assert asked in questions
+
+
+def test_within_marks_exactly_an_article_that_disagrees_with_itself():
+    t = rolekit.load_tensions()
+    titles = t[t["question"] == "Who decides what the COO is responsible for?"]
+    assert titles["within"].all() and set(titles["source"]) == {"titles"}
+    answer = t[t["question"] == "To whom does the CEO answer?"]
+    assert answer.loc[answer["source"] == "blog", "within"].eq(False).all()
+    assert answer.loc[answer["source"] == "careers", "within"].all()
+    assert rolekit.tension_summary(t) == "The articles take 21 positions on 9 questions; on 6 of them one article takes two positions or more."
+
+
+def test_a_tension_with_one_position_is_refused(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("tension,question,position,source\nT1,Who?,The CEO,careers\nT1,Who?,The CEO,blog\nT2,How?,A,careers\nT2,How?,B,blog\n")
+    with pytest.raises(DataError, match=r"t.csv:2: column 'position': tension 'T1' has one position only"):
+        rolekit.load_tensions(path)
+
+
+def test_seven_kinds_of_coo_each_with_a_meaning_a_reference_and_a_labelled_scenario():
+    kinds = rolekit.load_coo_types()
+    assert kinds["kind"].tolist() == ["executor", "change agent", "mentor", "other half", "partner", "heir apparent", "MVP"]
+    assert kinds["reference"].str.contains("Bennett and Miles \\(2006\\), Harvard Business Review").all()
+    assert kinds["scenario"].str.startswith("Illustrative:").all()
+    echoes = rolekit.coo_echoes()
+    assert set(echoes["kind"]) <= set(kinds["kind"]) and {"executor", "other half", "partner"} <= set(echoes["kind"])
+
+
+def test_each_scenario_gives_known_answers_on_the_bundled_table():
+    df = rolekit.load_responsibilities()
+    executor = rolekit.coo_scenario(df, "executor")
+    moved = executor[executor["change"] != ""]
+    assert moved["id"].tolist() == ["R047", "R082", "R083"] and set(moved["role"]) == {"CEO"}
+    other = rolekit.coo_scenario(df, "Other Half")
+    picked = df[(df["role"] == "CEO") & (df["scope"] == "internal") & (df["horizon"] == "daily")]
+    assert other.loc[other["id"].isin(picked["id"]), "role"].eq("COO").all() and len(picked) == (other["change"] != "").sum()
+    partner = rolekit.coo_scenario(df, "partner")
+    shared = partner[partner["change"] != ""]
+    assert len(partner) == len(df) + len(shared) and shared["id"].str.endswith("(shared)").all() and set(shared["role"]) == {"COO"}
+    change = rolekit.coo_scenario(df, "change agent")
+    assert change.loc[change["change"] != "", "horizon"].eq("long-term").all()
+    mvp = rolekit.coo_scenario(df, "MVP")
+    assert mvp.drop(columns="change").equals(df) and rolekit.compare_summary(df, mvp).startswith("The two tables give all")
+
+
+def test_a_scenario_works_for_a_team_whose_roles_have_other_names():
+    df = rolekit.load_responsibilities(rolekit.EXAMPLE_ORGANISATION)
+    renamed = df.assign(role=df["role"].astype(str).replace({"CEO": "Managing Director", "COO": "Head of Operations"}))
+    s = rolekit.coo_scenario(renamed, "other half", ceo="Managing Director", coo="Head of Operations")
+    assert set(s.loc[s["change"] != "", "role"]) == {"Head of Operations"}
+    assert set(s["role"]) == set(renamed["role"])
+
+
+def test_an_unknown_kind_or_role_is_refused_with_what_is_allowed():
+    df = rolekit.load_responsibilities()
+    with pytest.raises(DataError, match=r"'exectuor' is not a kind of COO; allowed: executor, change agent.*\(did you mean 'executor'\?\)"):
+        rolekit.coo_scenario(df, "exectuor")
+    with pytest.raises(DataError, match=r"'Coo' is not a role of the table; name its COO with coo=.*did you mean 'COO'"):
+        rolekit.coo_scenario(df, "executor", coo="Coo")
+    with pytest.raises(DataError, match="column 'theme': is missing"):
+        rolekit.coo_scenario(pd.DataFrame({"role": ["CEO"], "responsibility": ["x"], "scope": ["internal"], "horizon": ["daily"]}), "executor")

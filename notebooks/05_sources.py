@@ -31,17 +31,37 @@ data_path = None  # None: the bundled table. Or your own CSV, for example "../my
 df = rolekit.load_responsibilities(data_path)
 
 # %% [markdown]
-# ## Which article gives which theme to whom
+# ## Where the articles disagree outright
 #
-# One row per article, one column per theme; a marker means the article gives that
-# theme to that role. A shaded column is a contradiction: one article gives the theme
-# to a role and not another, while a second article does the opposite.
+# **About the four articles** (from `data/tensions.csv`, whatever table this notebook
+# runs on): each question below is one the articles answer in more than one way, each
+# answer stated in a passage. A question marked "within" is one on which a single
+# article takes two positions.
+
+# %%
+rolekit.show(rolekit.plot_tensions, rolekit.load_tensions())
+
+# %% [markdown]
+# Each position with the passage that takes it, to look up in the article:
+
+# %%
+rolekit.show(rolekit.load_tensions())
+
+# %% [markdown]
+# ## Hints from silence: which article gives which theme to whom
+#
+# The rest of this notebook is computed from the table it runs on, and it is weaker
+# evidence. One row per article, one column per theme; a marker means the article
+# gives that theme to that role. A shaded column is a **hint** of a contradiction:
+# one article gives the theme to a role and not another, while a second article does
+# the opposite. An article that does not mention a role at all does not contradict
+# one that does: read these as places to look, not as disagreements.
 
 # %%
 rolekit.show(rolekit.plot_source_agreement, df)
 
 # %% [markdown]
-# The contradictions, with the articles on each side:
+# The hinted contradictions, with the articles on each side:
 
 # %%
 rolekit.show(rolekit.source_agreement, df, part="contradictions")
@@ -62,21 +82,20 @@ rolekit.show(rolekit.source_agreement, df, part="support")
 # %% [markdown]
 # ## Takeaways
 #
-# Computed from the table this notebook was run on:
+# Computed: first from the articles' tensions, then from the table this notebook was
+# run on:
+
+# %%
+rolekit.show(rolekit.tension_summary, rolekit.load_tensions())
 
 # %%
 rolekit.show(rolekit.takeaways, df, topic="sources")
 
 # %% [markdown]
-# **About the four articles (written by hand, not computed).** The careers article also
-# contradicts itself: it gives strategic planning to the COO in one section (R047) and
-# strategy to the CEO in others. The rule above cannot see that, because it compares
-# sources with each other; and it counts silence as disagreement, so a source that never
-# mentions a role can seem to contradict one that does.
-
-# %% [markdown]
 # ## Discussion questions
 #
-# 1. Is the strategy contradiction a real difference between companies, or loose
-#    wording in the articles? What would settle it?
-# 2. Which single-source claim would you most like a second source for?
+# 1. Who makes the strategy: is the split between the articles a real difference
+#    between companies, or loose wording? What would settle it?
+# 2. The titles article says both "the employer or the CEO" and "the CEO" decide what
+#    the COO does. Who decides it where you work?
+# 3. Which claim that only one article makes would you most like a second source for?

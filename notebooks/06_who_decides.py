@@ -16,19 +16,41 @@
 # %% [markdown]
 # # 06 · Who decides, and how the two work together
 #
-# **The question.** What do the articles say about decision authority, reporting lines
-# and the working relationship between CEO and COO?
+# **The question.** Who takes which decisions, who answers for them, and what does the
+# working relationship between CEO and COO ask of each?
 #
-# **Time in class:** about 25 minutes, including the exercise.
+# **Time in class:** about 25 minutes, including the RACI exercise.
 
 # %%
 import rolekit
 
 # %% tags=["parameters"]
 data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
+raci_path = None  # None: an invented team's RACI. Or your team's, for example "../raci/raci_template.csv"
 
 # %%
 df = rolekit.load_responsibilities(data_path)
+
+# %% [markdown]
+# ## Decision rights in the articles
+#
+# **About the four articles** (from `data/decisions.csv`, whatever table this notebook
+# runs on): each decision the articles name, and each role's letter. **R**esponsible
+# makes or does it; **A**ccountable is the one role R answers to (exactly one per
+# decision); **C**onsulted gives input; **I**nformed is told. Where the articles name no
+# one for a letter, the cell is empty: the kit does not invent it.
+
+# %%
+articles = rolekit.load_decisions()
+
+# %%
+rolekit.show(rolekit.plot_raci, articles)
+
+# %% [markdown]
+# Where each letter comes from:
+
+# %%
+rolekit.show(articles)
 
 # %% [markdown]
 # ## Reporting lines
@@ -39,9 +61,10 @@ df = rolekit.load_responsibilities(data_path)
 rolekit.show(rolekit.load_roles())
 
 # %% [markdown]
-# ## Decisions and governance
+# ## Decisions and governance in the table
 #
-# Who takes which decisions, who answers to whom, and who sets the COO's remit:
+# Computed from the table this notebook runs on: who takes which decisions, who
+# answers to whom, and who sets the COO's remit:
 
 # %%
 rolekit.show(rolekit.listing, df, themes=["decisions", "governance"])
@@ -55,34 +78,71 @@ rolekit.show(rolekit.plot_theme_differences, df, themes=["decisions", "governanc
 # %% [markdown]
 # ## Working together
 #
-# What the articles ask of the relationship itself:
+# What the table asks of the relationship itself:
 
 # %%
 rolekit.show(rolekit.listing, df, themes="collaboration")
 
 # %% [markdown]
+# ## Exercise: your team's RACI
+#
+# 1. In a terminal, `rolekit raci --template raci` writes `raci/raci_template.csv`: the
+#    articles' decisions, one column per role (`--roles "CEO,COO,CFO"` for your own
+#    roles). Open it in a spreadsheet; add rows for decisions of your own.
+# 2. In each role's column write **R**, **A**, **C** or **I**, or leave it blank.
+#    Exactly one A per decision, at least one R, one letter per role.
+# 3. Save as CSV, set `raci_path` in the parameters cell above, and Run All. A table
+#    breaking a rule is refused with the line of each problem.
+#
+# The blank template looks like this:
+
+# %%
+rolekit.show(rolekit.raci_template())
+
+# %% [markdown]
+# The team's RACI against the articles'. With `raci_path = None` this is an
+# **invented** team (`data/example_raci.csv`), not a real company. A cell outlined and
+# reading `C→R` was C in the articles and is R here; `–` means no letter.
+
+# %%
+team = rolekit.load_decisions(raci_path or rolekit.EXAMPLE_RACI)
+
+# %%
+rolekit.show(rolekit.plot_raci, team, against=articles)
+
+# %% [markdown]
+# Every letter that differs:
+
+# %%
+rolekit.show(rolekit.compare_raci, articles, after=team, changes=["changed", "added", "removed"])
+
+# %% [markdown]
 # ## Takeaways
 #
-# Computed from the table this notebook was run on:
+# Computed: the team's RACI against the articles', then the table's decision work:
+
+# %%
+rolekit.show(rolekit.raci_summary, team, against=articles)
 
 # %%
 rolekit.show(rolekit.takeaways, df, topic="decisions")
 
 # %% [markdown]
-# **About the four articles (written by hand, not computed).** There, authority runs one
-# way: the CEO has the final say, answers to the board and shareholders, and decides what
-# the COO is responsible for; the COO reports to the CEO and takes operational decisions
-# inside the CEO's strategy, passing executive decisions on to department heads. Both
-# sides owe the relationship something: the CEO gives the COO what the job needs and
-# shares the vision; the COO secures the CEO's backing. Two of the four articles speak of
-# trust and information flowing both ways.
+# **About the four articles (written by hand, not computed).** Authority runs one way:
+# the CEO has the final say over the other executives and answers to the board (and,
+# in two articles, the shareholders; in one, the employees too); the COO answers to
+# the CEO, takes operational decisions inside the CEO's strategy, advises the CEO and
+# passes executive decisions on to department heads. Who sets the COO's remit is the
+# CEO "as a rule", or "the employer or the CEO" (the titles article says both). The
+# relationship article puts duties on both sides: the CEO must be sure the COO shares
+# the vision and is not after the top job; the COO must be sure the CEO will back the
+# role and not block the COO's career.
 
 # %% [markdown]
 # ## Exercise and discussion
 #
-# 1. **RACI in ten minutes.** Pick three decisions in your organisation (a price change,
-#    a senior hire, a new market). For each, who is **R**esponsible, who is
-#    **A**ccountable (exactly one person), who is **C**onsulted, who is **I**nformed?
-#    Compare your CEO and COO columns with the table above.
-# 2. The CEO decides the COO's remit, so the role differs from company to company. What
+# 1. Where does your team's RACI differ most from the articles'? Is that a choice,
+#    or something nobody decided?
+# 2. Which decision had two candidates for the A? What settled it?
+# 3. The CEO decides the COO's remit, so the role differs from company to company. What
 #    should a new COO agree with the CEO in the first month?

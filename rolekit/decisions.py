@@ -167,15 +167,16 @@ def raci_template(decisions: pd.DataFrame | None = None, roles=None) -> pd.DataF
     return out.assign(**{r: "" for r in roles})
 
 
-def compare_raci(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes=None) -> pd.DataFrame:
     """Every decision and role with the letter in each table: decision, role, before, after, change.
 
     ``change`` is ``same``, ``changed``, ``added`` (a letter only ``after`` gives) or
     ``removed``. Decisions match by their text, ignoring case; roles by name.
+    ``changes``: keep only rows with one of these (such as ``["changed", "added"]``).
 
     >>> d = load_decisions()
     >>> mine = d.assign(raci=d["raci"].astype(str).where(d["decision"] != "Allocate resources", d["raci"].map({"R": "A", "A": "R"}).astype(str)))
-    >>> compare_raci(d, mine).query("change != 'same'")[["role", "before", "after"]].to_string(index=False)
+    >>> compare_raci(d, mine, changes=["changed"])[["role", "before", "after"]].to_string(index=False)
     'role before after\\n CEO      A     R\\n COO      R     A'
     """
     a, b = (tidy(t)[["decision", "role", "raci"]].assign(key=lambda t: t["decision"].str.casefold(), role=lambda t: t["role"].astype(str))
@@ -190,7 +191,8 @@ def compare_raci(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     merged.loc[merged["after"].eq(""), "change"] = "removed"
     order = list(dict.fromkeys(list(a["key"]) + list(b["key"])))
     merged["_at"] = merged["key"].map({k: i for i, k in enumerate(order)})
-    return merged.sort_values("_at", kind="stable")[["decision", "role", "before", "after", "change"]].reset_index(drop=True)
+    out = merged.sort_values("_at", kind="stable")[["decision", "role", "before", "after", "change"]]
+    return (out if changes is None else out[out["change"].isin(changes)]).reset_index(drop=True)
 
 
 def raci_summary(decisions: pd.DataFrame, against: pd.DataFrame | None = None) -> str:

@@ -38,11 +38,12 @@ def coo_echoes(kind: str | None = None) -> pd.DataFrame:
     return echoes if kind is None else echoes[echoes["kind"] == _kind(kind)].reset_index(drop=True)
 
 
-def coo_scenario(df: pd.DataFrame, kind: str, ceo: str = "CEO", coo: str = "COO") -> pd.DataFrame:
+def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str | None = None) -> pd.DataFrame:
     """``df`` as it might look under a COO of this ``kind``: an illustrative scenario, not a finding.
 
     Each rule of the kind's scenario picks the rows of the CEO or the COO (named
-    ``ceo`` and ``coo`` in ``df``) by scope, horizon and theme, and moves them to
+    ``ceo`` and ``coo`` in ``df``; by default the table's first two roles in
+    rolekit's order, so CEO and COO wherever both are there) by scope, horizon and theme, and moves them to
     the other role, shares them with it (a copy for the other role, its id marked
     "shared") or changes their horizon. A ``change`` column says what happened to
     each row (blank where nothing did). Rules select from ``df`` as given, so one
@@ -57,7 +58,10 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str = "CEO", coo: str = "COO"
     require(df, ["role", "responsibility", *_SELECT], "to draw a kind of COO's scenario")
     kind = _kind(kind)
     t = tidy(df).reset_index(drop=True)
-    roles = [str(r) for r in t["role"].cat.categories]
+    roles = [str(r) for r in t["role"].cat.categories if r in set(t["role"])]
+    if len(roles) < 2:
+        raise DataError([Problem("table", None, "role", f"has {len(roles)} role(s); a kind of COO moves work between two, the CEO and the COO")])
+    ceo, coo = ceo or roles[0], coo or roles[1]
     problems = [Problem("table", None, "role", f"'{name}' is not a role of the table; name its {label} with {label.lower()}=... "
                                                f"(roles: {', '.join(roles)}){did_you_mean(name, roles)}")
                 for name, label in ((ceo, "CEO"), (coo, "COO")) if name not in roles]

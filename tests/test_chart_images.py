@@ -28,3 +28,18 @@ def test_bundled(name):
 @compare
 def test_four_roles(name):
     return charts.CHARTS[name](four_roles()).figure
+
+
+@compare
+def test_raci_of_the_articles():
+    return rolekit.plot_raci(rolekit.load_decisions()).figure
+
+
+@compare
+def test_raci_of_a_team_against_the_articles():
+    return rolekit.plot_raci(rolekit.load_decisions(rolekit.EXAMPLE_RACI), against=rolekit.load_decisions()).figure
+
+
+@compare
+def test_tensions():
+    return rolekit.plot_tensions(rolekit.load_tensions()).figure

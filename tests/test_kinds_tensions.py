@@ -76,3 +76,12 @@ def test_an_unknown_kind_or_role_is_refused_with_what_is_allowed():
         rolekit.coo_scenario(df, "executor", coo="Coo")
     with pytest.raises(DataError, match="column 'theme': is missing"):
         rolekit.coo_scenario(pd.DataFrame({"role": ["CEO"], "responsibility": ["x"], "scope": ["internal"], "horizon": ["daily"]}), "executor")
+
+
+def test_by_default_the_scenario_takes_the_tables_first_two_roles_and_needs_two():
+    df = rolekit.load_responsibilities()
+    renamed = df.assign(role=df["role"].astype(str).replace({"CEO": "Managing Director", "COO": "Head of Operations"}))
+    assert rolekit.coo_scenario(renamed, "executor")["role"].value_counts().to_dict() == \
+        rolekit.coo_scenario(df, "executor")["role"].astype(str).replace({"CEO": "Managing Director", "COO": "Head of Operations"}).value_counts().to_dict()
+    with pytest.raises(DataError, match="has 1 role"):
+        rolekit.coo_scenario(df[df["role"] == "CEO"], "executor")

@@ -77,16 +77,25 @@ rolekit.show(rolekit.takeaways, df, topic="load")
 rolekit.show(rolekit.plot_theme_differences, df)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Do the articles agree?
+# ## Where the articles disagree
 
 # %%
-rolekit.show(rolekit.plot_source_agreement, df)
+rolekit.show(rolekit.plot_tensions, rolekit.load_tensions())
 
 # %% slideshow={"slide_type": "notes"}
-rolekit.show(rolekit.takeaways, df, topic="sources")
+rolekit.show(rolekit.tension_summary, rolekit.load_tensions())
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Who decides
+# ## Who decides, in the articles
+
+# %%
+rolekit.show(rolekit.plot_raci, rolekit.load_decisions())
+
+# %% slideshow={"slide_type": "notes"}
+rolekit.show(rolekit.raci_summary, rolekit.load_decisions())
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Who decides, in the table
 
 # %%
 rolekit.show(rolekit.plot_theme_differences, df, themes=["decisions", "governance", "collaboration"])

@@ -81,7 +81,7 @@ def test_the_deck_has_slides_notes_and_hidden_set_up():
     assert kinds.count("slide") >= 8 and "notes" in kinds
     for cell in _code(nb):
         kind = cell.metadata.get("slideshow", {}).get("slide_type")
-        if "rolekit.takeaways" in cell.source:
+        if re.search(r"rolekit\.(takeaways|tension_summary|raci_summary)\b", cell.source):
             assert kind == "notes", cell.source  # the speaker notes are computed from the table
         elif "plot_" not in cell.source and "tally" not in cell.source:
             assert kind == "skip", cell.source

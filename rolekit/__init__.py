@@ -10,9 +10,7 @@ np.float64(0.8)
 
 from .analysis import listing, overlap, positions, profile, source_agreement, tally
 from .charts import CHARTS, plot_compare, plot_load, plot_role_profiles, plot_scope_horizon, plot_source_agreement, plot_theme_differences, plot_theme_overlap
-from .charts import plot_agreement, plot_disputed, plot_room_vs_key
-from .charts.decisions import plot_raci
-from .charts.tensions import plot_tensions
+from .charts import plot_agreement, plot_disputed, plot_raci, plot_room_vs_key, plot_tensions
 from .compare import compare, compare_summary, similar_responsibilities
 from .decisions import EXAMPLE_RACI, compare_raci, load_decisions, raci_grid, raci_summary, raci_template
 from .exercise import SYNTHETIC_CLASS, SYNTHETIC_KEY, cohen_kappa, disputed, fleiss_kappa, read_responses, score, score_sheets, worksheet

@@ -8,7 +8,11 @@ everywhere (see :mod:`rolekit.style`). Titles state what the data shows.
 - :mod:`.roles`: where each role's work sits (the scope x horizon map, role profiles);
 - :mod:`.themes`: themes held, worked and sourced (overlap, who carries the load, differences, source agreement);
 - :mod:`.compare`: two tables compared (what moved between roles);
-- :mod:`.exercise`: the tagging exercise (agreement, disputed items, the room against the key).
+- :mod:`.exercise`: the tagging exercise (agreement, disputed items, the room against the key);
+- :mod:`.decisions`: decision rights (the RACI grid, alone or against another table);
+- :mod:`.tensions`: where the articles disagree outright.
+
+The last two draw the decisions and tensions tables, not a responsibilities table.
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ from ..style import STYLE
 from ..validate import DataError
 from ._base import SHADE
 from .compare import plot_compare
+from .decisions import plot_raci
 from .exercise import plot_agreement, plot_disputed, plot_room_vs_key
 from .roles import plot_role_profiles, plot_scope_horizon
+from .tensions import plot_tensions
 from .themes import plot_load, plot_source_agreement, plot_theme_differences, plot_theme_overlap
 
-__all__ = ["CHARTS", "FORMATS", "SHADE", "chart_files", "plot_agreement", "plot_compare", "plot_disputed", "plot_load", "plot_role_profiles", "plot_room_vs_key", "plot_scope_horizon", "plot_source_agreement",
-           "plot_theme_differences", "plot_theme_overlap", "save_charts"]
+__all__ = ["CHARTS", "FORMATS", "SHADE", "chart_files", "plot_agreement", "plot_compare", "plot_disputed", "plot_load", "plot_raci", "plot_role_profiles", "plot_room_vs_key", "plot_scope_horizon", "plot_source_agreement",
+           "plot_tensions", "plot_theme_differences", "plot_theme_overlap", "save_charts"]
 
 # Every chart, by the name its file gets from ``rolekit figures``.
 CHARTS = {

@@ -99,3 +99,14 @@ def _fit(text: str, width_pt: float, size: float) -> str:
     return text
 
 
+def _wrap_pt(text: str, width_pt: float, size: float, lines: int = 3) -> str:
+    """``text`` wrapped to ``width_pt`` at ``size``, at most ``lines`` lines, the last cut with an ellipsis."""
+    words, out = text.split(), []
+    for word in words:
+        if out and _text_width(f"{out[-1]} {word}", size) <= width_pt:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = out[:lines - 1] + [" ".join(out[lines - 1:])]
+    return "\n".join(_fit(line, width_pt, size) for line in out)

@@ -12,7 +12,7 @@ from matplotlib.patches import Patch, Rectangle
 from ..decisions import LETTERS, _against, compare_raci, raci_grid, raci_summary
 from ..io import tidy
 from ..style import STYLE, role_colors
-from ._base import _fit, _legend, _new_axes, _size_pt, _text_width
+from ._base import _fit, _legend, _new_axes, _size_pt, _text_width, _wrap_pt
 
 # One blue, darker as the part grows (A darkest), so the grid reads in grey print too; the letter is always written.
 _FILL = {"A": "#08306B", "R": "#2171B5", "C": "#9ECAE1", "I": "#DEEBF7"}
@@ -97,18 +97,3 @@ def _role_labels(ax, roles: list[str], label_width: float) -> float:
     for tick, role in zip(ax.xaxis.get_major_ticks(), roles):
         tick.label2.set_color(colors[role])
     return _UPRIGHT_PT if upright else max(label.count("\n") + 1 for label in labels) * size * 1.25
-
-
-def _wrap_pt(text: str, width_pt: float, size: float, lines: int = 3) -> str:
-    """``text`` wrapped to ``width_pt`` at ``size``, at most ``lines`` lines, the last cut with an ellipsis."""
-    words, out = text.split(), []
-    for word in words:
-        if out and _text_width(f"{out[-1]} {word}", size) <= width_pt:
-            out[-1] = f"{out[-1]} {word}"
-        else:
-            out.append(word)
-    if len(out) > lines:
-        out = out[:lines - 1] + [" ".join(out[lines - 1:])]
-    return "\n".join(_fit(line, width_pt, size) for line in out)
-
-

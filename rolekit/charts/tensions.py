@@ -13,8 +13,7 @@ from ..io import tidy
 from ..style import STYLE
 from ..tensions import tension_summary
 from ..validate import require
-from ._base import _fit, _new_axes, _size_pt, _text_width
-from .decisions import _wrap_pt
+from ._base import _fit, _new_axes, _size_pt, _text_width, _wrap_pt
 
 _ROWS = 9  # questions a 16:9 slide holds: two lines of position and one of sources each, at 12 pt
 _LABEL_PT = 230  # room for the question, in points

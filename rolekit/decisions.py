@@ -209,9 +209,12 @@ def raci_summary(decisions: pd.DataFrame, against: pd.DataFrame | None = None) -
     return f"{text} {_against(t, tidy(against))}"
 
 
-def _against(t: pd.DataFrame, other: pd.DataFrame) -> str:
-    """What differs from ``other``: letters on the decisions both hold, then decisions only one holds."""
-    changes = compare_raci(other, t).assign(key=lambda c: c["decision"].str.casefold())
+def _against(t: pd.DataFrame, other: pd.DataFrame, changes: pd.DataFrame | None = None) -> str:
+    """What differs from ``other``: letters on the decisions both hold, then decisions only one holds.
+
+    ``changes``: :func:`compare_raci` of ``other`` and ``t``, when the caller has it already.
+    """
+    changes = (compare_raci(other, t) if changes is None else changes).assign(key=lambda c: c["decision"].str.casefold())
     mine, theirs = set(t["decision"].str.casefold()), set(other["decision"].str.casefold())
     shared = changes[changes["key"].isin(mine & theirs)]
     differ = shared[shared["change"] != "same"]

@@ -20,7 +20,7 @@ _INK = {"A": "white", "R": "white", "C": "#08306B", "I": "#08306B"}
 _CHANGED = "#D55E00"
 _MAX_ROWS = 16  # decisions a 16:9 slide holds at 12 pt and up
 _LABEL_PT = 330  # room for a decision's name, in points: one line of 45 characters
-_UPRIGHT_PT = 110  # longest role name, in points, when names stand upright above narrow columns
+_UPRIGHT_PT = 110  # longest line of a role name, in points, when names stand upright above narrow columns
 
 
 def plot_raci(decisions: pd.DataFrame, ax=None, against: pd.DataFrame | None = None):
@@ -74,7 +74,7 @@ def plot_raci(decisions: pd.DataFrame, ax=None, against: pd.DataFrame | None = N
         if others is not None:
             handles.append(Patch(facecolor="white", edgecolor=_CHANGED, linewidth=3, label="differs: other→this"))
         _legend(ax, [], {}, extra=handles, bbox_to_anchor=(0.5, -0.02))
-        title = raci_summary(decisions) if against is None else _against(tidy(decisions), tidy(against))
+        title = raci_summary(decisions) if against is None else _against(tidy(decisions), tidy(against), changes)
         if total > len(grid):
             title += f" (The first {len(grid)} of {total} decisions are drawn.)"
         label_width = max(_text_width(line, matplotlib.rcParams["ytick.labelsize"]) for label in labels for line in label.split("\n"))
@@ -84,14 +84,16 @@ def plot_raci(decisions: pd.DataFrame, ax=None, against: pd.DataFrame | None = N
 
 
 def _role_labels(ax, roles: list[str], label_width: float) -> float:
-    """Role names above their columns, in the role's colour: wrapped to the column, turned upright when it is too narrow.
+    """Role names above their columns, in the role's colour: wrapped to the column, or, when a name would be cut, upright in up to two lines.
 
     Returns the height they take, in points."""
     colors = role_colors(roles)
     size = matplotlib.rcParams["xtick.labelsize"]
     column = (ax.figure.get_size_inches()[0] * 72 - label_width - 40) / max(len(roles), 1) - 8
-    upright = column < _text_width("Executive", size)
-    labels = [_fit(r, _UPRIGHT_PT, size) if upright else _wrap_pt(r, column, size) for r in roles]
+    across = [_wrap_pt(r, column, size) for r in roles]
+    upright = column < _text_width("Executive", size) or any(" ".join(a.split()) != " ".join(r.split()) for a, r in zip(across, roles))
+    lines = max(1, min(2, int(column // (size * 1.3))))  # upright names take two lines where the column is wide enough
+    labels = [_wrap_pt(r, _UPRIGHT_PT, size, lines) for r in roles] if upright else across
     ax.tick_params(length=0, labelbottom=False, labeltop=True)
     ax.set_xticks(range(len(roles)), labels, rotation=90 if upright else 0, fontweight="bold")
     for tick, role in zip(ax.xaxis.get_major_ticks(), roles):

@@ -27,13 +27,15 @@ def table(rows: int, roles: int, seed: int = 0) -> pd.DataFrame:
     def column(values, p=None):
         return pd.Categorical.from_codes(rng.choice(len(values), rows, p=p), values)
 
-    return pd.DataFrame({
-        "role": column([f"Role {i:02d}" for i in range(roles)]),
-        "scope": column(["internal", "external"], p=[0.7, 0.3]),
-        "horizon": column(["daily", "long-term"]),
-        "theme": column(themes),
-        "source": column(["careers", "blog", "relationship", "titles"]),
-    })
+    return pd.DataFrame(
+        {
+            "role": column([f"Role {i:02d}" for i in range(roles)]),
+            "scope": column(["internal", "external"], p=[0.7, 0.3]),
+            "horizon": column(["daily", "long-term"]),
+            "theme": column(themes),
+            "source": column(["careers", "blog", "relationship", "titles"]),
+        }
+    )
 
 
 def best(work, repeat: int = 7) -> float:
@@ -46,9 +48,11 @@ def best(work, repeat: int = 7) -> float:
 
 
 def crosstabs(df):
-    return (pd.crosstab(df["role"], [df["scope"], df["horizon"]]),
-            pd.crosstab([df["role"], df["theme"]], [df["scope"], df["horizon"]]),
-            pd.crosstab([df["role"], df["theme"]], df["source"]))
+    return (
+        pd.crosstab(df["role"], [df["scope"], df["horizon"]]),
+        pd.crosstab([df["role"], df["theme"]], [df["scope"], df["horizon"]]),
+        pd.crosstab([df["role"], df["theme"]], df["source"]),
+    )
 
 
 def analyses(df):
@@ -63,7 +67,7 @@ def main(rows: int = 1_000_000, roles: int = 20) -> None:
     assert (by_cell == ours).all()
 
     print(f"table: {rows:,} rows, {roles} roles, {df['theme'].nunique()} themes, {df['source'].nunique()} sources")
-    plain = df.astype({c: "object" for c in df})
+    plain = df.astype(dict.fromkeys(df, "object"))
     results = {
         "pandas crosstabs (3)": best(lambda: crosstabs(df)),
         "rolekit, categorical table": best(lambda: analyses(df)),

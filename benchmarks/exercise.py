@@ -16,7 +16,9 @@ import time
 from pathlib import Path
 
 import rolekit
-from rolekit.exercise import synthetic_class
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from make_synthetic_class import synthetic_class  # noqa: E402
 
 
 def main(participants: int = 30, items: int = 40) -> None:
@@ -31,8 +33,21 @@ def main(participants: int = 30, items: int = 40) -> None:
         runs = []
         for k in range(5):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "rolekit", "score", str(folder / "form.csv"), "--key", str(folder / "key.csv"),
-                            "--out", str(folder / f"out{k}")], check=True, capture_output=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "rolekit",
+                    "score",
+                    str(folder / "form.csv"),
+                    "--key",
+                    str(folder / "key.csv"),
+                    "--out",
+                    str(folder / f"out{k}"),
+                ],
+                check=True,
+                capture_output=True,
+            )
             runs.append(time.perf_counter() - start)
     print(f"{participants} participants x {items} items")
     print(f"scoring alone, in process:        {alone:.2f} s")

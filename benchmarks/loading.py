@@ -44,21 +44,35 @@ def write_table(path: Path, rows: int, seed: int = 0) -> None:
     rng = np.random.default_rng(seed)
     roles = np.array([f"Head of Unit {i:02d}" for i in range(40)])
     verbs = np.array(["Runs", "Plans", "Reviews", "Approves", "Reports on"])
-    things = np.array(["the weekly schedule", "supplier contracts, renewals and prices", "the hiring plan", "quality checks", "the budget"])
-    pd.DataFrame({
-        "id": [f"R{i:07d}" for i in range(rows)],
-        "role": roles[rng.integers(0, len(roles), rows)],
-        "responsibility": np.char.add(np.char.add(verbs[rng.integers(0, 5, rows)], " "), things[rng.integers(0, 5, rows)]),
-        "scope": np.array(["internal", "external"])[rng.integers(0, 2, rows)],
-        "horizon": np.array(["daily", "long-term"])[rng.integers(0, 2, rows)],
-        "theme": np.array(["strategy", "operations", "finance", "people", "risk"])[rng.integers(0, 5, rows)],
-        "source": "survey 2026",
-        "section": "team interviews",
-    }).to_csv(path, index=False)
+    things = np.array(
+        [
+            "the weekly schedule",
+            "supplier contracts, renewals and prices",
+            "the hiring plan",
+            "quality checks",
+            "the budget",
+        ]
+    )
+    pd.DataFrame(
+        {
+            "id": [f"R{i:07d}" for i in range(rows)],
+            "role": roles[rng.integers(0, len(roles), rows)],
+            "responsibility": np.char.add(
+                np.char.add(verbs[rng.integers(0, 5, rows)], " "), things[rng.integers(0, 5, rows)]
+            ),
+            "scope": np.array(["internal", "external"])[rng.integers(0, 2, rows)],
+            "horizon": np.array(["daily", "long-term"])[rng.integers(0, 2, rows)],
+            "theme": np.array(["strategy", "operations", "finance", "people", "risk"])[rng.integers(0, 5, rows)],
+            "source": "survey 2026",
+            "section": "team interviews",
+        }
+    ).to_csv(path, index=False)
 
 
 def measure(call: str, path: Path) -> tuple[float, float, int]:
-    out = subprocess.run([sys.executable, "-c", RUN.format(call=call), str(path)], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", RUN.format(call=call), str(path)], check=True, capture_output=True, text=True
+    ).stdout
     seconds, megabytes, rows = out.split()
     return float(seconds), float(megabytes), int(rows)
 
@@ -77,7 +91,9 @@ def main(rows: int = 1_000_000, rounds: int = 3) -> None:
         seconds = statistics.median(r[0] for r in runs)
         memory = statistics.median(r[1] for r in runs)
         print(f"{name:<32} {seconds:6.2f} s   peak memory +{memory:,.0f} MB")
-    ratio = statistics.median(r[0] for r in results["rolekit.load_responsibilities"]) / statistics.median(r[0] for r in results["pandas.read_csv(dtype=str)"])
+    ratio = statistics.median(r[0] for r in results["rolekit.load_responsibilities"]) / statistics.median(
+        r[0] for r in results["pandas.read_csv(dtype=str)"]
+    )
     print(f"loader / read_csv: {ratio:.2f}x (bar: at most 2x)")
 
 

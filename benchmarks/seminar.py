@@ -43,9 +43,18 @@ def trivial_notebooks(folder: Path, count: int) -> None:
     import nbformat
 
     for i in range(count):
-        cell = nbformat.v4.new_code_cell("1 + 1", execution_count=1, outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)])
-        nbformat.write(nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}),
-                       folder / f"trivial_{i}.ipynb")
+        cell = nbformat.v4.new_code_cell(
+            "1 + 1",
+            execution_count=1,
+            outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)],
+        )
+        nbformat.write(
+            nbformat.v4.new_notebook(
+                cells=[cell],
+                metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+            ),
+            folder / f"trivial_{i}.ipynb",
+        )
 
 
 def make_test_against_floor(rounds: int = 3) -> None:
@@ -59,11 +68,17 @@ def make_test_against_floor(rounds: int = 3) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         trivial_notebooks(Path(tmp), count)
         for _ in range(rounds):
-            floors.append(timed([str(PYTHON), "-m", "pytest", "-p", "no:cacheprovider", "-q", "tests", "rolekit", tmp], cwd=ROOT))
+            floors.append(
+                timed([str(PYTHON), "-m", "pytest", "-p", "no:cacheprovider", "-q", "tests", "rolekit", tmp], cwd=ROOT)
+            )
             fulls.append(timed(["make", "test"], cwd=ROOT))
     floor, full = statistics.median(floors), statistics.median(fulls)
-    print(f"floor (the tests, with {count} one-cell notebooks): {', '.join(f'{t:.0f}' for t in floors)} s; median {floor:.0f} s")
-    print(f"make test: {', '.join(f'{t:.0f}' for t in fulls)} s; median {full:.0f} s = {full / floor:.2f}x the floor (bar: at most 1.5x)")
+    print(
+        f"floor (the tests, with {count} one-cell notebooks): {', '.join(f'{t:.0f}' for t in floors)} s; median {floor:.0f} s"
+    )
+    print(
+        f"make test: {', '.join(f'{t:.0f}' for t in fulls)} s; median {full:.0f} s = {full / floor:.2f}x the floor (bar: at most 1.5x)"
+    )
 
 
 if __name__ == "__main__":

@@ -35,8 +35,17 @@ def median_run(args, runs: int) -> float:
 
 def main() -> None:
     subprocess.run([sys.executable, "-c", "import rolekit, matplotlib.pyplot"], check=True)  # warm caches once
-    base, added = zip(*(map(float, subprocess.run([sys.executable, "-c", IMPORTS], check=True, capture_output=True, text=True).stdout.split())
-                        for _ in range(9)))
+    base, added = zip(
+        *(
+            map(
+                float,
+                subprocess.run(
+                    [sys.executable, "-c", IMPORTS], check=True, capture_output=True, text=True
+                ).stdout.split(),
+            )
+            for _ in range(9)
+        )
+    )
     print(f"import pandas, matplotlib: {statistics.median(base):.2f} s")
     print(f"import rolekit adds:       {statistics.median(added):.2f} s (bar: under 0.3 s)")
     with tempfile.TemporaryDirectory() as out:

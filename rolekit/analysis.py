@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .io import tidy
+from .categories import tidy
 from .validate import DataError, Problem, require
 
 CELLS = [("internal", "daily"), ("internal", "long-term"), ("external", "daily"), ("external", "long-term")]
@@ -38,7 +38,9 @@ class Agreement(NamedTuple):
     contradictions: pd.DataFrame
 
 
-def counts(df: pd.DataFrame, columns: list[str], purpose: str, weighted: bool = True) -> tuple[np.ndarray, list[pd.Index]]:
+def counts(
+    df: pd.DataFrame, columns: list[str], purpose: str, weighted: bool = True
+) -> tuple[np.ndarray, list[pd.Index]]:
     """Count rows (or sum their weights) for every combination of the categories of ``columns``.
 
     Returns the array of counts, one axis per column, and each column's categories.
@@ -69,8 +71,17 @@ def weights_of(df: pd.DataFrame) -> np.ndarray:
     bad = ~np.isfinite(values) | (values < 0)
     if bad.any():
         rows = ", ".join(map(str, df.index[bad][:5]))
-        raise DataError([Problem("table", None, "weight", f"needs a number of at least 0 on every row (rows {rows}); "
-                                                           "allowed: hours, a share of time or an importance such as 1 to 5")])
+        raise DataError(
+            [
+                Problem(
+                    "table",
+                    None,
+                    "weight",
+                    f"needs a number of at least 0 on every row (rows {rows}); "
+                    "allowed: hours, a share of time or an importance such as 1 to 5",
+                )
+            ]
+        )
     return values
 
 
@@ -102,19 +113,24 @@ def profile(df: pd.DataFrame) -> pd.DataFrame:
     by_scope, by_horizon = n.sum(axis=2), n.sum(axis=1)
     by_cell = n.reshape(len(roles), len(scopes) * len(horizons))
     table = np.hstack([by_scope, by_horizon, by_cell])
-    labels = ([("scope", s) for s in scopes] + [("horizon", h) for h in horizons]
-              + [("cell", f"{s}/{h}") for s in scopes for h in horizons])
+    labels = (
+        [("scope", s) for s in scopes]
+        + [("horizon", h) for h in horizons]
+        + [("cell", f"{s}/{h}") for s in scopes for h in horizons]
+    )
     totals = n.sum(axis=(1, 2))
     present = counts(df, ["role"], "", weighted=False)[0] > 0
     with np.errstate(invalid="ignore", divide="ignore"):
         table_shares = table[present] / totals[present, None]
-    return pd.DataFrame({
-        "role": np.repeat(roles[present], len(labels)),
-        "by": [b for _ in range(present.sum()) for b, _c in labels],
-        "category": [c for _ in range(present.sum()) for _b, c in labels],
-        "count": table[present].ravel(),
-        "share": table_shares.ravel(),
-    })
+    return pd.DataFrame(
+        {
+            "role": np.repeat(roles[present], len(labels)),
+            "by": [b for _ in range(present.sum()) for b, _c in labels],
+            "category": [c for _ in range(present.sum()) for _b, c in labels],
+            "count": table[present].ravel(),
+            "share": table_shares.ravel(),
+        }
+    )
 
 
 def _shares(df: pd.DataFrame):
@@ -143,14 +159,16 @@ def positions(df: pd.DataFrame) -> pd.DataFrame:
     """
     roles, themes, total, held, external, long_term = _shares(df)
     theme_idx, role_idx = np.nonzero(held.T)
-    return pd.DataFrame({
-        "theme": pd.Categorical.from_codes(theme_idx, themes),
-        "role": pd.Categorical.from_codes(role_idx, roles),
-        "count": total[role_idx, theme_idx],
-        "external": external[role_idx, theme_idx],
-        "long_term": long_term[role_idx, theme_idx],
-        "roles": held.sum(axis=0)[theme_idx],
-    })
+    return pd.DataFrame(
+        {
+            "theme": pd.Categorical.from_codes(theme_idx, themes),
+            "role": pd.Categorical.from_codes(role_idx, roles),
+            "count": total[role_idx, theme_idx],
+            "external": external[role_idx, theme_idx],
+            "long_term": long_term[role_idx, theme_idx],
+            "roles": held.sum(axis=0)[theme_idx],
+        }
+    )
 
 
 def overlap(df: pd.DataFrame) -> Overlap:
@@ -175,19 +193,47 @@ def overlap(df: pd.DataFrame) -> Overlap:
     pairs, differences = [], []
     for a, b in combinations(np.flatnonzero(held.any(axis=1)), 2):
         shared, union = held[a] & held[b], held[a] | held[b]
-        pairs.append({"role_a": roles[a], "role_b": roles[b], "shared": tuple(themes[shared]),
-                      "only_a": tuple(themes[held[a] & ~held[b]]), "only_b": tuple(themes[held[b] & ~held[a]]),
-                      "n_shared": int(shared.sum()), "jaccard": shared.sum() / union.sum()})
+        pairs.append(
+            {
+                "role_a": roles[a],
+                "role_b": roles[b],
+                "shared": tuple(themes[shared]),
+                "only_a": tuple(themes[held[a] & ~held[b]]),
+                "only_b": tuple(themes[held[b] & ~held[a]]),
+                "n_shared": int(shared.sum()),
+                "jaccard": shared.sum() / union.sum(),
+            }
+        )
         for t in np.flatnonzero(shared):
-            differences.append({"role_a": roles[a], "role_b": roles[b], "theme": themes[t],
-                                "count_a": total[a, t], "count_b": total[b, t],
-                                "external_a": external[a, t], "external_b": external[b, t],
-                                "long_term_a": long_term[a, t], "long_term_b": long_term[b, t],
-                                "external_gap": external[a, t] - external[b, t],
-                                "long_term_gap": long_term[a, t] - long_term[b, t]})
+            differences.append(
+                {
+                    "role_a": roles[a],
+                    "role_b": roles[b],
+                    "theme": themes[t],
+                    "count_a": total[a, t],
+                    "count_b": total[b, t],
+                    "external_a": external[a, t],
+                    "external_b": external[b, t],
+                    "long_term_a": long_term[a, t],
+                    "long_term_b": long_term[b, t],
+                    "external_gap": external[a, t] - external[b, t],
+                    "long_term_gap": long_term[a, t] - long_term[b, t],
+                }
+            )
     pair_columns = ["role_a", "role_b", "shared", "only_a", "only_b", "n_shared", "jaccard"]
-    difference_columns = ["role_a", "role_b", "theme", "count_a", "count_b", "external_a", "external_b",
-                          "long_term_a", "long_term_b", "external_gap", "long_term_gap"]
+    difference_columns = [
+        "role_a",
+        "role_b",
+        "theme",
+        "count_a",
+        "count_b",
+        "external_a",
+        "external_b",
+        "long_term_a",
+        "long_term_b",
+        "external_gap",
+        "long_term_gap",
+    ]
     return Overlap(pd.DataFrame(pairs, columns=pair_columns), pd.DataFrame(differences, columns=difference_columns))
 
 
@@ -208,18 +254,36 @@ def source_agreement(df: pd.DataFrame) -> Agreement:
     """
     n, (roles, themes, sources) = counts(df, ["role", "theme", "source"], "to compare what each source says")
     gives = counts(df, ["role", "theme", "source"], "", weighted=False)[0] > 0  # role x theme x source
-    rows = [{"theme": t, "role": r, "count": n[i, j].sum(), "n_sources": int(gives[i, j].sum()),
-             "sources": tuple(sources[gives[i, j]])}
-            for j, t in enumerate(themes) for i, r in enumerate(roles) if gives[i, j].any()]
+    rows = [
+        {
+            "theme": t,
+            "role": r,
+            "count": n[i, j].sum(),
+            "n_sources": int(gives[i, j].sum()),
+            "sources": tuple(sources[gives[i, j]]),
+        }
+        for j, t in enumerate(themes)
+        for i, r in enumerate(roles)
+        if gives[i, j].any()
+    ]
     clashes = []
     for j, t in enumerate(themes):
         for a, b in combinations(range(len(roles)), 2):
             only_a, only_b = gives[a, j] & ~gives[b, j], gives[b, j] & ~gives[a, j]
             if only_a.any() and only_b.any():
-                clashes.append({"theme": t, "role_a": roles[a], "role_b": roles[b],
-                                "sources_a": tuple(sources[only_a]), "sources_b": tuple(sources[only_b])})
-    return Agreement(pd.DataFrame(rows, columns=["theme", "role", "count", "n_sources", "sources"]),
-                     pd.DataFrame(clashes, columns=["theme", "role_a", "role_b", "sources_a", "sources_b"]))
+                clashes.append(
+                    {
+                        "theme": t,
+                        "role_a": roles[a],
+                        "role_b": roles[b],
+                        "sources_a": tuple(sources[only_a]),
+                        "sources_b": tuple(sources[only_b]),
+                    }
+                )
+    return Agreement(
+        pd.DataFrame(rows, columns=["theme", "role", "count", "n_sources", "sources"]),
+        pd.DataFrame(clashes, columns=["theme", "role_a", "role_b", "sources_a", "sources_b"]),
+    )
 
 
 def tally(df: pd.DataFrame, rows: str = "role", columns=("scope", "horizon")) -> pd.DataFrame:
@@ -238,15 +302,24 @@ def tally(df: pd.DataFrame, rows: str = "role", columns=("scope", "horizon")) ->
     columns = [columns] if isinstance(columns, str) else list(columns)
     n, categories = counts(df, [rows, *columns], f"to count responsibilities by {' and '.join([rows, *columns])}")
     labels = ["/".join(map(str, combo)) for combo in product(*categories[1:])]
-    table = pd.DataFrame(n.reshape(len(categories[0]), len(labels)), index=pd.Index(categories[0], name=rows), columns=labels)
+    table = pd.DataFrame(
+        n.reshape(len(categories[0]), len(labels)), index=pd.Index(categories[0], name=rows), columns=labels
+    )
     table = table[table.sum(axis=1) > 0]
     table["total"] = table.sum(axis=1)
     table.loc["total"] = table.sum()
     return table
 
 
-def listing(df: pd.DataFrame, themes=None, roles=None, sources=None, held_by: int | None = None, contested: bool = False,
-            details: bool = False) -> pd.DataFrame:
+def listing(
+    df: pd.DataFrame,
+    themes=None,
+    roles=None,
+    sources=None,
+    held_by: int | None = None,
+    contested: bool = False,
+    details: bool = False,
+) -> pd.DataFrame:
     """The responsibilities that match every filter given, by theme and role.
 
     Shows what a participant needs: id, role, theme, scope, horizon and the
@@ -265,7 +338,11 @@ def listing(df: pd.DataFrame, themes=None, roles=None, sources=None, held_by: in
     2  COO    strategy     Sets targets
     1  COO  operations  Runs operations
     """
-    needed = ["role", "responsibility"] + ["theme"] * bool(themes is not None or held_by is not None or contested) + ["source"] * bool(sources is not None or contested)
+    needed = (
+        ["role", "responsibility"]
+        + ["theme"] * bool(themes is not None or held_by is not None or contested)
+        + ["source"] * bool(sources is not None or contested)
+    )
     require(df, list(dict.fromkeys(needed)), "to list the matching responsibilities")
     t = tidy(df)
     keep = pd.Series(True, index=t.index)
@@ -277,6 +354,22 @@ def listing(df: pd.DataFrame, themes=None, roles=None, sources=None, held_by: in
         keep &= t["theme"].isin(place.loc[place["roles"] == held_by, "theme"].unique())
     if contested:
         keep &= t["theme"].isin(source_agreement(t).contradictions["theme"].unique())
-    shown = [c for c in ("id", "role", "theme", "scope", "horizon", "responsibility", *("source", "section") * details) if c in t]
+    shown = [
+        c
+        for c in ("id", "role", "theme", "scope", "horizon", "responsibility", *("source", "section") * details)
+        if c in t
+    ]
     out = t.loc[keep, shown].sort_values([c for c in ("theme", "role") if c in t], kind="stable")
     return out.set_index("id") if "id" in out else out
+
+
+def table_summary(df: pd.DataFrame, name: str = "table") -> str:
+    """One line: rows, roles, and counts per scope x horizon cell.
+
+    >>> print(table_summary(pd.DataFrame({"role": ["CEO", "CFO"], "scope": ["internal"] * 2, "horizon": ["daily"] * 2}), "t.csv"))
+    t.csv: valid, 2 rows; roles: CEO 1, CFO 1; internal/daily 2, internal/long-term 0, external/daily 0, external/long-term 0
+    """
+    counts = tally(df)
+    roles = ", ".join(f"{role} {n}" for role, n in counts["total"].drop("total").items())
+    cells = ", ".join(f"{cell} {n}" for cell, n in counts.loc["total"].drop("total").items())
+    return f"{name}: valid, {len(df)} rows; roles: {roles}; {cells}"

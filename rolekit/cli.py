@@ -10,11 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from .analysis import tally
+from .analysis import table_summary
 from .charts import FORMATS
-from .io import load_responsibilities
+from .datasets import load_responsibilities
 from .validate import DataError, Problem
 
 DATA = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
@@ -23,73 +21,126 @@ REVEAL = {"metavar": "DIR", "help": "a reveal.js 4 folder (with dist/ and plugin
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = argparse.ArgumentParser(prog="rolekit", description="Where the CEO and COO roles overlap and differ: check tables, draw charts, run the seminar notebooks.")
+    parser = argparse.ArgumentParser(
+        prog="rolekit",
+        description="Where the CEO and COO roles overlap and differ: check tables, draw charts, run the seminar notebooks.",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    validate = commands.add_parser("validate", help="check responsibility tables; print a one-line summary of each valid one",
-                                   description="Check each table and print a one-line summary when it is valid, or every problem "
-                                               "on stderr when it is not. Files are only read, never written.")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="a CSV file with the columns role, responsibility, scope, horizon")
+    validate = commands.add_parser(
+        "validate",
+        help="check responsibility tables; print a one-line summary of each valid one",
+        description="Check each table and print a one-line summary when it is valid, or every problem "
+        "on stderr when it is not. Files are only read, never written.",
+    )
+    validate.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a CSV file with the columns role, responsibility, scope, horizon"
+    )
     validate.set_defaults(run=_validate)
-    figures = commands.add_parser("figures", help="draw every chart for the bundled table or yours",
-                                  description="Draw every chart and write one file per chart to DIR. A chart that needs a column "
-                                              "the table lacks is skipped, saying why. Files rolekit did not make are never overwritten.")
+    figures = commands.add_parser(
+        "figures",
+        help="draw every chart for the bundled table or yours",
+        description="Draw every chart and write one file per chart to DIR. A chart that needs a column "
+        "the table lacks is skipped, saying why. Files rolekit did not make are never overwritten.",
+    )
     figures.add_argument("--data", **DATA)
-    figures.add_argument("--out", metavar="DIR", default="build/figures", help="where to write the charts (default: %(default)s)")
+    figures.add_argument(
+        "--out", metavar="DIR", default="build/figures", help="where to write the charts (default: %(default)s)"
+    )
     figures.add_argument("--format", choices=FORMATS, default="png", help="file format (default: %(default)s)")
     figures.set_defaults(run=_figures)
-    series = commands.add_parser("notebooks", help="run the notebook series on the bundled table or yours",
-                                 description="Run every notebook of the series, and the seminar deck, on a table, and write "
-                                             "the executed notebooks to DIR. Notebooks needing a column the table lacks say so in prose.")
+    series = commands.add_parser(
+        "notebooks",
+        help="run the notebook series on the bundled table or yours",
+        description="Run every notebook of the series, and the seminar deck, on a table, and write "
+        "the executed notebooks to DIR. Notebooks needing a column the table lacks say so in prose.",
+    )
     series.add_argument("--data", **DATA)
-    series.add_argument("--out", metavar="DIR", default="build/notebooks", help="where to write them (default: %(default)s)")
+    series.add_argument(
+        "--out", metavar="DIR", default="build/notebooks", help="where to write them (default: %(default)s)"
+    )
     series.set_defaults(run=_notebooks)
-    handouts = commands.add_parser("handouts", help="export executed notebooks to HTML handouts and offline slides",
-                                   description="Export each executed notebook to HTML without code cells, and the seminar deck "
-                                               "to reveal.js slides that load reveal.js from a copy beside them.")
-    handouts.add_argument("--notebooks", metavar="DIR", default="build/notebooks", help="executed notebooks (default: %(default)s)")
-    handouts.add_argument("--out", metavar="DIR", default="build/handouts", help="where to write the handouts (default: %(default)s)")
+    handouts = commands.add_parser(
+        "handouts",
+        help="export executed notebooks to HTML handouts and offline slides",
+        description="Export each executed notebook to HTML without code cells, and the seminar deck "
+        "to reveal.js slides that load reveal.js from a copy beside them.",
+    )
+    handouts.add_argument(
+        "--notebooks", metavar="DIR", default="build/notebooks", help="executed notebooks (default: %(default)s)"
+    )
+    handouts.add_argument(
+        "--out", metavar="DIR", default="build/handouts", help="where to write the handouts (default: %(default)s)"
+    )
     handouts.add_argument("--reveal", **REVEAL)
     handouts.set_defaults(run=_handouts)
-    comparing = commands.add_parser("compare", help="compare two tables: what moved between roles, what was retagged, added or removed",
-                                    description="Compare two responsibility tables (say, the articles' and your organisation's) and print a "
-                                                "one-paragraph summary. With --out, also write the chart (compare.png) and the comparison "
-                                                "table (comparison.csv) to DIR. Each table is checked like `rolekit validate` checks it.")
+    comparing = commands.add_parser(
+        "compare",
+        help="compare two tables: what moved between roles, what was retagged, added or removed",
+        description="Compare two responsibility tables (say, the articles' and your organisation's) and print a "
+        "one-paragraph summary. With --out, also write the chart (compare.png) and the comparison "
+        "table (comparison.csv) to DIR. Each table is checked like `rolekit validate` checks it.",
+    )
     comparing.add_argument("before", metavar="BEFORE", help="the first table, such as data/responsibilities.csv")
     comparing.add_argument("after", metavar="AFTER", help="the second table, such as your organisation's")
     comparing.add_argument("--out", metavar="DIR", help="where to write compare.png and comparison.csv")
     comparing.set_defaults(run=_compare)
-    sheets = commands.add_parser("worksheet", help="make the tagging exercise: sheets to fill in, a printable page, the answer key",
-                                 description="Draw N responsibilities from a table, balanced across roles and quadrants, and write "
-                                             "DIR/sheets/P01.csv... (one fill-in sheet per participant), DIR/worksheet.html (one printable "
-                                             "page) and DIR/key/answer_key.csv (keep it from the room). The same seed gives the same sheet.")
+    sheets = commands.add_parser(
+        "worksheet",
+        help="make the tagging exercise: sheets to fill in, a printable page, the answer key",
+        description="Draw N responsibilities from a table, balanced across roles and quadrants, and write "
+        "DIR/sheets/P01.csv... (one fill-in sheet per participant), DIR/worksheet.html (one printable "
+        "page) and DIR/key/answer_key.csv (keep it from the room). The same seed gives the same sheet.",
+    )
     sheets.add_argument("--n", type=int, default=12, help="how many responsibilities (default: %(default)s)")
     sheets.add_argument("--seed", type=int, default=0, help="the draw's seed (default: %(default)s)")
     sheets.add_argument("--data", **DATA)
-    sheets.add_argument("--participants", type=int, default=12, metavar="K", help="how many fill-in sheets (default: %(default)s)")
+    sheets.add_argument(
+        "--participants", type=int, default=12, metavar="K", help="how many fill-in sheets (default: %(default)s)"
+    )
     sheets.add_argument("--out", metavar="DIR", required=True, help="where to write them")
     sheets.set_defaults(run=_worksheet)
-    scoring = commands.add_parser("score", help="score returned sheets: agreement in the room and with the key",
-                                  description="Read returned sheets (a folder, several CSV files, or one CSV exported from an online "
-                                              "form) and print how much the room agrees on role, scope and horizon, and with the key. "
-                                              "With --out, write scores.csv, items.csv, confusion.csv, three charts and report.html to DIR. Sheets "
-                                              "that cannot be used are named, with why, and skipped.")
-    scoring.add_argument("responses", nargs="+", metavar="RESPONSES", help="a folder of sheets, sheet files, or a form export")
-    scoring.add_argument("--key", metavar="PATH", help="the answer key (default: key/answer_key.csv beside the sheets' folder)")
+    scoring = commands.add_parser(
+        "score",
+        help="score returned sheets: agreement in the room and with the key",
+        description="Read returned sheets (a folder, several CSV files, or one CSV exported from an online "
+        "form) and print how much the room agrees on role, scope and horizon, and with the key. "
+        "With --out, write scores.csv, items.csv, confusion.csv, three charts and report.html to DIR. Sheets "
+        "that cannot be used are named, with why, and skipped.",
+    )
+    scoring.add_argument(
+        "responses", nargs="+", metavar="RESPONSES", help="a folder of sheets, sheet files, or a form export"
+    )
+    scoring.add_argument(
+        "--key", metavar="PATH", help="the answer key (default: key/answer_key.csv beside the sheets' folder)"
+    )
     scoring.add_argument("--out", metavar="DIR", help="where to write the scores, charts and report")
     scoring.set_defaults(run=_score)
-    raci = commands.add_parser("raci", help="decision rights: write a blank RACI template, or check a filled one against the articles'",
-                               description="With --template DIR, write DIR/raci_template.csv: the articles' decisions, one column per "
-                                           "role, for a team to fill with R, A, C or I. With a FILE, check it (exactly one A and at least "
-                                           "one R per decision, one letter per role) and print how it differs from the articles' RACI; "
-                                           "with --out DIR, also write DIR/raci.png, the grid with the differences outlined.")
-    raci.add_argument("file", nargs="?", metavar="FILE", help="a filled RACI table (wide: decision and a column per role; or long: decision, role, raci)")
+    raci = commands.add_parser(
+        "raci",
+        help="decision rights: write a blank RACI template, or check a filled one against the articles'",
+        description="With --template DIR, write DIR/raci_template.csv: the articles' decisions, one column per "
+        "role, for a team to fill with R, A, C or I. With a FILE, check it (exactly one A and at least "
+        "one R per decision, one letter per role) and print how it differs from the articles' RACI; "
+        "with --out DIR, also write DIR/raci.png, the grid with the differences outlined.",
+    )
+    raci.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a filled RACI table (wide: decision and a column per role; or long: decision, role, raci)",
+    )
     raci.add_argument("--template", metavar="DIR", help="where to write raci_template.csv")
-    raci.add_argument("--roles", metavar="NAMES", help="the template's role columns, comma-separated (default: the articles' roles)")
+    raci.add_argument(
+        "--roles", metavar="NAMES", help="the template's role columns, comma-separated (default: the articles' roles)"
+    )
     raci.add_argument("--out", metavar="DIR", help="where to write raci.png")
     raci.set_defaults(run=_raci)
-    build = commands.add_parser("build", help="everything at once: check the table, charts, executed notebooks, handouts",
-                                description="Check the table, then write charts to DIR/figures, the executed series to "
-                                            "DIR/notebooks and handouts and slides to DIR/handouts: what `make run` makes.")
+    build = commands.add_parser(
+        "build",
+        help="everything at once: check the table, charts, executed notebooks, handouts",
+        description="Check the table, then write charts to DIR/figures, the executed series to "
+        "DIR/notebooks and handouts and slides to DIR/handouts: what `make run` makes.",
+    )
     build.add_argument("--data", **DATA)
     build.add_argument("--out", metavar="DIR", default="build", help="where to write everything (default: %(default)s)")
     build.add_argument("--reveal", **REVEAL)
@@ -104,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1
     except OSError as err:  # a disk that filled up, a folder that vanished while writing
-        print(str(Problem(str(err.filename or "rolekit"), None, None, f"cannot be written: {err.strerror or err}")), file=sys.stderr)
+        print(
+            str(Problem(str(err.filename or "rolekit"), None, None, f"cannot be written: {err.strerror or err}")),
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -117,7 +171,7 @@ def _validate(args) -> int:
             print("\n".join(map(str, err.problems)), file=sys.stderr)
             status = 1
         else:
-            print(summary(path, df))
+            print(table_summary(df, path))
     return status
 
 
@@ -137,11 +191,17 @@ def _raci(args) -> int:
     from .output import Output
 
     if bool(args.file) == bool(args.template):
-        raise DataError([Problem("rolekit raci", None, None, "give either a FILE to check or --template DIR to write a blank one")])
+        raise DataError(
+            [Problem("rolekit raci", None, None, "give either a FILE to check or --template DIR to write a blank one")]
+        )
     if args.template:
         roles = [r.strip() for r in args.roles.split(",") if r.strip()] if args.roles else None
-        written = Output(args.template, ["raci_template.csv"]).write_csv("raci_template.csv", raci_template(roles=roles))
-        print(f"wrote {written}: fill each role's column with R, A, C or I (blank where the role has no part), then run rolekit raci {written}")
+        written = Output(args.template, ["raci_template.csv"]).write_csv(
+            "raci_template.csv", raci_template(roles=roles)
+        )
+        print(
+            f"wrote {written}: fill each role's column with R, A, C or I (blank where the role has no part), then run rolekit raci {written}"
+        )
         return 0
     folder = Output(args.out, ["raci.png"]) if args.out else None
     mine, articles = load_decisions(args.file), load_decisions()
@@ -150,16 +210,9 @@ def _raci(args) -> int:
         import matplotlib
 
         matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+        from .charts import plot_raci, save_chart
 
-        from .charts.decisions import plot_raci
-        from .style import STYLE
-
-        ax = plot_raci(mine, against=articles)
-        with matplotlib.style.context(STYLE):
-            ax.figure.savefig(folder.path("raci.png"))
-        plt.close(ax.figure)
-        print(f"wrote {folder.record('raci.png')}")
+        print(f"wrote {save_chart(plot_raci(mine, against=articles), folder, 'raci', plot_raci.kind)}")
     return 0
 
 
@@ -174,11 +227,15 @@ def _build(args) -> int:
     # Every target checked at once, not after the notebooks have run.
     chart_files(out / "figures")
     series_folder(out / "notebooks")
-    handout_plan(out / "notebooks", out / "handouts", args.reveal, sources=[out / "notebooks" / p.name for p in notebooks()])
+    handout_plan(
+        out / "notebooks", out / "handouts", args.reveal, sources=[out / "notebooks" / p.name for p in notebooks()]
+    )
     df = load_responsibilities(args.data)
-    print(summary(args.data or "bundled table", df))
+    print(table_summary(df, args.data or "bundled table"))
     charts = []  # drawn here while the notebooks run in other processes
-    notebooks = run_series(args.data, out / "notebooks", meanwhile=lambda: charts.append(save_charts(df, out / "figures")))
+    notebooks = run_series(
+        args.data, out / "notebooks", meanwhile=lambda: charts.append(save_charts(df, out / "figures"))
+    )
     handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
     written, skipped = charts[0]
     print("\n".join([f"wrote {p}" for p in [*written, *notebooks, *handouts]] + [f"skipped {s}" for s in skipped]))
@@ -208,14 +265,9 @@ def _compare(args) -> int:
     changes = compare(before, after)
     print(f"{args.before} -> {args.after}: {summary(changes)}")
     if folder is not None:
-        import matplotlib.pyplot as plt
+        from .charts import plot_compare, save_chart
 
-        from .charts import plot_compare
-
-        ax = plot_compare(before, after)
-        ax.figure.savefig(folder.path("compare.png"))
-        plt.close(ax.figure)
-        print(f"wrote {folder.record('compare.png')}")
+        print(f"wrote {save_chart(plot_compare(before, after), folder, 'compare', plot_compare.kind)}")
         print(f"wrote {folder.write_csv('comparison.csv', changes)}")
     return 0
 
@@ -250,28 +302,36 @@ def _score(args) -> int:
     if args.out:
         from .output import Output
 
-        folder = Output(args.out, ["scores.csv", "items.csv", "confusion.csv", "agreement.png", "disputed.png", "room_vs_key.png", "report.html"])
+        folder = Output(
+            args.out,
+            [
+                "scores.csv",
+                "items.csv",
+                "confusion.csv",
+                "agreement.png",
+                "disputed.png",
+                "room_vs_key.png",
+                "report.html",
+            ],
+        )
     scores = score_sheets(args.responses, args.key)
     for problem in scores.problems:
         print(str(problem), file=sys.stderr)
     print(summary(scores))
     if folder is None:
         return 0
-    import io
-
-    import matplotlib.pyplot as plt
-
-    from .charts import plot_agreement, plot_disputed, plot_room_vs_key
+    from .charts import alt_text, plot_agreement, plot_disputed, plot_room_vs_key, save_chart
 
     charts = {}
     for name, draw in (("agreement", plot_agreement), ("disputed", plot_disputed), ("room_vs_key", plot_room_vs_key)):
         ax = draw(scores)
-        buffer = io.BytesIO()
-        ax.figure.savefig(buffer, format="png", dpi=100)  # 1200 pixels wide: a projector's width
-        plt.close(ax.figure)
-        charts[name] = (buffer.getvalue(), ax.get_title(loc="left").replace("\n", " "))
-        print(f"wrote {folder.write_bytes(f'{name}.png', buffer.getvalue())}")
-    print(f"wrote {folder.write_csv('scores.csv', scores.participants[['participant', 'name', 'dimension', 'answered', 'accuracy', 'cohen_kappa']])}")
+        alt = alt_text(ax, draw.kind)
+        path = save_chart(ax, folder, name, draw.kind)
+        charts[name] = (path.read_bytes(), alt)  # the report shows the files just written
+        print(f"wrote {path}")
+    print(
+        f"wrote {folder.write_csv('scores.csv', scores.participants[['participant', 'name', 'dimension', 'answered', 'accuracy', 'cohen_kappa']])}"
+    )
     print(f"wrote {folder.write_csv('items.csv', scores.items)}")
     print(f"wrote {folder.write_csv('confusion.csv', scores.confusion)}")
     print(f"wrote {folder.write_text('report.html', report_html(scores, charts))}")
@@ -290,16 +350,3 @@ def _handouts(args) -> int:
 
     print("\n".join(f"wrote {path}" for path in export_handouts(args.notebooks, args.out, args.reveal)))
     return 0
-
-
-def summary(name: str, df: pd.DataFrame) -> str:
-    """One line: rows, roles, and counts per scope x horizon cell.
-
-    >>> import rolekit
-    >>> print(summary("t.csv", rolekit.tidy(pd.DataFrame({"role": ["CEO", "CFO"], "scope": ["internal"] * 2, "horizon": ["daily"] * 2}))))
-    t.csv: valid, 2 rows; roles: CEO 1, CFO 1; internal/daily 2, internal/long-term 0, external/daily 0, external/long-term 0
-    """
-    counts = tally(df)
-    roles = ", ".join(f"{role} {n}" for role, n in counts["total"].drop("total").items())
-    cells = ", ".join(f"{cell} {n}" for cell, n in counts.loc["total"].drop("total").items())
-    return f"{name}: valid, {len(df)} rows; roles: {roles}; {cells}"

@@ -9,12 +9,20 @@ import re
 import numpy as np
 import pandas as pd
 
-from .io import tidy
+from .categories import tidy
 from .text import clean
 from .validate import require
 
-CHANGES = ("same", "moved", "retagged", "moved and retagged", "added", "removed")
-_COLUMNS = ["responsibility", "change", "role_before", "role_after", "scope_before", "scope_after", "horizon_before", "horizon_after"]
+_COLUMNS = [
+    "responsibility",
+    "change",
+    "role_before",
+    "role_after",
+    "scope_before",
+    "scope_after",
+    "horizon_before",
+    "horizon_after",
+]
 _TAGS = ["role", "scope", "horizon"]
 
 
@@ -76,7 +84,9 @@ def compare(before: pd.DataFrame, after: pd.DataFrame, changes=None) -> pd.DataF
         records.append(record)
     columns = (["id"] if by_id else []) + _COLUMNS
     out = pd.DataFrame(records, columns=columns)
-    roles = list(dict.fromkeys([*tidy(before[["role"]])["role"].cat.categories, *tidy(after[["role"]])["role"].cat.categories]))
+    roles = list(
+        dict.fromkeys([*tidy(before[["role"]])["role"].cat.categories, *tidy(after[["role"]])["role"].cat.categories])
+    )
     for side in ("before", "after"):
         out[f"role_{side}"] = pd.Categorical(out[f"role_{side}"], categories=roles)
     if changes is not None:
@@ -99,7 +109,7 @@ def _prepare(df: pd.DataFrame, by_id: bool) -> pd.DataFrame:
     t = tidy(df).reset_index(drop=True)
     t = t.dropna(subset=["role", "scope", "horizon"])
     t = t.assign(match=t["id"].astype(str).map(clean).str.casefold() if by_id else t["responsibility"].map(key))
-    return t[["match", "responsibility", *_TAGS] + ["id"] * by_id].astype({c: "object" for c in _TAGS})
+    return t[["match", "responsibility", *_TAGS] + ["id"] * by_id].astype(dict.fromkeys(_TAGS, "object"))
 
 
 def _pair(rows_b: pd.DataFrame, rows_a: pd.DataFrame) -> list[tuple]:
@@ -112,8 +122,8 @@ def _pair(rows_b: pd.DataFrame, rows_a: pd.DataFrame) -> list[tuple]:
             left.remove(i)
             right.remove(same)
     pairs += list(zip(left, right))
-    pairs += [(i, None) for i in left[len(right):]]
-    return pairs + [(None, j) for j in right[len(left):]]
+    pairs += [(i, None) for i in left[len(right) :]]
+    return pairs + [(None, j) for j in right[len(left) :]]
 
 
 def _change(before, after) -> str:
@@ -123,7 +133,12 @@ def _change(before, after) -> str:
         return "removed"
     moved = before["role"] != after["role"]
     retagged = (before["scope"], before["horizon"]) != (after["scope"], after["horizon"])
-    return {(False, False): "same", (True, False): "moved", (False, True): "retagged", (True, True): "moved and retagged"}[(moved, retagged)]
+    return {
+        (False, False): "same",
+        (True, False): "moved",
+        (False, True): "retagged",
+        (True, True): "moved and retagged",
+    }[(moved, retagged)]
 
 
 def summary(changes: pd.DataFrame, limit: int = 3) -> str:
@@ -143,12 +158,23 @@ def summary(changes: pd.DataFrame, limit: int = 3) -> str:
     parts = []
     moved = changes[changes["change"].isin(["moved", "moved and retagged"])]
     if len(moved):
-        flows = moved.groupby(["role_before", "role_after"], observed=True).size().sort_values(ascending=False, kind="stable")
+        flows = (
+            moved.groupby(["role_before", "role_after"], observed=True)
+            .size()
+            .sort_values(ascending=False, kind="stable")
+        )
         named = [f"{k} from {a} to {b}" for (a, b), k in flows.head(limit).items()]
         lead = f"all {len(moved)}" if len(flows) == 1 else None
         rest = f" and {len(moved) - flows.head(limit).sum()} more" if len(flows) > limit else ""
-        parts.append(f"{len(moved)} of {total} responsibilities moved, " + (f"{lead} from {flows.index[0][0]} to {flows.index[0][1]}" if lead else ", ".join(named) + rest))
-    for change, said in (("retagged", "retagged on scope or horizon without moving"), ("added", "added"), ("removed", "removed")):
+        parts.append(
+            f"{len(moved)} of {total} responsibilities moved, "
+            + (f"{lead} from {flows.index[0][0]} to {flows.index[0][1]}" if lead else ", ".join(named) + rest)
+        )
+    for change, said in (
+        ("retagged", "retagged on scope or horizon without moving"),
+        ("added", "added"),
+        ("removed", "removed"),
+    ):
         if n.get(change, 0):
             parts.append(f"{n[change]} {said}")
     if n.get("same", 0):
@@ -182,11 +208,22 @@ def similar_responsibilities(df: pd.DataFrame, threshold: float = 0.75, limit: i
     t = t[t["responsibility"].notna()]
     roles = [str(r) for r in t["role"].cat.categories]
     texts = _without_common([_content(str(x), roles) for x in t["responsibility"]])
-    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1) / 100 if texts else np.zeros((0, 0))
+    scores = (
+        process.cdist(texts, texts, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1) / 100
+        if texts
+        else np.zeros((0, 0))
+    )
     role = t["role"].to_numpy()
     i, j = np.nonzero(np.triu(scores >= threshold, k=1) & (role[:, None] != role[None, :]) & _nonblank(texts))
-    out = pd.DataFrame({"role_a": role[i], "responsibility_a": t["responsibility"].to_numpy()[i],
-                        "role_b": role[j], "responsibility_b": t["responsibility"].to_numpy()[j], "score": scores[i, j].astype(float).round(3)})
+    out = pd.DataFrame(
+        {
+            "role_a": role[i],
+            "responsibility_a": t["responsibility"].to_numpy()[i],
+            "role_b": role[j],
+            "responsibility_b": t["responsibility"].to_numpy()[j],
+            "score": scores[i, j].astype(float).round(3),
+        }
+    )
     if "id" in t:
         out.insert(0, "id_a", t["id"].to_numpy()[i])
         out.insert(3, "id_b", t["id"].to_numpy()[j])
@@ -194,8 +231,9 @@ def similar_responsibilities(df: pd.DataFrame, threshold: float = 0.75, limit: i
     return out.head(limit) if limit else out
 
 
-_SMALL = frozenset("a an and as at be by for from in into is it its of on or so that the their them they this to with who whom "
-                   "which while what when where how all any each every own our your his her he she we you us".split())
+_SMALL = frozenset(
+    ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on", "or", "so", "that", "the", "their", "them", "they", "this", "to", "with", "who", "whom", "which", "while", "what", "when", "where", "how", "all", "any", "each", "every", "own", "our", "your", "his", "her", "he", "she", "we", "you", "us"]
+)
 
 
 def _content(text: str, roles: list[str]) -> str:

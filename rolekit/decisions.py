@@ -16,16 +16,32 @@ import os
 
 import pandas as pd
 
-from .io import bundled, read_bytes, read_table, tidy
+from .bundle import bundled
+from .categories import tidy
+from .reader import read_bytes, read_table
 from .text import clean
 from .validate import DataError, Problem, Schema, did_you_mean, require
 
 LETTERS = {"R": "responsible", "A": "accountable", "C": "consulted", "I": "informed"}
 EXAMPLE_RACI = bundled("data/example_raci.csv")  # an invented team's RACI, in the wide form a spreadsheet gives
-_WORDS = {word: letter for letter, word in LETTERS.items()} | {"approver": "A", "owner": "A", "doer": "R", "support": "C", "inform": "I", "consult": "C"}
+_WORDS = {word: letter for letter, word in LETTERS.items()} | {
+    "approver": "A",
+    "owner": "A",
+    "doer": "R",
+    "support": "C",
+    "inform": "I",
+    "consult": "C",
+}
 _ALLOWED = "allowed: " + ", ".join(f"{k} ({v})" for k, v in LETTERS.items())
-LONG = Schema(("decision", "role", "raci"), ("id", "source", "section"), keys=("id", "role", "raci", "source"), row="decision and role")
-WIDE = Schema(("decision",), ("id", "source", "section"), keys=("id",), row="decision (a column per role, a letter in each cell)")
+LONG = Schema(
+    ("decision", "role", "raci"),
+    ("id", "source", "section"),
+    keys=("id", "role", "raci", "source"),
+    row="decision and role",
+)
+WIDE = Schema(
+    ("decision",), ("id", "source", "section"), keys=("id",), row="decision (a column per role, a letter in each cell)"
+)
 
 
 def load_decisions(path: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -76,14 +92,15 @@ def _letters(name: str, table: pd.DataFrame, lines: pd.Series, column: str = "ra
     for value, line in zip(table["raci"], lines):
         if value.upper() in LETTERS or not value:
             continue
-        where = "raci" if column == "raci" else column
         several = [c for c in value.upper() if c in LETTERS]
-        if len(several) > 1 and len(value.replace("/", "").replace(",", "").replace(" ", "").replace("+", "")) == len(several):
+        if len(several) > 1 and len(value.replace("/", "").replace(",", "").replace(" ", "").replace("+", "")) == len(
+            several
+        ):
             why = f"'{value}' gives one role {len(several)} letters; give each role one letter per decision (A if it answers for the decision)"
         else:
             blank = ", or blank when the role has no part" if column != "raci" else ""
             why = f"'{value}' is not a RACI letter; {_ALLOWED}{blank}{did_you_mean(value, list(LETTERS), _WORDS)}"
-        problems.append(Problem(name, int(line), where, why))
+        problems.append(Problem(name, int(line), column, why))
     return problems
 
 
@@ -91,18 +108,38 @@ def _melt(name: str, table: pd.DataFrame, lines: pd.Series) -> tuple[pd.DataFram
     """The wide form as the long one, each letter keeping its row's line; blank cells are no letter."""
     roles = [c for c in table.columns if c not in WIDE.columns]
     if not roles:
-        return table, lines, [Problem(name, 1, None, "has a decision column but no role columns; add one column per role, "
-                                                  "or use the long form with columns decision, role, raci")]
+        return (
+            table,
+            lines,
+            [
+                Problem(
+                    name,
+                    1,
+                    None,
+                    "has a decision column but no role columns; add one column per role, "
+                    "or use the long form with columns decision, role, raci",
+                )
+            ],
+        )
     keep = [c for c in table.columns if c in WIDE.columns]
     parts, problems = [], []
     for role in roles:
-        part = table[keep].assign(role=role, raci=table[role].fillna("").astype(str).str.strip(), _line=lines.to_numpy())
+        part = table[keep].assign(
+            role=role, raci=table[role].fillna("").astype(str).str.strip(), _line=lines.to_numpy()
+        )
         part = part[part["raci"].ne("")]
         problems += _letters(name, part, part["_line"], column=role)
         parts.append(part)
     empty = table[roles].fillna("").astype(str).apply(lambda s: s.str.strip()).eq("").all(axis=1)
-    problems += [Problem(name, int(lines[i]), None, f"decision '{table['decision'][i]}' has no letter in any role's column; "
-                                                   "give it one A and at least one R") for i in empty[empty].index]
+    problems += [
+        Problem(
+            name,
+            int(lines[i]),
+            None,
+            f"decision '{table['decision'][i]}' has no letter in any role's column; give it one A and at least one R",
+        )
+        for i in empty[empty].index
+    ]
     long = pd.concat(parts).sort_values("_line", kind="stable")
     return long.drop(columns="_line").reset_index(drop=True), long["_line"].reset_index(drop=True), problems
 
@@ -113,22 +150,51 @@ def _rules(name: str, table: pd.DataFrame, lines: pd.Series, column: str) -> lis
     letters = table["raci"].str.upper()
     decision = table["decision"].str.casefold()
     role = table["role"].astype(str).str.casefold()
-    for (d, r), group in lines.groupby([decision, role], sort=False):
+    for _, group in lines.groupby([decision, role], sort=False):
         if len(group) > 1:
-            problems += [Problem(name, int(line), "role", f"'{table['role'][i]}' already has a letter for '{table['decision'][i]}' on line {group.iloc[0]}; "
-                                                          "give each role one letter per decision") for i, line in group.iloc[1:].items()]
-    for d, group in lines.groupby(decision, sort=False):
+            problems += [
+                Problem(
+                    name,
+                    int(line),
+                    "role",
+                    f"'{table['role'][i]}' already has a letter for '{table['decision'][i]}' on line {group.iloc[0]}; "
+                    "give each role one letter per decision",
+                )
+                for i, line in group.iloc[1:].items()
+            ]
+    for _, group in lines.groupby(decision, sort=False):
         shown, at = table["decision"][group.index[0]], _span(group)
         a = group[letters[group.index].eq("A")]
         where = "raci" if column == "raci" else None
         if a.empty:
-            problems.append(Problem(name, int(group.iloc[0]), where, f"decision '{shown}' ({at}) has no A; exactly one role must be accountable for each decision"))
+            problems.append(
+                Problem(
+                    name,
+                    int(group.iloc[0]),
+                    where,
+                    f"decision '{shown}' ({at}) has no A; exactly one role must be accountable for each decision",
+                )
+            )
         elif len(a) > 1:
             who = ", ".join(f"{table['role'][i]} on line {line}" for i, line in a.items())
-            problems.append(Problem(name, int(a.iloc[1]), where, f"decision '{shown}' has {len(a)} As ({who}); exactly one role is accountable: "
-                                                                 "make the others R or C"))
+            problems.append(
+                Problem(
+                    name,
+                    int(a.iloc[1]),
+                    where,
+                    f"decision '{shown}' has {len(a)} As ({who}); exactly one role is accountable: "
+                    "make the others R or C",
+                )
+            )
         if not letters[group.index].eq("R").any():
-            problems.append(Problem(name, int(group.iloc[0]), where, f"decision '{shown}' ({at}) has no R; at least one role must be responsible for it"))
+            problems.append(
+                Problem(
+                    name,
+                    int(group.iloc[0]),
+                    where,
+                    f"decision '{shown}' ({at}) has no R; at least one role must be responsible for it",
+                )
+            )
     return problems
 
 
@@ -160,11 +226,17 @@ def raci_template(decisions: pd.DataFrame | None = None, roles=None) -> pd.DataF
     ['id', 'decision', 'CEO', 'COO', 'CFO']
     """
     d = load_decisions() if decisions is None else tidy(decisions)
-    roles = [str(r) for r in (roles if roles is not None else [r for r in d["role"].cat.categories if r in set(d["role"])])]
+    roles = [
+        str(r) for r in (roles if roles is not None else [r for r in d["role"].cat.categories if r in set(d["role"])])
+    ]
     first = d.drop_duplicates("decision")
-    out = pd.DataFrame({"id": first["id"].to_numpy() if "id" in first else [f"D{i + 1:02d}" for i in range(len(first))],
-                        "decision": first["decision"].to_numpy()})
-    return out.assign(**{r: "" for r in roles})
+    out = pd.DataFrame(
+        {
+            "id": first["id"].to_numpy() if "id" in first else [f"D{i + 1:02d}" for i in range(len(first))],
+            "decision": first["decision"].to_numpy(),
+        }
+    )
+    return out.assign(**dict.fromkeys(roles, ""))
 
 
 def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes=None) -> pd.DataFrame:
@@ -179,8 +251,12 @@ def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes=None) -> pd.
     >>> compare_raci(d, mine, changes=["changed"])[["role", "before", "after"]].to_string(index=False)
     'role before after\\n CEO      A     R\\n COO      R     A'
     """
-    a, b = (tidy(t)[["decision", "role", "raci"]].assign(key=lambda t: t["decision"].str.casefold(), role=lambda t: t["role"].astype(str))
-            for t in (before, after))
+    a, b = (
+        tidy(t)[["decision", "role", "raci"]].assign(
+            key=lambda t: t["decision"].str.casefold(), role=lambda t: t["role"].astype(str)
+        )
+        for t in (before, after)
+    )
     merged = a.merge(b, on=["key", "role"], how="outer", suffixes=("_before", "_after"), sort=False)
     merged["decision"] = merged["decision_before"].fillna(merged["decision_after"])
     merged["before"] = merged["raci_before"].astype(object).fillna("")
@@ -206,15 +282,22 @@ def raci_summary(decisions: pd.DataFrame, against: pd.DataFrame | None = None) -
     text = f"Of {n} decision{'s' * (n != 1)}, {_holders(t, 'A', 'accountable')}; {_holders(t, 'R', 'responsible')}."
     if against is None:
         return text
-    return f"{text} {_against(t, tidy(against))}"
+    return f"{text} {raci_against(t, against)}"
 
 
-def _against(t: pd.DataFrame, other: pd.DataFrame, changes: pd.DataFrame | None = None) -> str:
+def raci_against(decisions: pd.DataFrame, other: pd.DataFrame, changes: pd.DataFrame | None = None) -> str:
     """What differs from ``other``: letters on the decisions both hold, then decisions only one holds.
 
-    ``changes``: :func:`compare_raci` of ``other`` and ``t``, when the caller has it already.
+    ``changes``: :func:`compare_raci` of ``other`` and ``decisions``, when the caller has it already.
+
+    >>> d = load_decisions()
+    >>> raci_against(d, d)
+    'On the 12 decisions both tables hold, every role has the same letter.'
     """
-    changes = (compare_raci(other, t) if changes is None else changes).assign(key=lambda c: c["decision"].str.casefold())
+    t, other = tidy(decisions), tidy(other)
+    changes = (compare_raci(other, t) if changes is None else changes).assign(
+        key=lambda c: c["decision"].str.casefold()
+    )
     mine, theirs = set(t["decision"].str.casefold()), set(other["decision"].str.casefold())
     shared = changes[changes["key"].isin(mine & theirs)]
     differ = shared[shared["change"] != "same"]
@@ -225,10 +308,17 @@ def _against(t: pd.DataFrame, other: pd.DataFrame, changes: pd.DataFrame | None 
     if not n:
         return "It shares no decision with the other table."
     k = differ["key"].nunique()
-    said = (f"Of the {n} decision{'s' * (n != 1)} both tables hold, {k} {'gives' if k == 1 else 'give'} some role another letter "
-            f"({len(differ)} letter{'s' * (len(differ) != 1)} in all), and {moved} {'has' if moved == 1 else 'have'} another A."
-            if len(differ) else f"On the {n} decision{'s' * (n != 1)} both tables hold, every role has the same letter.")
-    only = [f"{len(keys)} {'is' if len(keys) == 1 else 'are'} only in {where}" for keys, where in ((mine - theirs, "this table"), (theirs - mine, "the other")) if keys]
+    said = (
+        f"Of the {n} decision{'s' * (n != 1)} both tables hold, {k} {'gives' if k == 1 else 'give'} some role another letter "
+        f"({len(differ)} letter{'s' * (len(differ) != 1)} in all), and {moved} {'has' if moved == 1 else 'have'} another A."
+        if len(differ)
+        else f"On the {n} decision{'s' * (n != 1)} both tables hold, every role has the same letter."
+    )
+    only = [
+        f"{len(keys)} {'is' if len(keys) == 1 else 'are'} only in {where}"
+        for keys, where in ((mine - theirs, "this table"), (theirs - mine, "the other"))
+        if keys
+    ]
     return said + (f" Of the decisions, {' and '.join(only)}." if only else "")
 
 
@@ -240,5 +330,9 @@ def _holders(t: pd.DataFrame, letter: str, word: str, limit: int = 4) -> str:
         return f"no role is {word} for any decision"
     shown = counts if len(counts) <= limit else counts.head(limit - 1)
     (role, n), *rest = shown.items()
-    more = f", {len(counts) - len(shown)} other roles for {counts.iloc[len(shown):].sum()}" if len(counts) > len(shown) else ""
+    more = (
+        f", {len(counts) - len(shown)} other roles for {counts.iloc[len(shown) :].sum()}"
+        if len(counts) > len(shown)
+        else ""
+    )
     return f"{role} is {word} for {n}" + "".join(f", {r} for {k}" for r, k in rest) + more

@@ -12,14 +12,19 @@ import numpy as np
 import pandas as pd
 
 from .analysis import overlap, positions, profile, source_agreement, unit
-from .io import tidy
+from .categories import tidy
 from .validate import MissingColumns, require
 
-TOPICS = ("data", "profile", "overlap", "differences", "load", "sources", "decisions")
+TOPICS = ("data", "profile", "shares", "overlap", "differences", "load", "sources", "clashes", "decisions")
 DECISION_THEMES = ("decisions", "governance")  # the bundled vocabulary's themes of who decides and who answers to whom
 
 
-def _pct(x: float) -> str:
+def pct(x: float) -> str:
+    """A share as people read it: ``0.354`` is ``'35%'``.
+
+    >>> pct(0.354)
+    '35%'
+    """
     return f"{x:.0%}"
 
 
@@ -34,7 +39,7 @@ def _amount(x: float, weighted: bool) -> str:
 
 
 def _data(t: pd.DataFrame) -> list[tuple[str, dict]]:
-    counts = t["role"].value_counts(sort=False).reindex([r for r in t["role"].cat.categories], fill_value=0)
+    counts = t["role"].value_counts(sort=False).reindex(list(t["role"].cat.categories), fill_value=0)
     counts = counts[counts > 0]
     weighted = unit(t) == "weight"
     held = ", ".join(f"{r} {_amount(n, False)}" for r, n in counts.items())
@@ -51,7 +56,7 @@ def ranked(values: pd.Series, most: bool = True) -> str:
     """'CEO (72%)' or 'CEO and CFO, tied (50%)' for the highest (or lowest) value."""
     target = values.max() if most else values.min()
     top = [r for r, v in values.items() if np.isclose(v, target)]
-    return f"{_names(top)}{', tied' if len(top) > 1 else ''} ({_pct(target)})"
+    return f"{_names(top)}{', tied' if len(top) > 1 else ''} ({pct(target)})"
 
 
 def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -64,29 +69,52 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
     some = external[external > 0]
     if len(wide) == 1:
         r = wide.index[0]
-        out.append((f"{_pct(external[r])} of the {r}'s {share} are external and {_pct(wide.loc[r, 'long-term'])} long-term.",
-                    {"external": float(external[r]), "long_term": float(wide.loc[r, "long-term"])}))
+        out.append(
+            (
+                f"{pct(external[r])} of the {r}'s {share} are external and {pct(wide.loc[r, 'long-term'])} long-term.",
+                {"external": float(external[r]), "long_term": float(wide.loc[r, "long-term"])},
+            )
+        )
     else:
         if none and len(some):
-            text = f"The {_names(none)} hold{'s' * (len(none) == 1)} no external {share}; " + ", ".join(f"the {r} {_pct(v)}" for r, v in some.items()) + "."
+            text = (
+                f"The {_names(none)} hold{'s' * (len(none) == 1)} no external {share}; "
+                + ", ".join(f"the {r} {pct(v)}" for r, v in some.items())
+                + "."
+            )
         elif none:
             text = f"No role holds any external {share}: all the work is internal."
         else:
-            text = f"Share of {share} that are external: " + ", ".join(f"{r} {_pct(v)}" for r, v in external.items()) + "."
+            text = (
+                f"Share of {share} that are external: " + ", ".join(f"{r} {pct(v)}" for r, v in external.items()) + "."
+            )
         out.append((text, {f"external_{r}": float(v) for r, v in external.items()}))
         long_term = wide["long-term"]
         if long_term.nunique() == 1:
-            out.append((f"Every role's work is equally long-term ({_pct(long_term.iloc[0])}).", {"long_term": float(long_term.iloc[0])}))
+            out.append(
+                (
+                    f"Every role's work is equally long-term ({pct(long_term.iloc[0])}).",
+                    {"long_term": float(long_term.iloc[0])},
+                )
+            )
         else:
-            out.append((f"Most long-term: {ranked(long_term)}; least: {ranked(long_term, most=False)}.",
-                        {f"long_term_{r}": float(v) for r, v in long_term.items()}))
+            out.append(
+                (
+                    f"Most long-term: {ranked(long_term)}; least: {ranked(long_term, most=False)}.",
+                    {f"long_term_{r}": float(v) for r, v in long_term.items()},
+                )
+            )
     cells = p[p["by"] == "cell"]
     parts, tops = [], {}
     for role, mine in cells.groupby("role", sort=False, observed=True):
         top = mine[np.isclose(mine["share"], mine["share"].max())]
         where = _names(c.replace("/", ", ") for c in top["category"])
-        word = "mostly" if top["share"].iloc[0] > 0.5 and len(top) == 1 else ("equally often" if len(top) > 1 else "most often")
-        parts.append(f"the {role} {word} {where} ({_pct(top['share'].iloc[0])})")
+        word = (
+            "mostly"
+            if top["share"].iloc[0] > 0.5 and len(top) == 1
+            else ("equally often" if len(top) > 1 else "most often")
+        )
+        parts.append(f"the {role} {word} {where} ({pct(top['share'].iloc[0])})")
         tops[role] = top["category"].iloc[0].replace("/", ", ") if len(top) == 1 else None
     if len(parts) > 3:  # one clause per role would not fit a title: group the roles by their most common cell
         groups = pd.Series([c for c in tops.values() if c]).value_counts()
@@ -97,12 +125,40 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
     return out
 
 
+def _shares(t: pd.DataFrame) -> list[tuple[str, dict]]:
+    """Each role's external and long-term shares in one line: the role profiles chart's title."""
+    p = profile(t)
+    wide = p[p["by"] != "cell"].pivot_table(index="role", columns="category", values="share", observed=True, sort=False)
+    if len(wide) <= 3:
+        text = " · ".join(
+            f"{r}: {pct(wide.loc[r, 'external'])} external, {pct(wide.loc[r, 'long-term'])} long-term"
+            for r in wide.index
+        )
+    else:
+        text = f"Most outward-facing: {ranked(wide['external'])}; most long-term: {ranked(wide['long-term'])}"
+    return [
+        (
+            text,
+            {
+                f"{k}_{r}": float(wide.loc[r, c])
+                for r in wide.index
+                for k, c in (("external", "external"), ("long_term", "long-term"))
+            },
+        )
+    ]
+
+
 def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
     place = positions(t)
     roles = [r for r in place["role"].cat.categories if r in set(place["role"])]
     themes = [th for th in place["theme"].cat.categories if th in set(place["theme"])]
     if len(roles) < 2:
-        return [(f"Only one role ({_names(roles) or 'none'}) has themes in this table, so there is no overlap to compare.", {})]
+        return [
+            (
+                f"Only one role ({_names(roles) or 'none'}) has themes in this table, so there is no overlap to compare.",
+                {},
+            )
+        ]
     if len(roles) == 2:
         p = overlap(t).pairs.iloc[0]
         union = p.n_shared + len(p.only_a) + len(p.only_b)
@@ -132,8 +188,13 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     word = "long-term" if column == "long_term" else "external"
     high = [r for r, v in here.items() if np.isclose(v, here.max())]
     low = [r for r, v in here.items() if np.isclose(v, here.min())]
-    return [(f"The largest difference inside a shared theme: in {theme}, {_names(high)} work is {_pct(here.max())} {word}, "
-             f"{_names(low)} work {_pct(here.min())}.", {"theme": str(theme), "dimension": word, "gap": float(spread.loc[theme, column])})]
+    return [
+        (
+            f"The largest difference inside a shared theme: in {theme}, {_names(high)} work is {pct(here.max())} {word}, "
+            f"{_names(low)} work {pct(here.min())}.",
+            {"theme": str(theme), "dimension": word, "gap": float(spread.loc[theme, column])},
+        )
+    ]
 
 
 def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -149,11 +210,25 @@ def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
         if len(top) == 1 and counts.sum() > 0:
             leads.append((counts.max() / counts.sum(), str(theme), top[0], counts.max(), counts.sum(), len(counts)))
     if not leads:
-        return [("In every shared theme, the roles that hold the most hold the same amount: no one role carries the load.", {})]
+        return [
+            (
+                "In every shared theme, the roles that hold the most hold the same amount: no one role carries the load.",
+                {},
+            )
+        ]
     share, theme, leader, amount, total, holders = max(leads, key=lambda lead: lead[0])
-    of = f"the theme's total weight of {_amount(total, True)}" if weighted else f"its {_amount(total, False)} responsibilities"
-    return [(f"The most one-sided shared theme is {theme}: the {leader} holds {_amount(amount, weighted)} of {of} "
-             f"({_pct(share)}), although {holders} roles hold it.", {"theme": theme, "role": str(leader), "share": float(share)})]
+    of = (
+        f"the theme's total weight of {_amount(total, True)}"
+        if weighted
+        else f"its {_amount(total, False)} responsibilities"
+    )
+    return [
+        (
+            f"The most one-sided shared theme is {theme}: the {leader} holds {_amount(amount, weighted)} of {of} "
+            f"({pct(share)}), although {holders} roles hold it.",
+            {"theme": theme, "role": str(leader), "share": float(share)},
+        )
+    ]
 
 
 def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -161,37 +236,104 @@ def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
     out = []
     contested = list(dict.fromkeys(clashes["theme"].astype(str)))
     if contested:
-        out.append((f"By the silence rule, the sources give {len(contested)} theme{'s' * (len(contested) != 1)} to different roles "
-                    f"({_names(contested)}): one source names a role for it and not another, a second source the opposite. "
-                    "Silence is not contradiction: check what each source says.", {"contested": len(contested)}))
+        out.append(
+            (
+                f"By the silence rule, the sources give {len(contested)} theme{'s' * (len(contested) != 1)} to different roles "
+                f"({_names(contested)}): one source names a role for it and not another, a second source the opposite. "
+                "Silence is not contradiction: check what each source says.",
+                {"contested": len(contested)},
+            )
+        )
     else:
-        out.append(("No theme goes to one role in one source and to another role in a second source.", {"contested": 0}))
+        out.append(
+            ("No theme goes to one role in one source and to another role in a second source.", {"contested": 0})
+        )
     single = support[support["n_sources"] == 1]
     if len(support):
-        out.append((f"{len(single)} of {len(support)} role-theme pairs rest on a single source.", {"single": len(single), "pairs": len(support)}))
+        out.append(
+            (
+                f"{len(single)} of {len(support)} role-theme pairs rest on a single source.",
+                {"single": len(single), "pairs": len(support)},
+            )
+        )
     return out
+
+
+def _clashes(t: pd.DataFrame) -> list[tuple[str, dict]]:
+    """The themes the silence rule flags, with who gives them to whom: the source agreement chart's title."""
+    clashes = source_agreement(t).contradictions
+    contested = list(dict.fromkeys(clashes["theme"]))
+    if len(contested) == 1:
+        c = clashes[clashes["theme"] == contested[0]].iloc[0]
+        text = (
+            f"The sources clash on 1 theme: {c.theme} ({', '.join(c.sources_a)} gives it to {c.role_a}, not {c.role_b}; "
+            f"{', '.join(c.sources_b)} to {c.role_b}, not {c.role_a})"
+        )
+    elif contested:
+        named = ", ".join(map(str, contested[:3])) + (f" and {len(contested) - 3} more" if len(contested) > 3 else "")
+        text = f"The sources clash on {len(contested)} themes: {named}"
+    else:
+        text = (
+            "The sources never contradict each other: no theme goes to one role in one source and the other in another"
+        )
+    return [(text, {"contested": len(contested)})]
 
 
 def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:
     here = t[t["theme"].isin(DECISION_THEMES)]
     if here.empty:
-        return [(f"This table has no responsibility with the theme {' or '.join(DECISION_THEMES)}, so nothing can be said here about who decides.", {})]
+        return [
+            (
+                f"This table has no responsibility with the theme {' or '.join(DECISION_THEMES)}, so nothing can be said here about who decides.",
+                {},
+            )
+        ]
     weighted = unit(t) == "weight"
-    amount = here.groupby("role", observed=True)["weight"].sum() if weighted else here.groupby("role", observed=True).size()
+    amount = (
+        here.groupby("role", observed=True)["weight"].sum() if weighted else here.groupby("role", observed=True).size()
+    )
     amount = amount[amount > 0].sort_values(ascending=False, kind="stable")
-    long_term = here.assign(lt=here["horizon"].eq("long-term") * (here["weight"] if weighted else 1)).groupby("role", observed=True)["lt"].sum()
+    long_term = (
+        here.assign(lt=here["horizon"].eq("long-term") * (here["weight"] if weighted else 1))
+        .groupby("role", observed=True)["lt"]
+        .sum()
+    )
     total = amount.sum()
     what = "of the weight" if weighted else "responsibilities"
-    parts = [f"the {r} {_amount(n, weighted)} ({_pct(n / total)}; {_pct(long_term[r] / n) if n else '0%'} long-term)" for r, n in amount.items()]
-    return [(f"Of the {_amount(total, weighted)} {what} about decisions and governance, " + ", ".join(parts) + ".",
-             {f"share_{r}": float(n / total) for r, n in amount.items()})]
+    parts = [
+        f"the {r} {_amount(n, weighted)} ({pct(n / total)}; {pct(long_term[r] / n) if n else '0%'} long-term)"
+        for r, n in amount.items()
+    ]
+    return [
+        (
+            f"Of the {_amount(total, weighted)} {what} about decisions and governance, " + ", ".join(parts) + ".",
+            {f"share_{r}": float(n / total) for r, n in amount.items()},
+        )
+    ]
 
 
-_NEEDS = {"data": ["role"], "profile": ["role", "scope", "horizon"], "overlap": ["role", "theme", "scope", "horizon"],
-          "differences": ["role", "theme", "scope", "horizon"], "load": ["role", "theme", "scope", "horizon"], "sources": ["role", "theme", "source"],
-          "decisions": ["role", "theme", "horizon"]}
-_MAKERS = {"data": _data, "profile": _profile, "overlap": _overlap, "differences": _differences, "load": _load, "sources": _sources,
-           "decisions": _decisions}
+_NEEDS = {
+    "data": ["role"],
+    "profile": ["role", "scope", "horizon"],
+    "shares": ["role", "scope", "horizon"],
+    "overlap": ["role", "theme", "scope", "horizon"],
+    "differences": ["role", "theme", "scope", "horizon"],
+    "load": ["role", "theme", "scope", "horizon"],
+    "sources": ["role", "theme", "source"],
+    "clashes": ["role", "theme", "source"],
+    "decisions": ["role", "theme", "horizon"],
+}
+_MAKERS = {
+    "data": _data,
+    "profile": _profile,
+    "shares": _shares,
+    "overlap": _overlap,
+    "differences": _differences,
+    "load": _load,
+    "sources": _sources,
+    "clashes": _clashes,
+    "decisions": _decisions,
+}
 
 
 def findings(df: pd.DataFrame, topic: str | None = None, themes=None) -> pd.DataFrame:
@@ -218,7 +360,11 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes=None) -> pd.Data
         try:
             require(t, _NEEDS[name], f"for the {name} findings")
             usable = t.dropna(subset=_NEEDS[name])
-            made = _MAKERS[name](usable) if len(usable) else [("The table has no row with a value in every column this needs.", {})]
+            made = (
+                _MAKERS[name](usable)
+                if len(usable)
+                else [("The table has no row with a value in every column this needs.", {})]
+            )
         except MissingColumns as err:
             names = [f"`{c}`" for c in err.columns]
             said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

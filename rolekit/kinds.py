@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .io import bundled, read_table, tidy
+from .bundle import bundled
+from .categories import tidy
+from .reader import read_table
 from .validate import DataError, Problem, Schema, did_you_mean, require
 
 KINDS = Schema(("kind", "meaning", "reference", "scenario"), unique="kind", row="kind of COO")
@@ -60,11 +62,28 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
     t = tidy(df).reset_index(drop=True)
     roles = [str(r) for r in t["role"].cat.categories if r in set(t["role"])]
     if len(roles) < 2:
-        raise DataError([Problem("table", None, "role", f"has {len(roles)} role(s); a kind of COO moves work between two, the CEO and the COO")])
+        raise DataError(
+            [
+                Problem(
+                    "table",
+                    None,
+                    "role",
+                    f"has {len(roles)} role(s); a kind of COO moves work between two, the CEO and the COO",
+                )
+            ]
+        )
     ceo, coo = ceo or roles[0], coo or roles[1]
-    problems = [Problem("table", None, "role", f"'{name}' is not a role of the table; name its {label} with {label.lower()}=... "
-                                               f"(roles: {', '.join(roles)}){did_you_mean(name, roles)}")
-                for name, label in ((ceo, "CEO"), (coo, "COO")) if name not in roles]
+    problems = [
+        Problem(
+            "table",
+            None,
+            "role",
+            f"'{name}' is not a role of the table; name its {label} with {label.lower()}=... "
+            f"(roles: {', '.join(roles)}){did_you_mean(name, roles)}",
+        )
+        for name, label in ((ceo, "CEO"), (coo, "COO"))
+        if name not in roles
+    ]
     if problems:
         raise DataError(problems)
     who = {"CEO": ceo, "COO": coo}
@@ -82,7 +101,9 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
             out.loc[picked, "role"] = who[rule["to"]]
             out.loc[picked, "change"] = f"moved from {who[rule['role']]} to {who[rule['to']]}"
         elif rule["change"] == "share":
-            copy = out[picked].assign(role=who[rule["to"]], change=f"shared by {who[rule['role']]} with {who[rule['to']]}")
+            copy = out[picked].assign(
+                role=who[rule["to"]], change=f"shared by {who[rule['role']]} with {who[rule['to']]}"
+            )
             if "id" in copy:
                 copy["id"] = copy["id"].astype(str) + " (shared)"
             shares.append(copy)
@@ -96,5 +117,14 @@ def _kind(kind: str) -> str:
     kinds = load_coo_types()["kind"].tolist()
     found = next((k for k in kinds if k.casefold() == " ".join(str(kind).split()).casefold()), None)
     if found is None:
-        raise DataError([Problem("kind", None, None, f"'{kind}' is not a kind of COO; allowed: {', '.join(kinds)}{did_you_mean(str(kind), kinds)}")])
+        raise DataError(
+            [
+                Problem(
+                    "kind",
+                    None,
+                    None,
+                    f"'{kind}' is not a kind of COO; allowed: {', '.join(kinds)}{did_you_mean(str(kind), kinds)}",
+                )
+            ]
+        )
     return found

@@ -51,9 +51,18 @@ class Output:
                 if part != Path(name) and here.exists() and not here.is_dir():
                     foreign.append(Problem(str(here), None, None, f"is a file where rolekit needs a folder; {_ADVICE}"))
             if target.is_dir():
-                foreign.append(Problem(str(target), None, None, f"is a folder where rolekit would write a file; {_ADVICE}"))
+                foreign.append(
+                    Problem(str(target), None, None, f"is a folder where rolekit would write a file; {_ADVICE}")
+                )
             elif target.exists() and not self.owns(name):
-                foreign.append(Problem(str(target), None, None, f"exists and was not made by rolekit (or was changed since); not overwriting it: {_ADVICE}"))
+                foreign.append(
+                    Problem(
+                        str(target),
+                        None,
+                        None,
+                        f"exists and was not made by rolekit (or was changed since); not overwriting it: {_ADVICE}",
+                    )
+                )
         if foreign:
             raise DataError(list(dict.fromkeys(foreign)))
 
@@ -129,6 +138,13 @@ def writable_folder(folder: Path) -> list[Problem]:
             what = "is a file, not a folder" if here == folder else f"cannot be made: {here} is a file, not a folder"
             return [Problem(str(folder), None, None, f"{what}; {_ADVICE}")]
         if not os.access(here, os.W_OK | os.X_OK):
-            return [Problem(str(folder), None, None, f"cannot be written: no permission to write in {here}; choose a folder of your own")]
+            return [
+                Problem(
+                    str(folder),
+                    None,
+                    None,
+                    f"cannot be written: no permission to write in {here}; choose a folder of your own",
+                )
+            ]
         return []
     return []

@@ -1,4 +1,4 @@
-"""The seminar notebooks: showing results in them, running the series, exporting handouts.
+"""The seminar notebooks: running the series, exporting handouts.
 
 Each notebook in ``notebooks/`` takes its table as the papermill parameter
 ``data_path``. :func:`run_series` runs them all on the bundled table or on yours;
@@ -12,100 +12,13 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import pandas as pd
-
-from .io import bundled, load_responsibilities
+from .bundle import bundled
+from .datasets import load_responsibilities
 from .output import Output, writable_folder
-from .validate import DataError, MissingColumns, Problem
+from .validate import DataError, Problem
 
 DECK = "seminar_deck.ipynb"
 TEMPLATES = Path(__file__).with_name("templates")
-
-
-def show(what, df: pd.DataFrame | None = None, part: str | None = None, **options):
-    """Show ``what(df, **options)`` in a notebook, or a note when the table cannot support it.
-
-    ``what`` may also be a table itself (``show(rolekit.load_sources())``): it is shown
-    for people to read, every text in full.
-
-    For a chart, the figure; for an analysis, its result, or its ``part`` (such as
-    ``"pairs"`` of :func:`rolekit.overlap`). When the table lacks a column that
-    ``what`` needs, or nothing matches, the result is a short note in prose instead
-    of an error, so a notebook runs to the end on any valid table.
-
-    >>> import rolekit
-    >>> df = rolekit.load_responsibilities()
-    >>> show(rolekit.plot_source_agreement, df.drop(columns="source")).data.splitlines()[0]
-    '**Not shown here:** this table has no `source` column, which is needed to compare what each source says.'
-    """
-    from IPython.display import Markdown
-    from matplotlib.axes import Axes
-
-    if isinstance(what, pd.DataFrame):
-        return table(what)
-    try:
-        result = what(df, **options)
-    except MissingColumns as err:
-        names = ", ".join(f"`{c}`" for c in err.columns)
-        why = err.problems[0].message.split("it is needed ", 1)[1].split(". The table has")[0]
-        return Markdown(f"**Not shown here:** this table has no {names} column, which is needed {why}.\n\n"
-                        f"Add it to your table to see this part: the codebook, `data/README.md`, says how to fill it in.")
-    except DataError as err:  # nothing to draw, or values the analysis cannot use
-        return Markdown("**Not shown here:** the table " + "; ".join(str(p).removeprefix("table: ") for p in err.problems) + ".")
-    if part is not None:
-        result = getattr(result, part)
-    if isinstance(result, Axes):
-        import matplotlib.pyplot as plt
-
-        plt.close(result.figure)  # returned instead, so the notebook shows it once
-        kind = (what.__doc__ or "").strip().split("\n")[0].rstrip(".")
-        return Chart(result.figure, f"Chart. {kind}. {' '.join(result.get_title(loc='left').split())}")
-    if isinstance(result, pd.DataFrame) and result.empty:
-        return Markdown("**Nothing to show:** no responsibility in this table matches.")
-    if isinstance(result, str):  # a sentence computed from the table
-        return Markdown(result)
-    if isinstance(result, pd.DataFrame):
-        return table(result)
-    return result
-
-
-class Chart:
-    """A chart as a notebook shows it: the PNG, with alt text (its kind and its title, which states the finding).
-
-    Handouts and slides write the alt text into the image's ``alt`` attribute.
-    """
-
-    def __init__(self, figure, alt: str):
-        import io
-
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=100)
-        self.png, self.alt = buffer.getvalue(), alt
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        import base64
-
-        return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": self.alt}, {"image/png": {"alt": self.alt}}
-
-
-def table(df: pd.DataFrame):
-    """A table for people to read: every text in full, wrapped; the index only when it holds ids; shares as percentages.
-
-    >>> import rolekit
-    >>> "Sets the company's overall vision and direction and sees them carried out" in table(rolekit.listing(rolekit.load_responsibilities())).data
-    True
-    """
-    from IPython.display import HTML
-
-    shown = df.copy()
-    for col in shown.columns:
-        if pd.api.types.is_float_dtype(shown[col]) and shown[col].dropna().between(0, 1).all() and col not in ("score",):
-            shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
-    index = not isinstance(shown.index, pd.RangeIndex)
-    html = shown.to_html(index=index, na_rep="", escape=True, border=0, classes="rolekit-table", float_format=lambda v: f"{v:.2f}")
-    style = ("<style>.rolekit-table td, .rolekit-table th {white-space: normal; text-align: left !important; "  # over the lab theme's right
-             "vertical-align: top; max-width: 32em}</style>")
-    return HTML(style + html)
 
 
 def notebooks() -> list[Path]:
@@ -132,8 +45,17 @@ def _execute(source: Path, target: Path, data_path: str | None) -> tuple[str, st
         # error ("KeyboardInterrupt caught in kernel"). Failures still reach us through papermill.
         quiet = ["--IPKernelApp.log_level=CRITICAL"]
         try:
-            papermill.execute_notebook(str(source), str(target), parameters={"data_path": data_path}, cwd=str(target.parent),
-                                       kernel_name="python3", progress_bar=False, log_output=False, config=local, extra_arguments=quiet)
+            papermill.execute_notebook(
+                str(source),
+                str(target),
+                parameters={"data_path": data_path},
+                cwd=str(target.parent),
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
+                config=local,
+                extra_arguments=quiet,
+            )
         except papermill.PapermillExecutionError as err:
             return str(target), f"failed at cell {err.exec_count}: {err.ename}: {err.evalue}"
         except Exception as err:  # a kernel that would not start, a disk that is full: report it, do not crash
@@ -141,7 +63,9 @@ def _execute(source: Path, target: Path, data_path: str | None) -> tuple[str, st
     return str(target), None
 
 
-def run_series(data: str | None = None, out: str = "build/notebooks", workers: int | None = None, meanwhile=None) -> list[str]:
+def run_series(
+    data: str | None = None, out: str = "build/notebooks", workers: int | None = None, meanwhile=None
+) -> list[str]:
     """Run every notebook on the table at ``data`` (default: the bundled one); write them to ``out``.
 
     Notebooks run in ``workers`` processes (default: one more than the CPUs, since a
@@ -186,7 +110,9 @@ def _problem(path: Path, message: str) -> Problem:
     return Problem(str(path), None, None, message)
 
 
-def export_handouts(executed: str = "build/notebooks", out: str = "build/handouts", reveal: str | None = None) -> list[str]:
+def export_handouts(
+    executed: str = "build/notebooks", out: str = "build/handouts", reveal: str | None = None
+) -> list[str]:
     """Export executed notebooks to HTML without code, and the deck to offline reveal.js slides.
 
     ``reveal`` is a reveal.js 4 folder (with ``dist/`` and ``plugin/``); it is copied
@@ -196,12 +122,18 @@ def export_handouts(executed: str = "build/notebooks", out: str = "build/handout
     sources, folder, assets = handout_plan(executed, out, reveal)
     from nbconvert import HTMLExporter, SlidesExporter
 
-    common = {"exclude_input": True, "exclude_input_prompt": True, "exclude_output_prompt": True,
-              "extra_template_basedirs": [str(TEMPLATES)]}
+    common = {
+        "exclude_input": True,
+        "exclude_input_prompt": True,
+        "exclude_output_prompt": True,
+        "extra_template_basedirs": [str(TEMPLATES)],
+    }
     written = []
     for source in sources:
         if source.name == DECK:
-            exporter = SlidesExporter(template_name="rolekit_slides", reveal_url_prefix="reveal.js", reveal_theme="white", **common)  # its fonts are local; "simple" fetches Google Fonts
+            exporter = SlidesExporter(
+                template_name="rolekit_slides", reveal_url_prefix="reveal.js", reveal_theme="white", **common
+            )  # its fonts are local; "simple" fetches Google Fonts
         else:
             exporter = HTMLExporter(template_name="rolekit_handout", **common)
         body, _ = exporter.from_filename(str(source))
@@ -235,5 +167,10 @@ def handout_plan(executed, out, reveal, sources=None) -> tuple[list[Path], Outpu
         root = Path(reveal).expanduser()
         if not (root / "dist" / "reveal.js").is_file():
             raise DataError([_problem(root, "is not a reveal.js 4 folder: it has no dist/reveal.js")])
-        assets = {f"reveal.js/{p.relative_to(root).as_posix()}": p for part in ("dist", "plugin") for p in sorted((root / part).rglob("*")) if p.is_file()}
+        assets = {
+            f"reveal.js/{p.relative_to(root).as_posix()}": p
+            for part in ("dist", "plugin")
+            for p in sorted((root / part).rglob("*"))
+            if p.is_file()
+        }
     return sources, Output(out, [_handout_name(s) for s in sources] + list(assets)), assets

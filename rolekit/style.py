@@ -6,7 +6,7 @@ from pathlib import Path
 
 import matplotlib.style
 
-from .io import load_roles
+from .bundle import reference
 
 STYLE = Path(__file__).with_name("rolekit.mplstyle")
 # Okabe & Ito's colour-blind-safe palette, strongest first, keeping only the colours with at least
@@ -22,7 +22,7 @@ def _slots(roles) -> dict[str, int]:
     So the first two roles of any table get the two strongest colours, and the CEO and
     COO get the same two in every table that has both.
     """
-    known = load_roles()["role"].tolist()
+    known = reference("roles")["role"].tolist()
     order = [r for r in known if r in set(roles)] + [r for r in roles if r not in known]
     return {r: order.index(r) for r in roles}
 

@@ -11,10 +11,14 @@ import os
 
 import pandas as pd
 
-from .io import bundled, read_table, tidy
+from .bundle import bundled
+from .categories import tidy
+from .reader import read_table
 from .validate import DataError, Problem, Schema
 
-TENSIONS = Schema(("tension", "question", "position", "source"), ("section",), keys=("tension", "source"), row="position and passage")
+TENSIONS = Schema(
+    ("tension", "question", "position", "source"), ("section",), keys=("tension", "source"), row="position and passage"
+)
 
 
 def load_tensions(path: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -31,8 +35,18 @@ def load_tensions(path: str | os.PathLike | None = None) -> pd.DataFrame:
     one = table.groupby("tension")["position"].transform(lambda p: p.str.casefold().nunique()).eq(1)
     if one.any():
         name = str(path or "tensions.csv")
-        raise DataError([Problem(name, int(lines[i]), "position", f"tension '{table['tension'][i]}' has one position only; "
-                                                                  "a tension needs two positions or more (or delete it)") for i in one[one].index])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    int(lines[i]),
+                    "position",
+                    f"tension '{table['tension'][i]}' has one position only; "
+                    "a tension needs two positions or more (or delete it)",
+                )
+                for i in one[one].index
+            ]
+        )
     held = table.groupby(["tension", "source"])["position"].transform(lambda p: p.str.casefold().nunique())
     return tidy(table.assign(within=held.gt(1)))
 
@@ -46,5 +60,7 @@ def tension_summary(tensions: pd.DataFrame) -> str:
     t = tidy(tensions)
     n, positions = t["tension"].nunique(), t.groupby("tension")["position"].nunique().sum()
     within = t.loc[t["within"], "tension"].nunique() if "within" in t else 0
-    return (f"The articles take {positions} positions on {n} question{'s' * (n != 1)}; "
-            f"on {within} of them one article takes two positions or more.")
+    return (
+        f"The articles take {positions} positions on {n} question{'s' * (n != 1)}; "
+        f"on {within} of them one article takes two positions or more."
+    )

@@ -22,11 +22,11 @@ _DROP = {ord(c): None for c in INVISIBLE}
 # What people write in a cell that has no value.
 PLACEHOLDERS = frozenset({"n/a", "na", "-", "--", "nan", "none", "null", "?", "tbd", "#n/a"})
 # Every way of capitalising them, so a column can be checked with one fast ``isin``.
-SPELLINGS = frozenset("".join(p) for word in PLACEHOLDERS
-                      for p in itertools.product(*({c.lower(), c.upper()} for c in word)))
+SPELLINGS = frozenset(
+    "".join(p) for word in PLACEHOLDERS for p in itertools.product(*({c.lower(), c.upper()} for c in word))
+)
 # Letters of other scripts that look like Latin ones: the common confusables of Cyrillic and Greek.
-_LOOKALIKE = dict(zip("АВСЕНІЈКМОРЅТХУаеіјорсуху" "ΑΒΕΗΙΚΜΝΟΡΤΥΧΖο",
-                      "ABCEHIJKMOPSTXYaeijopcyxy" "ABEHIKMNOPTYXZo"))
+_LOOKALIKE = dict(zip("АВСЕНІЈКМОРЅТХУаеіјорсухуΑΒΕΗΙΚΜΝΟΡΤΥΧΖο", "ABCEHIJKMOPSTXYaeijopcyxyABEHIKMNOPTYXZo"))
 
 
 def clean(value: str) -> str:

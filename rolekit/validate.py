@@ -24,9 +24,16 @@ ALLOWED = {"scope": ("internal", "external"), "horizon": ("daily", "long-term")}
 SYNONYMS = {
     "scope": {"inside": "internal", "inward": "internal", "outside": "external", "outward": "external"},
     "horizon": {
-        "short-term": "daily", "short term": "daily", "day-to-day": "daily", "day to day": "daily",
-        "operational": "daily", "everyday": "daily", "long term": "long-term", "longterm": "long-term",
-        "long_term": "long-term", "strategic": "long-term",
+        "short-term": "daily",
+        "short term": "daily",
+        "day-to-day": "daily",
+        "day to day": "daily",
+        "operational": "daily",
+        "everyday": "daily",
+        "long term": "long-term",
+        "longterm": "long-term",
+        "long_term": "long-term",
+        "strategic": "long-term",
     },
 }
 _SHOWN = 100  # problems shown in an error message; DataError.problems keeps them all
@@ -59,8 +66,15 @@ class Schema:
         return self.required + self.optional
 
 
-RESPONSIBILITIES = Schema(REQUIRED, OPTIONAL, ALLOWED, SYNONYMS, keys=("id", "role", "scope", "horizon", "theme", "source"),
-                          unique="id", row="responsibility")
+RESPONSIBILITIES = Schema(
+    REQUIRED,
+    OPTIONAL,
+    ALLOWED,
+    SYNONYMS,
+    keys=("id", "role", "scope", "horizon", "theme", "source"),
+    unique="id",
+    row="responsibility",
+)
 
 
 @dataclass(frozen=True)
@@ -105,12 +119,18 @@ class DataError(ValueError):
 class MissingColumns(DataError):
     """A DataError for a table without a column that an analysis or chart needs.
 
-    ``columns`` names them. Notebooks catch this one to say so in prose.
+    ``columns`` names them and ``purpose`` says what needed them ("to compare roles
+    theme by theme"). Notebooks and ``rolekit figures`` read both to say so in prose.
+
+    >>> err = MissingColumns([], ["theme"], "to compare roles theme by theme")
+    >>> err.columns, err.purpose
+    (['theme'], 'to compare roles theme by theme')
     """
 
-    def __init__(self, problems, columns):
+    def __init__(self, problems, columns, purpose: str = ""):
         super().__init__(problems)
         self.columns = list(columns)
+        self.purpose = purpose
 
 
 def did_you_mean(value: str, choices, synonyms=None) -> str:
@@ -173,26 +193,60 @@ def check_header(name: str, header: list[str], line: int, columns, schema: Schem
     for i, col in enumerate(header):
         if not col:
             if columns[i]:
-                problems.append(Problem(name, line, None, f"column {i + 1} holds values but has no name in the header; name it or delete it"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        None,
+                        f"column {i + 1} holds values but has no name in the header; name it or delete it",
+                    )
+                )
             continue
         if col in seen:
-            problems.append(Problem(name, line, col, f"appears twice in the header (columns {seen[col] + 1} and {i + 1}); each column name must be unique"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    f"appears twice in the header (columns {seen[col] + 1} and {i + 1}); each column name must be unique",
+                )
+            )
         seen.setdefault(col, i)
     unknown = [c for c in header if c and c not in schema.columns]
     near = {u: meant(u, schema.columns) for u in unknown}
     for col in schema.required:
         if col not in seen:
             hint = next((f" (the header has '{u}': did you mean '{col}'?)" for u, m in near.items() if m == col), "")
-            problems.append(Problem(name, line, col, f"required column is missing; the header must name {', '.join(schema.required)}{hint}"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    f"required column is missing; the header must name {', '.join(schema.required)}{hint}",
+                )
+            )
     for u, m in near.items():
         if m in schema.optional and m not in seen:
-            problems.append(Problem(name, line, u, f"is not a column rolekit knows, but looks like its optional column '{m}' (did you mean '{m}'?); "
-                                                   f"rename it '{m}' to use it, or give it a name unlike {m} if it holds something else"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    u,
+                    f"is not a column rolekit knows, but looks like its optional column '{m}' (did you mean '{m}'?); "
+                    f"rename it '{m}' to use it, or give it a name unlike {m} if it holds something else",
+                )
+            )
     return problems
 
 
-def check_values(name: str, table: pd.DataFrame, lines: pd.Series, schema: Schema = RESPONSIBILITIES, plain: bool = False,
-                 unique_checked: bool = False) -> list[Problem]:
+def check_values(
+    name: str,
+    table: pd.DataFrame,
+    lines: pd.Series,
+    schema: Schema = RESPONSIBILITIES,
+    plain: bool = False,
+    unique_checked: bool = False,
+) -> list[Problem]:
     """Problems in the cells of ``table`` (cleaned strings), whose rows start on ``lines``.
 
     ``plain``: the file is printable ASCII, so no cell can hold a control character
@@ -214,22 +268,42 @@ def check_values(name: str, table: pd.DataFrame, lines: pd.Series, schema: Schem
         blank = values.eq("") | values.isin(SPELLINGS)
         allowed = schema.allowed.get(col)
         what = f"allowed: {', '.join(allowed)}" if allowed else "every row needs one"
-        problems += [Problem(name, int(line), col, f"holds '{v}', which rolekit reads as a blank cell; {what}" if v else f"is blank; {what}")
-                     for line, v in zip(lines[blank], values[blank])]
+        problems += [
+            Problem(
+                name,
+                int(line),
+                col,
+                f"holds '{v}', which rolekit reads as a blank cell; {what}" if v else f"is blank; {what}",
+            )
+            for line, v in zip(lines[blank], values[blank])
+        ]
         if allowed:
             bad = ~blank & ~values.map(str.lower).isin(allowed)
-            problems += [Problem(name, int(line), col, f"'{v}' is not allowed; allowed: {', '.join(allowed)}{did_you_mean(v, allowed, schema.synonyms.get(col))}")
-                         for line, v in zip(lines[bad], values[bad])]
+            problems += [
+                Problem(
+                    name,
+                    int(line),
+                    col,
+                    f"'{v}' is not allowed; allowed: {', '.join(allowed)}{did_you_mean(v, allowed, schema.synonyms.get(col))}",
+                )
+                for line, v in zip(lines[bad], values[bad])
+            ]
     if "weight" in table:
         problems += _check_weights(name, table["weight"], lines)
     key = schema.unique
     if key and key in table and not unique_checked and not distinct(table[key]):
         ids = table[key].str.casefold()
-        problems += [Problem(name, int(line), key, f"is blank; every row needs a unique {key} (or delete the {key} column)") for line in lines[ids.eq("")]]
+        problems += [
+            Problem(name, int(line), key, f"is blank; every row needs a unique {key} (or delete the {key} column)")
+            for line in lines[ids.eq("")]
+        ]
         repeated = ids.ne("") & ids.duplicated(keep=False)
         first = lines[repeated].groupby(ids[repeated]).transform("min")
-        problems += [Problem(name, int(line), key, f"'{v}' is already used on line {f}; each {key} must be unique")
-                     for line, v, f in zip(lines[repeated], table[key][repeated], first) if line != f]
+        problems += [
+            Problem(name, int(line), key, f"'{v}' is already used on line {f}; each {key} must be unique")
+            for line, v, f in zip(lines[repeated], table[key][repeated], first)
+            if line != f
+        ]
     return problems
 
 
@@ -261,10 +335,17 @@ def _control(value: str) -> str | None:
 def _check_weights(name: str, weights: pd.Series, lines: pd.Series) -> list[Problem]:
     numbers = pd.to_numeric(weights.str.replace(",", ".", regex=False), errors="coerce")
     allowed = "allowed: a number of at least 0, such as 1, 2.5 or 0 (hours a week, a share of time, importance 1 to 5)"
-    problems = [Problem(name, int(line), "weight", f"is blank; a table with a weight column needs a weight on every row; {allowed}")
-                for line in lines[weights.eq("")]]
+    problems = [
+        Problem(
+            name, int(line), "weight", f"is blank; a table with a weight column needs a weight on every row; {allowed}"
+        )
+        for line in lines[weights.eq("")]
+    ]
     bad = weights.ne("") & ~(numbers >= 0) | numbers.isin([float("inf")])
-    return problems + [Problem(name, int(line), "weight", f"'{v}' is not a number of at least 0; {allowed}") for line, v in zip(lines[bad], weights[bad])]
+    return problems + [
+        Problem(name, int(line), "weight", f"'{v}' is not a number of at least 0; {allowed}")
+        for line, v in zip(lines[bad], weights[bad])
+    ]
 
 
 def require(df: pd.DataFrame, columns, purpose: str) -> None:
@@ -275,8 +356,21 @@ def require(df: pd.DataFrame, columns, purpose: str) -> None:
     rolekit.validate.MissingColumns: table: column 'theme': is missing; it is needed to compare roles by theme. The table has: role
     """
     if not isinstance(df, pd.DataFrame):
-        raise DataError([Problem("table", None, None, f"expected a pandas DataFrame, got {type(df).__name__}; load one with rolekit.load_responsibilities()")])
+        raise DataError(
+            [
+                Problem(
+                    "table",
+                    None,
+                    None,
+                    f"expected a pandas DataFrame, got {type(df).__name__}; load one with rolekit.load_responsibilities()",
+                )
+            ]
+        )
     missing = [c for c in columns if c not in df.columns]
     if missing:
         has = ", ".join(map(str, df.columns)) or "no columns"
-        raise MissingColumns([Problem("table", None, c, f"is missing; it is needed {purpose}. The table has: {has}") for c in missing], missing)
+        raise MissingColumns(
+            [Problem("table", None, c, f"is missing; it is needed {purpose}. The table has: {has}") for c in missing],
+            missing,
+            purpose,
+        )

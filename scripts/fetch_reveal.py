@@ -25,14 +25,18 @@ def main(dest: str) -> None:
         with urllib.request.urlopen(URL, timeout=120) as response:
             data = response.read()
     except OSError as err:
-        sys.exit(f"could not download reveal.js {VERSION} from {URL} ({err}); it is needed once, "
-                 "at set-up, to build the slides offline: connect to the npm registry and run this again")
+        sys.exit(
+            f"could not download reveal.js {VERSION} from {URL} ({err}); it is needed once, "
+            "at set-up, to build the slides offline: connect to the npm registry and run this again"
+        )
     if base64.b64encode(hashlib.sha512(data).digest()).decode() != SHA512:
         sys.exit(f"{URL} does not match the sha512 published for reveal.js {VERSION}; not using it")
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
         wanted = []
         for member in tar.getmembers():
-            used = member.name.startswith(("package/dist/", "package/plugin/notes/")) and not member.name.endswith((".map", ".esm.js"))
+            used = member.name.startswith(("package/dist/", "package/plugin/notes/")) and not member.name.endswith(
+                (".map", ".esm.js")
+            )
             if used and member.isfile():
                 member.name = member.name.removeprefix("package/")
                 wanted.append(member)

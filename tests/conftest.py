@@ -1,10 +1,14 @@
 """Shared helpers: write a table to a temporary file, and read back its problems."""
 
+import sys
 from pathlib import Path
 
 import pytest
 
 import rolekit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))  # tests import the scripts to check what they write
 
 HEADER = "role,responsibility,scope,horizon\n"
 

@@ -13,15 +13,15 @@ from rolekit.analysis import overlap, positions, profile, source_agreement
 ROWS = [
     # role, scope,     horizon,     theme,          source
     ("CEO", "external", "long-term", "stakeholders", "blog"),
-    ("CEO", "internal", "long-term", "strategy",     "blog"),
-    ("CEO", "external", "daily",     "strategy",     "memo"),
-    ("CEO", "internal", "daily",     "people",       "memo"),
-    ("COO", "internal", "daily",     "operations",   "memo"),
-    ("COO", "internal", "daily",     "operations",   "blog"),
-    ("COO", "internal", "long-term", "strategy",     "memo"),
-    ("COO", "external", "daily",     "people",       "blog"),
-    ("CFO", "internal", "daily",     "finance",      "memo"),
-    ("CFO", "internal", "long-term", "operations",   "memo"),
+    ("CEO", "internal", "long-term", "strategy", "blog"),
+    ("CEO", "external", "daily", "strategy", "memo"),
+    ("CEO", "internal", "daily", "people", "memo"),
+    ("COO", "internal", "daily", "operations", "memo"),
+    ("COO", "internal", "daily", "operations", "blog"),
+    ("COO", "internal", "long-term", "strategy", "memo"),
+    ("COO", "external", "daily", "people", "blog"),
+    ("CFO", "internal", "daily", "finance", "memo"),
+    ("CFO", "internal", "long-term", "operations", "memo"),
 ]
 
 
@@ -39,7 +39,9 @@ def table(request, plain):
 def test_profile_counts_and_shares(table):
     p = profile(table).set_index(["role", "by", "category"])
     assert p.loc[("CEO", "scope", "external"), "count"] == 2 and p.loc[("CEO", "scope", "external"), "share"] == 0.5
-    assert p.loc[("CFO", "scope", "external"), "count"] == 0  # a role with no external responsibility still gets its row
+    assert (
+        p.loc[("CFO", "scope", "external"), "count"] == 0
+    )  # a role with no external responsibility still gets its row
     assert p.loc[("COO", "horizon", "daily"), "share"] == 0.75
     assert p.loc[("CEO", "cell", "external/daily"), "count"] == 1
     assert list(profile(table)["role"].unique()) == ["CEO", "COO", "CFO"]
@@ -106,7 +108,10 @@ def test_contradictions_between_every_pair_of_roles(plain):
     extra = pd.DataFrame([("COO", "internal", "daily", "finance", "blog", "x")], columns=plain.columns)
     clashes = source_agreement(pd.concat([plain, extra], ignore_index=True)).contradictions
     # Themes keep the bundled vocabulary's order: finance comes before people.
-    assert clashes[["theme", "role_a", "role_b"]].values.tolist() == [["finance", "COO", "CFO"], ["people", "CEO", "COO"]]
+    assert clashes[["theme", "role_a", "role_b"]].values.tolist() == [
+        ["finance", "COO", "CFO"],
+        ["people", "CEO", "COO"],
+    ]
 
 
 def test_rows_without_a_theme_are_left_out(plain):
@@ -114,19 +119,27 @@ def test_rows_without_a_theme_are_left_out(plain):
     assert overlap(partly).pairs[["role_a", "role_b"]].values.tolist() == [["CEO", "COO"]]
 
 
-@pytest.mark.parametrize(("analysis", "column", "purpose"), [
-    (overlap, "theme", "to compare roles theme by theme"),
-    (source_agreement, "source", "to compare what each source says"),
-    (profile, "horizon", "to profile each role by scope and horizon"),
-])
+@pytest.mark.parametrize(
+    ("analysis", "column", "purpose"),
+    [
+        (overlap, "theme", "to compare roles theme by theme"),
+        (source_agreement, "source", "to compare what each source says"),
+        (profile, "horizon", "to profile each role by scope and horizon"),
+    ],
+)
 def test_missing_column_is_a_data_error_naming_it(plain, analysis, column, purpose):
     with pytest.raises(rolekit.DataError) as caught:
         analysis(plain.drop(columns=[column]))
-    assert str(caught.value).startswith(f"table: column '{column}': is missing; it is needed {purpose}. The table has: ")
+    assert str(caught.value).startswith(
+        f"table: column '{column}': is missing; it is needed {purpose}. The table has: "
+    )
 
 
 def test_bad_values_in_a_plain_frame_are_a_data_error(plain):
-    with pytest.raises(rolekit.DataError, match=r"column 'scope': 'outside' is not allowed \(rows 0\); allowed: internal, external \(did you mean 'external'\?\)"):
+    with pytest.raises(
+        rolekit.DataError,
+        match=r"column 'scope': 'outside' is not allowed \(rows 0\); allowed: internal, external \(did you mean 'external'\?\)",
+    ):
         profile(plain.assign(scope=["outside"] + plain["scope"].tolist()[1:]))
 
 
@@ -141,6 +154,8 @@ def test_bundled_table_results():
     pair = overlap(df).pairs.iloc[0]
     assert (pair["only_a"], pair["only_b"], pair["n_shared"]) == (("stakeholders",), ("performance",), 8)
     clashes = source_agreement(df).contradictions
-    assert clashes[["theme", "sources_a", "sources_b"]].values.tolist() == [["strategy", ("relationship",), ("titles",)]]
+    assert clashes[["theme", "sources_a", "sources_b"]].values.tolist() == [
+        ["strategy", ("relationship",), ("titles",)]
+    ]
     coo = profile(df).set_index(["role", "by", "category"]).loc[("COO", "scope", "external"), "count"]
     assert coo == 0

@@ -20,10 +20,20 @@ CHROMIUM = Path("/usr/bin/chromium")
 REVEAL = ROOT / ".venv" / "share" / "reveal.js-4.6.0"
 SCREENSHOT = ROOT / "build" / "test-jupyterlab.png"  # for a person to look at after a run
 # Without the networking flags Chromium keeps calling out to Google's services.
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` (.ci/run does)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` (.ci/run does)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +50,14 @@ def _page(browser, allowed: str):
     """A page that may only reach URLs starting with ``allowed``; everything else is refused and recorded."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.refused = []
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(allowed)
-               else (page.refused.append(route.request.url), route.abort()))
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(allowed)
+            else (page.refused.append(route.request.url), route.abort())
+        ),
+    )
     return page
 
 
@@ -55,10 +71,23 @@ def lab(tmp_path_factory):
         port = s.getsockname()[1]
     token = secrets.token_hex(16)
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1", f"--port={port}",
-         "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
+            "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -90,8 +119,11 @@ def test_jupyterlab_runs_a_notebook_and_shows_its_charts(browser, lab):
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
     # Every chart comes back only if every cell ran in this browser session.
-    page.wait_for_function("""() => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img').length === 2
-        && ![...document.querySelectorAll('.jp-Notebook .jp-InputArea-prompt')].some(p => p.textContent.includes('*'))""", timeout=120_000)
+    page.wait_for_function(
+        """() => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img').length === 2
+        && ![...document.querySelectorAll('.jp-Notebook .jp-InputArea-prompt')].some(p => p.textContent.includes('*'))""",
+        timeout=120_000,
+    )
     page.screenshot(path=str(SCREENSHOT), full_page=True)
     assert charts.count() == 2
     assert all(charts.nth(i).evaluate("img => img.complete && img.naturalWidth > 800") for i in range(2))

@@ -10,12 +10,15 @@ import pytest
 
 matplotlib.use("Agg")
 
-import rolekit  # noqa: E402
-from rolekit import charts  # noqa: E402
-from rolekit.style import STYLE  # noqa: E402
-from test_charts import four_roles  # noqa: E402
+from test_charts import four_roles
 
-compare = pytest.mark.mpl_image_compare(baseline_dir="baseline", tolerance=2, style=str(STYLE), savefig_kwargs={"dpi": 60})
+import rolekit
+from rolekit import charts
+from rolekit.style import STYLE
+
+compare = pytest.mark.mpl_image_compare(
+    baseline_dir="baseline", tolerance=2, style=str(STYLE), savefig_kwargs={"dpi": 60}
+)
 
 
 @pytest.mark.parametrize("name", list(charts.CHARTS))

@@ -9,26 +9,47 @@ import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-import rolekit  # noqa: E402
-from rolekit import charts  # noqa: E402
+import rolekit
+from rolekit import charts
 
-NAMES = ["Chief Executive Officer", "Chief Operating Officer", "Head of Strategy & Planning", "Chief Financial Officer",
-         "Vice President, Global Sales & Partners.", "Chief People and Culture Officer", "Head of Legal, Risk and Compliance",
-         "Director of Customer Experience", "Chief Technology Officer", "Head of Supply Chain & Logistics", "Chief of Staff to the CEO",
-         "General Counsel and Company Secretary"]
+NAMES = [
+    "Chief Executive Officer",
+    "Chief Operating Officer",
+    "Head of Strategy & Planning",
+    "Chief Financial Officer",
+    "Vice President, Global Sales & Partners.",
+    "Chief People and Culture Officer",
+    "Head of Legal, Risk and Compliance",
+    "Director of Customer Experience",
+    "Chief Technology Officer",
+    "Head of Supply Chain & Logistics",
+    "Chief of Staff to the CEO",
+    "General Counsel and Company Secretary",
+]
 assert max(map(len, NAMES)) == 40
 
 
-def generated(roles: int, themes: int = 10, source_per_row: bool = False, rows: int = 96, seed: int = 0) -> pd.DataFrame:
+def generated(
+    roles: int, themes: int = 10, source_per_row: bool = False, rows: int = 96, seed: int = 0
+) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
-    names = rolekit.load_themes()["theme"].tolist() if themes == 10 else [f"theme number {i + 1}" for i in range(themes)]
-    return pd.DataFrame({
-        "role": np.array(NAMES[:roles])[np.arange(rows) % roles], "responsibility": [f"task {i}" for i in range(rows)],
-        "scope": rng.choice(["internal", "external"], rows), "horizon": rng.choice(["daily", "long-term"], rows),
-        "theme": rng.choice(names, rows),
-        "source": [f"O*NET task {i}" for i in range(rows)] if source_per_row else rng.choice(["careers", "blog", "relationship", "titles"], rows)})
+    names = (
+        rolekit.load_themes()["theme"].tolist() if themes == 10 else [f"theme number {i + 1}" for i in range(themes)]
+    )
+    return pd.DataFrame(
+        {
+            "role": np.array(NAMES[:roles])[np.arange(rows) % roles],
+            "responsibility": [f"task {i}" for i in range(rows)],
+            "scope": rng.choice(["internal", "external"], rows),
+            "horizon": rng.choice(["daily", "long-term"], rows),
+            "theme": rng.choice(names, rows),
+            "source": [f"O*NET task {i}" for i in range(rows)]
+            if source_per_row
+            else rng.choice(["careers", "blog", "relationship", "titles"], rows),
+        }
+    )
 
 
 CASES = [(n, 10, False) for n in (1, 2, 4, 8, 12)] + [(4, 20, False), (12, 20, True)]
@@ -45,12 +66,20 @@ def _legible(ax):
     fig = ax.figure
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    texts = [(t, t.get_window_extent(renderer)) for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+    texts = [
+        (t, t.get_window_extent(renderer))
+        for t in fig.findobj(matplotlib.text.Text)
+        if t.get_visible() and t.get_text().strip()
+    ]
     width, height = fig.get_size_inches()
     assert width <= 13.34 and width / height == pytest.approx(16 / 9, abs=0.03), (width, height)
     assert min(t.get_fontsize() for t, _ in texts) >= 12, [t.get_text() for t, _ in texts if t.get_fontsize() < 12][:3]
     frame = fig.bbox
-    outside = [t.get_text() for t, b in texts if b.x0 < frame.x0 - 1 or b.x1 > frame.x1 + 1 or b.y0 < frame.y0 - 1 or b.y1 > frame.y1 + 1]
+    outside = [
+        t.get_text()
+        for t, b in texts
+        if b.x0 < frame.x0 - 1 or b.x1 > frame.x1 + 1 or b.y0 < frame.y0 - 1 or b.y1 > frame.y1 + 1
+    ]
     assert not outside, outside[:3]
     for (a, box_a), (b, box_b) in itertools.combinations(texts, 2):
         both = box_a.intersection(box_a, box_b)
@@ -64,7 +93,10 @@ def test_every_chart_is_legible_from_the_back_of_the_room(name, roles, themes, p
     ax = charts.CHARTS[name](df)
     _legible(ax)
     drawn = {c.get_label(): c for c in ax.collections if not c.get_label().startswith("_")}
-    pairs = {(matplotlib.colors.to_hex(c.get_facecolor()[0]), tuple(c.get_paths()[0].vertices.round(2).ravel())) for c in drawn.values()}
+    pairs = {
+        (matplotlib.colors.to_hex(c.get_facecolor()[0]), tuple(c.get_paths()[0].vertices.round(2).ravel()))
+        for c in drawn.values()
+    }
     assert len(pairs) == len(drawn)  # one colour and marker per role
 
 
@@ -73,8 +105,16 @@ def test_markers_with_equal_values_do_not_hide_each_other(name):
     df = generated(4)
     df = df.assign(scope="internal", horizon="daily", source="careers")  # every role at the same shares, in every cell
     ax = getattr(charts, name)(df)
-    centres = np.vstack([c.get_offset_transform().transform(c.get_offsets()) for c in ax.collections if c.get_offsets().size])
-    sizes = np.concatenate([np.sqrt(c.get_sizes()).repeat(len(c.get_offsets()) // len(c.get_sizes())) for c in ax.collections if c.get_offsets().size])
+    centres = np.vstack(
+        [c.get_offset_transform().transform(c.get_offsets()) for c in ax.collections if c.get_offsets().size]
+    )
+    sizes = np.concatenate(
+        [
+            np.sqrt(c.get_sizes()).repeat(len(c.get_offsets()) // len(c.get_sizes()))
+            for c in ax.collections
+            if c.get_offsets().size
+        ]
+    )
     gaps = np.hypot(*(centres[:, None, :] - centres[None, :, :]).transpose(2, 0, 1))
     np.fill_diagonal(gaps, np.inf)
     radius = sizes * ax.figure.dpi / 72 / 2
@@ -102,8 +142,19 @@ def test_the_raci_grid_is_legible_for_any_team(roles, decisions):
 
 @pytest.mark.parametrize("questions", [1, 9, 14])
 def test_the_tensions_chart_is_legible_with_long_positions(questions):
-    rows = [(f"T{q:02d}", f"Question number {q}: who has the last word on what?", f"Position {p}: a long answer that takes the room"[:44], s, "paragraph 1")
-            for q in range(questions) for p, s in zip(range(1 + q % 3 + 1), ["careers", "blog", "titles"])]
-    ax = rolekit.plot_tensions(pd.DataFrame(rows, columns=["tension", "question", "position", "source", "section"]).assign(within=False))
+    rows = [
+        (
+            f"T{q:02d}",
+            f"Question number {q}: who has the last word on what?",
+            f"Position {p}: a long answer that takes the room"[:44],
+            s,
+            "paragraph 1",
+        )
+        for q in range(questions)
+        for p, s in zip(range(1 + q % 3 + 1), ["careers", "blog", "titles"])
+    ]
+    ax = rolekit.plot_tensions(
+        pd.DataFrame(rows, columns=["tension", "question", "position", "source", "section"]).assign(within=False)
+    )
     _legible(ax)
     _legible(rolekit.plot_tensions(rolekit.load_tensions()))

@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-import rolekit  # noqa: E402
-from rolekit import charts  # noqa: E402
-from rolekit.analysis import positions, profile, source_agreement  # noqa: E402
-from rolekit.style import role_colors, role_markers  # noqa: E402
+import rolekit
+from rolekit import charts
+from rolekit.analysis import positions, profile, source_agreement
+from rolekit.style import role_colors, role_markers
 
 BUNDLED = rolekit.load_responsibilities()
 
@@ -93,14 +93,18 @@ def test_map_rows_are_the_themes_of_each_quadrant():
             assert (horizon == "long-term", scope == "external", theme) in labels
 
 
-def test_map_without_themes_has_a_row_per_role(table):  # noqa: F811 (the fixture from conftest)
-    df = rolekit.load_responsibilities(table("role,responsibility,scope,horizon\nCFO,a,internal,daily\nCEO,b,internal,daily\nCEO,c,external,daily\n"))
+def test_map_without_themes_has_a_row_per_role(table):
+    df = rolekit.load_responsibilities(
+        table("role,responsibility,scope,horizon\nCFO,a,internal,daily\nCEO,b,internal,daily\nCEO,c,external,daily\n")
+    )
     ax = charts.plot_scope_horizon(df)
     rows = sorted(t.get_text() for t in ax.texts if t.get_fontweight() == "normal" and "·" not in t.get_text())
     assert rows == ["CEO", "CEO", "CFO"]
 
 
-@pytest.mark.parametrize("name", ["plot_scope_horizon", "plot_theme_differences", "plot_source_agreement", "plot_theme_overlap"])
+@pytest.mark.parametrize(
+    "name", ["plot_scope_horizon", "plot_theme_differences", "plot_source_agreement", "plot_theme_overlap"]
+)
 def test_each_role_keeps_its_colour_and_marker_in_every_chart(name):
     df = BUNDLED if name != "plot_theme_overlap" else four_roles(1).assign(source="x")
     ax = getattr(charts, name)(df)
@@ -110,14 +114,20 @@ def test_each_role_keeps_its_colour_and_marker_in_every_chart(name):
     assert set(drawn) == set(roles)
     for role, collection in drawn.items():
         assert matplotlib.colors.to_hex(collection.get_facecolor()[0]) == colors[role].lower()
-    assert len({tuple(c.get_paths()[0].vertices.round(3).ravel()) for c in drawn.values()}) == len(drawn)  # one marker shape each
-    named = ax.get_yticklabels() if name == "plot_theme_overlap" else ax.get_legend().get_texts()  # the matrix names roles down its side
-    assert [t.get_text() for t in named][:len(roles)] == [r for r in rolekit.tidy(df)["role"].cat.categories if r in roles]
+    assert len({tuple(c.get_paths()[0].vertices.round(3).ravel()) for c in drawn.values()}) == len(
+        drawn
+    )  # one marker shape each
+    named = (
+        ax.get_yticklabels() if name == "plot_theme_overlap" else ax.get_legend().get_texts()
+    )  # the matrix names roles down its side
+    assert [t.get_text() for t in named][: len(roles)] == [
+        r for r in rolekit.tidy(df)["role"].cat.categories if r in roles
+    ]
 
 
 def test_every_colour_has_at_least_3_to_1_contrast_on_white():
     def luminance(hex_colour):
-        c = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        c = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
         return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
 
@@ -127,7 +137,11 @@ def test_every_colour_has_at_least_3_to_1_contrast_on_white():
 
 
 def test_ceo_and_coo_colours_are_fixed_whatever_else_is_in_the_table():
-    assert role_colors(["CFO", "COO", "CEO"]) | role_colors(["COO", "CEO"]) == {"CFO": "#009E73", "COO": "#D55E00", "CEO": "#0072B2"}
+    assert role_colors(["CFO", "COO", "CEO"]) | role_colors(["COO", "CEO"]) == {
+        "CFO": "#009E73",
+        "COO": "#D55E00",
+        "CEO": "#0072B2",
+    }
     assert role_colors(["COO"])["COO"] == "#0072B2"  # the first role of a table gets the strongest colour
     assert list(role_colors(["Head of Sales", "Head of Ops", "CEO"]).values()) == ["#D55E00", "#009E73", "#0072B2"]
     many = [f"R{i}" for i in range(20)]
@@ -144,7 +158,10 @@ def test_profile_bars_show_the_shares(name):
     for container in ax.containers:
         role = container.get_label()
         assert [b.get_height() for b in container] == pytest.approx([100 * shares[(role, c)] for c in categories])
-        assert matplotlib.colors.to_hex(container[0].get_facecolor()) == role_colors(rolekit.tidy(df)["role"].cat.categories)[role].lower()
+        assert (
+            matplotlib.colors.to_hex(container[0].get_facecolor())
+            == role_colors(rolekit.tidy(df)["role"].cat.categories)[role].lower()
+        )
     assert [t.get_text() for t in ax.get_xticklabels()] == categories
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [c.get_label() for c in ax.containers]
 
@@ -154,10 +171,23 @@ def test_venn_regions_name_the_themes():
     texts = {t.get_text() for t in ax.texts}
     assert "stakeholders" in texts and "performance" in texts
     shared = next(t for t in texts if t.startswith("strategy"))
-    assert shared.split("\n") == ["strategy", "operations", "finance", "people", "governance", "decisions", "risk", "collaboration"]
+    assert shared.split("\n") == [
+        "strategy",
+        "operations",
+        "finance",
+        "people",
+        "governance",
+        "decisions",
+        "risk",
+        "collaboration",
+    ]
     assert {"CEO", "COO"} <= texts
     assert ax.get_title(loc="left").replace("\n", " ") == rolekit.findings(BUNDLED, "overlap")["text"].iloc[0]
-    assert ax.get_title(loc="left").replace("\n", " ").startswith("The CEO and the COO share 8 of 10 themes (Jaccard 0.80).")
+    assert (
+        ax.get_title(loc="left")
+        .replace("\n", " ")
+        .startswith("The CEO and the COO share 8 of 10 themes (Jaccard 0.80).")
+    )
 
 
 def test_three_roles_get_a_three_set_venn():
@@ -188,8 +218,11 @@ def test_differences_place_each_role_at_its_shares():
     for role, xy in _points(ax).items():
         mine = shared[shared["role"] == role]
         assert sorted(xy[: len(mine), 0]) == pytest.approx(sorted(mine["external"]))
-        assert sorted(xy[len(mine):, 0]) == pytest.approx(sorted(1.35 + mine["long_term"]))
-    assert ax.get_title(loc="left").replace("\n", " ") == "The largest difference inside a shared theme: in decisions, CEO work is 100% long-term, COO work 0%."
+        assert sorted(xy[len(mine) :, 0]) == pytest.approx(sorted(1.35 + mine["long_term"]))
+    assert (
+        ax.get_title(loc="left").replace("\n", " ")
+        == "The largest difference inside a shared theme: in decisions, CEO work is 100% long-term, COO work 0%."
+    )
 
 
 def test_differences_can_be_limited_to_some_themes():
@@ -204,7 +237,11 @@ def test_source_agreement_marks_who_each_source_backs_and_the_clash():
     sources = [t.get_text() for t in ax.get_yticklabels()]
     for role, xy in _points(ax).items():
         drawn = sorted((sources[int(round(y))], themes[int(round(x))]) for x, y in xy)
-        expected = sorted((s, str(t)) for t, srcs in support.loc[support["role"] == role, ["theme", "sources"]].itertuples(index=False) for s in srcs)
+        expected = sorted(
+            (s, str(t))
+            for t, srcs in support.loc[support["role"] == role, ["theme", "sources"]].itertuples(index=False)
+            for s in srcs
+        )
         assert drawn == expected
     shaded = [p for p in ax.patches if matplotlib.colors.to_hex(p.get_facecolor()) == charts.SHADE.lower()]
     assert len(shaded) == 1 and shaded[0].get_x() == themes.index("strategy") - 0.5
@@ -212,8 +249,15 @@ def test_source_agreement_marks_who_each_source_backs_and_the_clash():
     assert "sources contradict each other" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
-@pytest.mark.parametrize(("name", "column"), [("plot_theme_overlap", "theme"), ("plot_theme_differences", "theme"),
-                                              ("plot_source_agreement", "source"), ("plot_scope_horizon", "horizon")])
+@pytest.mark.parametrize(
+    ("name", "column"),
+    [
+        ("plot_theme_overlap", "theme"),
+        ("plot_theme_differences", "theme"),
+        ("plot_source_agreement", "source"),
+        ("plot_scope_horizon", "horizon"),
+    ],
+)
 def test_a_missing_column_is_a_data_error(name, column):
     with pytest.raises(rolekit.DataError, match=f"column '{column}': is missing; it is needed"):
         getattr(charts, name)(BUNDLED.drop(columns=[column]))
@@ -222,6 +266,6 @@ def test_a_missing_column_is_a_data_error(name, column):
 @pytest.mark.parametrize("name", list(charts.CHARTS))
 def test_every_chart_draws_on_a_given_axes_and_takes_plain_frames(name):
     fig, ax = plt.subplots(figsize=(14, 9))
-    plain = BUNDLED.astype({c: "object" for c in ["role", "scope", "horizon", "theme", "source"]})
+    plain = BUNDLED.astype(dict.fromkeys(["role", "scope", "horizon", "theme", "source"], "object"))
     assert charts.CHARTS[name](plain, ax=ax) is ax
     assert fig.axes == [ax] and ax.get_title(loc="left")

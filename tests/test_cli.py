@@ -23,8 +23,11 @@ def test_valid_table_prints_one_summary_line_and_exits_0(capsys):
     out, err = capsys.readouterr()
     df = rolekit.load_responsibilities()
     cells = df.groupby(["scope", "horizon"], observed=False).size()
-    assert out == (f"{BUNDLED}: valid, {len(df)} rows; roles: CEO {(df.role == 'CEO').sum()}, COO {(df.role == 'COO').sum()}; "
-                   + ", ".join(f"{s}/{h} {n}" for (s, h), n in cells.items()) + "\n")
+    assert out == (
+        f"{BUNDLED}: valid, {len(df)} rows; roles: CEO {(df.role == 'CEO').sum()}, COO {(df.role == 'COO').sum()}; "
+        + ", ".join(f"{s}/{h} {n}" for (s, h), n in cells.items())
+        + "\n"
+    )
     assert err == ""
 
 
@@ -33,7 +36,10 @@ def test_invalid_table_lists_every_problem_on_stderr_and_exits_1(table, capsys):
     good = table(HEADER + "CFO,c,internal,daily\n", "good.csv")
     assert main(["validate", str(bad), str(good)]) == 1
     out, err = capsys.readouterr()
-    assert out == f"{good}: valid, 1 rows; roles: CFO 1; internal/daily 1, internal/long-term 0, external/daily 0, external/long-term 0\n"
+    assert (
+        out
+        == f"{good}: valid, 1 rows; roles: CFO 1; internal/daily 1, internal/long-term 0, external/daily 0, external/long-term 0\n"
+    )
     assert err.splitlines() == [
         f"{bad}:2: column 'scope': 'inside' is not allowed; allowed: internal, external (did you mean 'internal'?)",
         f"{bad}:3: column 'horizon': 'sometimes' is not allowed; allowed: daily, long-term",
@@ -61,8 +67,16 @@ def test_python_dash_m_and_relative_paths_from_another_folder(tmp_path):
 
 
 def test_no_traceback_ever_reaches_the_user(table):
-    contents = [b"PK\x03\x04junk", b"\xff\xfe\x00\x00", "role;x\n".encode(), "Caf\xe9\n".encode("latin-1"), b"", b"\x00\x01",
-                HEADER.encode() + b'CEO,"open,internal\n', b"role,role\n,\n"]
+    contents = [
+        b"PK\x03\x04junk",
+        b"\xff\xfe\x00\x00",
+        b"role;x\n",
+        "Caf\xe9\n".encode("latin-1"),
+        b"",
+        b"\x00\x01",
+        HEADER.encode() + b'CEO,"open,internal\n',
+        b"role,role\n,\n",
+    ]
     paths = [str(table(c, f"bad{i}.csv")) for i, c in enumerate(contents)]
     done = run("validate", *paths, "missing.csv")
     assert done.returncode == 1 and done.stdout == "" and "Traceback" not in done.stderr
@@ -89,7 +103,9 @@ def test_figures_writes_every_chart(tmp_path, capsys, fmt):
     assert [p.name for p in written] == [f"{n}.{fmt}" for n in CHART_FILES]
     assert (tmp_path / "figs" / MANIFEST).is_file()
     assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'figs' / n}.{fmt}" for n in rolekit.CHARTS]
-    assert all(p.stat().st_size > 10_000 and b"rolekit figures" in p.read_bytes() for p in written)
+    assert all(p.stat().st_size > 10_000 and b"rolekit" in p.read_bytes() for p in written)
+    alt = b"/Subject" if fmt == "pdf" else b"Chart. "  # the alt text travels in the file's metadata (PDF: UTF-16 when not ASCII)
+    assert all(alt in p.read_bytes() for p in written)
 
 
 def test_figures_are_the_same_bytes_every_time(tmp_path):
@@ -100,14 +116,26 @@ def test_figures_are_the_same_bytes_every_time(tmp_path):
 
 
 def test_figures_for_four_roles_and_no_source_column(table, tmp_path, capsys):
-    rows = "".join(f"{role},task {i},{scope},{horizon},{theme}\n" for i, (role, scope, horizon, theme) in enumerate(
-        [("CEO", "external", "long-term", "stakeholders"), ("COO", "internal", "daily", "operations"), ("CFO", "internal", "daily", "finance"),
-         ("CFO", "external", "long-term", "finance"), ("Chief of Staff", "internal", "daily", "operations"), ("CEO", "internal", "long-term", "strategy")]))
+    rows = "".join(
+        f"{role},task {i},{scope},{horizon},{theme}\n"
+        for i, (role, scope, horizon, theme) in enumerate(
+            [
+                ("CEO", "external", "long-term", "stakeholders"),
+                ("COO", "internal", "daily", "operations"),
+                ("CFO", "internal", "daily", "finance"),
+                ("CFO", "external", "long-term", "finance"),
+                ("Chief of Staff", "internal", "daily", "operations"),
+                ("CEO", "internal", "long-term", "strategy"),
+            ]
+        )
+    )
     path = table("role,responsibility,scope,horizon,theme\n" + rows)
     assert main(["figures", "--data", str(path), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "skipped source_agreement: column 'source': is missing; it is needed to compare what each source says" in out
-    assert sorted(p.stem for p in (tmp_path / "out").iterdir() if p.name != MANIFEST) == [n for n in CHART_FILES if n != "source_agreement"]
+    assert "skipped source_agreement: this table has no source column, which is needed to compare what each source says" in out
+    assert sorted(p.stem for p in (tmp_path / "out").iterdir() if p.name != MANIFEST) == [
+        n for n in CHART_FILES if n != "source_agreement"
+    ]
 
 
 def test_figures_never_overwrite_a_file_rolekit_did_not_make(tmp_path, capsys):
@@ -115,7 +143,10 @@ def test_figures_never_overwrite_a_file_rolekit_did_not_make(tmp_path, capsys):
     mine.write_bytes(b"my own picture")
     assert main(["figures", "--out", str(tmp_path)]) == 1
     assert mine.read_bytes() == b"my own picture"
-    assert capsys.readouterr().err == f"{mine}: exists and was not made by rolekit (or was changed since); not overwriting it: choose another --out, or move it away\n"
+    assert (
+        capsys.readouterr().err
+        == f"{mine}: exists and was not made by rolekit (or was changed since); not overwriting it: choose another --out, or move it away\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scope_horizon.png"]
 
 

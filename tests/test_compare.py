@@ -9,13 +9,21 @@ from rolekit.cli import main
 from rolekit.compare import compare, similar_responsibilities, summary
 from rolekit.output import MANIFEST, neutralised
 
-BASE = pd.DataFrame({
-    "id": ["R1", "R2", "R3", "R4", "R5"],
-    "role": ["CEO", "CEO", "COO", "COO", "COO"],
-    "responsibility": ["Sets the vision", "Talks to investors", "Runs operations", "Hires managers", "Keeps costs down"],
-    "scope": ["internal", "external", "internal", "internal", "internal"],
-    "horizon": ["long-term", "daily", "daily", "long-term", "daily"],
-})
+BASE = pd.DataFrame(
+    {
+        "id": ["R1", "R2", "R3", "R4", "R5"],
+        "role": ["CEO", "CEO", "COO", "COO", "COO"],
+        "responsibility": [
+            "Sets the vision",
+            "Talks to investors",
+            "Runs operations",
+            "Hires managers",
+            "Keeps costs down",
+        ],
+        "scope": ["internal", "external", "internal", "internal", "internal"],
+        "horizon": ["long-term", "daily", "daily", "long-term", "daily"],
+    }
+)
 
 
 def _changes(before, after):
@@ -32,25 +40,55 @@ def test_a_table_against_itself_is_all_same():
 
 def test_moves_retags_adds_and_removes_by_id():
     after = BASE.copy()
-    after.loc[0, "role"] = "COO"                                  # moved
-    after.loc[1, "horizon"] = "long-term"                         # retagged
-    after.loc[2, ["role", "scope"]] = ["CFO", "external"]         # moved and retagged
-    after = after.drop(index=4)                                   # removed
+    after.loc[0, "role"] = "COO"  # moved
+    after.loc[1, "horizon"] = "long-term"  # retagged
+    after.loc[2, ["role", "scope"]] = ["CFO", "external"]  # moved and retagged
+    after = after.drop(index=4)  # removed
     after.loc[9] = ["R9", "CFO", "Closes the books", "internal", "daily"]  # added
     c = compare(BASE, after)
-    assert list(c.columns) == ["id", "responsibility", "change", "role_before", "role_after", "scope_before", "scope_after",
-                               "horizon_before", "horizon_after"]
-    assert _changes(BASE, after) == {"Sets the vision": "moved", "Talks to investors": "retagged", "Runs operations": "moved and retagged",
-                                     "Hires managers": "same", "Keeps costs down": "removed", "Closes the books": "added"}
+    assert list(c.columns) == [
+        "id",
+        "responsibility",
+        "change",
+        "role_before",
+        "role_after",
+        "scope_before",
+        "scope_after",
+        "horizon_before",
+        "horizon_after",
+    ]
+    assert _changes(BASE, after) == {
+        "Sets the vision": "moved",
+        "Talks to investors": "retagged",
+        "Runs operations": "moved and retagged",
+        "Hires managers": "same",
+        "Keeps costs down": "removed",
+        "Closes the books": "added",
+    }
     row = c.set_index("id").loc["R3"]
-    assert (row["role_before"], row["role_after"], row["scope_before"], row["scope_after"]) == ("COO", "CFO", "internal", "external")
-    assert summary(c) == ("2 of 6 responsibilities moved, 1 from CEO to COO, 1 from COO to CFO; 1 retagged on scope or horizon "
-                          "without moving; 1 added; 1 removed; 1 unchanged.")
+    assert (row["role_before"], row["role_after"], row["scope_before"], row["scope_after"]) == (
+        "COO",
+        "CFO",
+        "internal",
+        "external",
+    )
+    assert summary(c) == (
+        "2 of 6 responsibilities moved, 1 from CEO to COO, 1 from COO to CFO; 1 retagged on scope or horizon "
+        "without moving; 1 added; 1 removed; 1 unchanged."
+    )
 
 
 def test_matching_by_text_ignores_case_spacing_and_punctuation_when_one_table_has_no_ids():
-    after = BASE.drop(columns="id").assign(responsibility=["  sets THE vision.", "Talks to investors!", "Runs  operations", "Hires managers", "Keeps costs down"],
-                                           role=["COO", "CEO", "COO", "COO", "COO"])
+    after = BASE.drop(columns="id").assign(
+        responsibility=[
+            "  sets THE vision.",
+            "Talks to investors!",
+            "Runs  operations",
+            "Hires managers",
+            "Keeps costs down",
+        ],
+        role=["COO", "CEO", "COO", "COO", "COO"],
+    )
     c = compare(BASE, after)
     assert "id" not in c
     assert c.set_index("responsibility")["change"].to_dict()["  sets THE vision."] == "moved"
@@ -58,14 +96,29 @@ def test_matching_by_text_ignores_case_spacing_and_punctuation_when_one_table_ha
 
 
 def test_a_duty_held_by_two_roles_stays_two_rows():
-    before = pd.DataFrame({"role": ["CEO", "COO", "COO"], "responsibility": ["Builds trust", "Builds trust", "Runs ops"],
-                           "scope": ["internal"] * 3, "horizon": ["daily"] * 3})
-    after = pd.DataFrame({"role": ["COO", "CFO"], "responsibility": ["Builds trust", "Builds trust"], "scope": ["internal"] * 2, "horizon": ["daily"] * 2})
+    before = pd.DataFrame(
+        {
+            "role": ["CEO", "COO", "COO"],
+            "responsibility": ["Builds trust", "Builds trust", "Runs ops"],
+            "scope": ["internal"] * 3,
+            "horizon": ["daily"] * 3,
+        }
+    )
+    after = pd.DataFrame(
+        {
+            "role": ["COO", "CFO"],
+            "responsibility": ["Builds trust", "Builds trust"],
+            "scope": ["internal"] * 2,
+            "horizon": ["daily"] * 2,
+        }
+    )
     c = compare(before, after)
     trust = c[c["responsibility"] == "Builds trust"]
     assert len(trust) == 2
     assert sorted(zip(trust["role_before"].astype(str), trust["role_after"].astype(str), trust["change"])) == [
-        ("CEO", "CFO", "moved"), ("COO", "COO", "same")]  # the COO's row pairs with the COO's row first
+        ("CEO", "CFO", "moved"),
+        ("COO", "COO", "same"),
+    ]  # the COO's row pairs with the COO's row first
     assert c.loc[c["responsibility"] == "Runs ops", "change"].item() == "removed"
 
 
@@ -89,24 +142,40 @@ def test_plot_compare_draws_the_flows_and_states_them():
     ax = rolekit.plot_compare(BASE, after)
     counts = sorted(t.get_text() for t in ax.texts if t.get_text().isdigit())
     assert counts == ["1", "2"]  # CEO -> COO (2), COO -> CFO (1)
-    assert ax.get_title(loc="left").replace("\n", " ") == "3 of 5 responsibilities moved, 2 from CEO to COO, 1 from COO to CFO; 2 unchanged."
+    assert (
+        ax.get_title(loc="left").replace("\n", " ")
+        == "3 of 5 responsibilities moved, 2 from CEO to COO, 1 from COO to CFO; 2 unchanged."
+    )
     assert {t.get_text() for t in ax.texts} >= {"CEO (2)", "COO (3)", "COO (4)", "CFO (1)"}
     assert min(t.get_fontsize() for t in ax.texts) >= 12
 
 
 # -- The same duty, two owners ----------------------------------------------------------------
 
+
 def test_rewordings_score_high_and_unrelated_duties_low():
-    df = pd.DataFrame({"role": ["CEO", "COO", "CFO", "Controller", "CEO", "COO"], "responsibility": [
-        "Builds trust and mutual understanding with the COO", "Builds trust and mutual understanding with the CEO",
-        "Direct or coordinate financial activities", "Oversee financial activities",
-        "Represents the company to the press", "Keeps costs under control"]})
+    df = pd.DataFrame(
+        {
+            "role": ["CEO", "COO", "CFO", "Controller", "CEO", "COO"],
+            "responsibility": [
+                "Builds trust and mutual understanding with the COO",
+                "Builds trust and mutual understanding with the CEO",
+                "Direct or coordinate financial activities",
+                "Oversee financial activities",
+                "Represents the company to the press",
+                "Keeps costs under control",
+            ],
+        }
+    )
     pairs = similar_responsibilities(df, threshold=0.75)
     found = {frozenset([a, b]) for a, b in zip(pairs["role_a"], pairs["role_b"])}
     assert found == {frozenset(["CEO", "COO"]), frozenset(["CFO", "Controller"])}
     assert pairs["score"].between(0, 1).all() and pairs["score"].is_monotonic_decreasing
     everything = similar_responsibilities(df, threshold=0)
-    unrelated = everything[(everything["responsibility_a"] == "Represents the company to the press") & (everything["responsibility_b"] == "Keeps costs under control")]
+    unrelated = everything[
+        (everything["responsibility_a"] == "Represents the company to the press")
+        & (everything["responsibility_b"] == "Keeps costs under control")
+    ]
     assert unrelated["score"].item() < 0.5
 
 
@@ -120,21 +189,48 @@ def test_pairs_are_only_between_different_roles_across_many_roles():
 def test_ids_are_given_when_the_table_has_them():
     pairs = similar_responsibilities(rolekit.load_responsibilities())
     assert {"id_a", "id_b"} <= set(pairs.columns)
-    assert {frozenset(p) for p in zip(pairs["id_a"], pairs["id_b"])} >= {frozenset(["R045", "R046"]), frozenset(["R072", "R079"])}
+    assert {frozenset(p) for p in zip(pairs["id_a"], pairs["id_b"])} >= {
+        frozenset(["R045", "R046"]),
+        frozenset(["R072", "R079"]),
+    }
 
 
 ONET = [  # O*NET 30 task statements (CC BY 4.0): 11-1011 Chief Executives and 11-1021 General and Operations Managers
-    ("Chief Executives", "Direct or coordinate an organization's financial or budget activities to fund operations, maximize investments, or increase efficiency."),
-    ("Chief Executives", "Confer with board members, organization officials, or staff members to discuss issues, coordinate activities, or resolve problems."),
-    ("Chief Executives", "Analyze operations to evaluate performance of a company or its staff in meeting objectives or to determine areas of potential cost reduction, program improvement, or policy change."),
+    (
+        "Chief Executives",
+        "Direct or coordinate an organization's financial or budget activities to fund operations, maximize investments, or increase efficiency.",
+    ),
+    (
+        "Chief Executives",
+        "Confer with board members, organization officials, or staff members to discuss issues, coordinate activities, or resolve problems.",
+    ),
+    (
+        "Chief Executives",
+        "Analyze operations to evaluate performance of a company or its staff in meeting objectives or to determine areas of potential cost reduction, program improvement, or policy change.",
+    ),
     ("Chief Executives", "Appoint department heads or managers and assign or delegate responsibilities to them."),
     ("Chief Executives", "Prepare budgets for approval, including those for funding or implementation of programs."),
-    ("Chief Executives", "Negotiate or approve contracts or agreements with suppliers, distributors, federal or state agencies, or other organizational entities."),
-    ("General and Operations Managers", "Direct and coordinate organization's financial and budget activities to fund operations, maximize investments, and increase efficiency."),
-    ("General and Operations Managers", "Review financial statements, sales or activity reports, or other performance data to measure productivity or goal achievement or to identify areas needing cost reduction or program improvement."),
+    (
+        "Chief Executives",
+        "Negotiate or approve contracts or agreements with suppliers, distributors, federal or state agencies, or other organizational entities.",
+    ),
+    (
+        "General and Operations Managers",
+        "Direct and coordinate organization's financial and budget activities to fund operations, maximize investments, and increase efficiency.",
+    ),
+    (
+        "General and Operations Managers",
+        "Review financial statements, sales or activity reports, or other performance data to measure productivity or goal achievement or to identify areas needing cost reduction or program improvement.",
+    ),
     ("General and Operations Managers", "Manage staff, preparing work schedules and assigning specific duties."),
-    ("General and Operations Managers", "Oversee activities directly related to making products or providing services."),
-    ("General and Operations Managers", "Determine staffing requirements, and interview, hire and train new employees, or oversee those personnel processes."),
+    (
+        "General and Operations Managers",
+        "Oversee activities directly related to making products or providing services.",
+    ),
+    (
+        "General and Operations Managers",
+        "Determine staffing requirements, and interview, hire and train new employees, or oversee those personnel processes.",
+    ),
     ("General and Operations Managers", "Negotiate contracts with suppliers, distributors, and other organizations."),
 ]
 
@@ -158,6 +254,7 @@ def test_a_few_hundred_rows_in_well_under_a_second():
 
 # -- Weights ------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def weighted():
     df = rolekit.load_responsibilities()
@@ -166,18 +263,26 @@ def weighted():
 
 def test_weighted_profile_and_tally_match_pandas_groupby_sum(weighted):
     p = rolekit.profile(weighted).query("by == 'cell'").set_index(["role", "category"])["count"]
-    by_hand = weighted.assign(category=weighted["scope"].astype(str) + "/" + weighted["horizon"].astype(str)).groupby(["role", "category"], observed=True)["weight"].sum()
+    by_hand = (
+        weighted.assign(category=weighted["scope"].astype(str) + "/" + weighted["horizon"].astype(str))
+        .groupby(["role", "category"], observed=True)["weight"]
+        .sum()
+    )
     for key, value in by_hand.items():
         assert p[key] == pytest.approx(value)
     t = rolekit.tally(weighted, "role", "scope")
-    assert t.loc["CEO", "external"] == pytest.approx(weighted.query("role == 'CEO' and scope == 'external'")["weight"].sum())
+    assert t.loc["CEO", "external"] == pytest.approx(
+        weighted.query("role == 'CEO' and scope == 'external'")["weight"].sum()
+    )
 
 
 def test_weighted_positions_and_overlap(weighted):
     pos = rolekit.positions(weighted).set_index(["theme", "role"])
     grouped = weighted.groupby(["theme", "role"], observed=True)
     assert pos["count"].to_dict() == pytest.approx(grouped["weight"].sum().to_dict())
-    ext = weighted.assign(w=weighted["weight"] * (weighted["scope"] == "external")).groupby(["theme", "role"], observed=True)
+    ext = weighted.assign(w=weighted["weight"] * (weighted["scope"] == "external")).groupby(
+        ["theme", "role"], observed=True
+    )
     expected = (ext["w"].sum() / grouped["weight"].sum()).dropna()
     assert pos["external"].dropna().to_dict() == pytest.approx(expected.to_dict())
     assert len(rolekit.overlap(weighted).pairs) == 1
@@ -186,20 +291,34 @@ def test_weighted_positions_and_overlap(weighted):
 def test_a_weight_of_one_everywhere_gives_the_unweighted_numbers():
     df = rolekit.load_responsibilities()
     ones = df.assign(weight=1.0)
-    for f in (rolekit.profile, rolekit.positions, lambda d: rolekit.overlap(d).differences, lambda d: rolekit.source_agreement(d).support):
+    for f in (
+        rolekit.profile,
+        rolekit.positions,
+        lambda d: rolekit.overlap(d).differences,
+        lambda d: rolekit.source_agreement(d).support,
+    ):
         a, b = f(df), f(ones)
-        pd.testing.assert_frame_equal(a.astype({c: float for c in a.select_dtypes("number")}), b.astype({c: float for c in b.select_dtypes("number")}))
+        pd.testing.assert_frame_equal(
+            a.astype(dict.fromkeys(a.select_dtypes("number"), float)),
+            b.astype(dict.fromkeys(b.select_dtypes("number"), float)),
+        )
 
 
 def test_a_bad_weight_is_a_validation_error(table):
-    path = table("role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,2\nCEO,b,internal,daily,-1\nCOO,c,internal,daily,lots\nCOO,d,internal,daily,\n")
+    path = table(
+        "role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,2\nCEO,b,internal,daily,-1\nCOO,c,internal,daily,lots\nCOO,d,internal,daily,\n"
+    )
     from conftest import problems
 
     allowed = "allowed: a number of at least 0, such as 1, 2.5 or 0 (hours a week, a share of time, importance 1 to 5)"
-    assert problems(path) == [f"FILE:3: column 'weight': '-1' is not a number of at least 0; {allowed}",
-                              f"FILE:4: column 'weight': 'lots' is not a number of at least 0; {allowed}",
-                              f"FILE:5: column 'weight': is blank; a table with a weight column needs a weight on every row; {allowed}"]
-    ok = rolekit.load_responsibilities(table("role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,2.5\nCEO,b,internal,daily,0\n"))
+    assert problems(path) == [
+        f"FILE:3: column 'weight': '-1' is not a number of at least 0; {allowed}",
+        f"FILE:4: column 'weight': 'lots' is not a number of at least 0; {allowed}",
+        f"FILE:5: column 'weight': is blank; a table with a weight column needs a weight on every row; {allowed}",
+    ]
+    ok = rolekit.load_responsibilities(
+        table("role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,2.5\nCEO,b,internal,daily,0\n")
+    )
     assert ok["weight"].tolist() == [2.5, 0.0]
 
 
@@ -214,6 +333,7 @@ def test_weighted_charts_say_weight():
 
 
 # -- The command line ---------------------------------------------------------------------------
+
 
 def test_compare_command_prints_the_summary_and_writes_chart_and_table(tmp_path, capsys):
     bundled = str(rolekit.bundled("data/responsibilities.csv"))
@@ -236,8 +356,8 @@ def test_compare_command_reports_both_bad_files(table, capsys):
 
 
 def test_formula_cells_are_neutralised_in_written_csv(tmp_path):
-    before = BASE.assign(responsibility=["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tTab"])
-    assert neutralised(before)["responsibility"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "'\tTab"]
+    before = BASE.assign(responsibility=['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "\tTab"])
+    assert neutralised(before)["responsibility"].tolist() == ['\'=HYPERLINK("x")', "'+1", "'-2", "'@SUM(A1)", "'\tTab"]
     path = tmp_path / "b.csv"
     before.to_csv(path, index=False)
     assert main(["compare", str(path), str(path), "--out", str(tmp_path / "o")]) == 0

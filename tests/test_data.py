@@ -28,7 +28,9 @@ def test_data_package_is_valid_including_foreign_keys():
 
 
 def test_schema_and_rolekit_agree_on_the_rules():
-    fields = {f["name"]: f for f in json.loads((DATA / "datapackage.json").read_text())["resources"][0]["schema"]["fields"]}
+    fields = {
+        f["name"]: f for f in json.loads((DATA / "datapackage.json").read_text())["resources"][0]["schema"]["fields"]
+    }
     for column, allowed in ALLOWED.items():
         assert fields[column]["constraints"]["enum"] == list(allowed)
     assert all(fields[c]["constraints"]["required"] for c in REQUIRED)
@@ -90,7 +92,9 @@ def test_the_articles_match_sources_csv():
 def test_codebook_examples_quote_their_rows(df):
     rows = df.set_index("id")["responsibility"]
     text = (DATA / "README.md").read_text()
-    cited = re.findall(r"\b(R\d{3}), \*([^*]+)\*", text) + [(i, q) for q, i in re.findall(r"\*([^*]+)\*\s+\((R\d{3})\)", text)]
+    cited = re.findall(r"\b(R\d{3}), \*([^*]+)\*", text) + [
+        (i, q) for q, i in re.findall(r"\*([^*]+)\*\s+\((R\d{3})\)", text)
+    ]
     assert len(cited) >= 8
     for row_id, quote in cited:
         assert rows[row_id].lower().startswith(" ".join(quote.split()).rstrip(".").lower()), (row_id, quote)
@@ -108,12 +112,17 @@ def test_no_sentence_is_copied_from_the_articles():
     runs = set()
     for article in SOURCES.glob("*.txt"):
         words = _words(article.read_text(errors="ignore"))
-        runs.update(" ".join(words[i:i + 8]) for i in range(len(words) - 7))
-    ours = [p for pattern in ("data/*", "notebooks/*", "rolekit/*.py", "*.md") for p in ROOT.glob(pattern) if p.suffix in {".csv", ".md", ".py", ".ipynb", ".json"}]
+        runs.update(" ".join(words[i : i + 8]) for i in range(len(words) - 7))
+    ours = [
+        p
+        for pattern in ("data/*", "notebooks/*", "rolekit/*.py", "*.md")
+        for p in ROOT.glob(pattern)
+        if p.suffix in {".csv", ".md", ".py", ".ipynb", ".json"}
+    ]
     copied = {}
     for path in ours:
         words = _words(path.read_text(errors="ignore"))
-        hits = [" ".join(words[i:i + 8]) for i in range(len(words) - 7) if " ".join(words[i:i + 8]) in runs]
+        hits = [" ".join(words[i : i + 8]) for i in range(len(words) - 7) if " ".join(words[i : i + 8]) in runs]
         if hits:
             copied[path.relative_to(ROOT).as_posix()] = hits[0]
     assert not copied
@@ -122,8 +131,17 @@ def test_no_sentence_is_copied_from_the_articles():
 TAGS = ["scope", "horizon", "theme"]
 # Look-alikes a careful reading of the articles found, whose wording shares few words:
 # the lexical search below cannot see them, so they are listed (issue 11).
-READ_ALIKE = [("R019", "R064"), ("R029", "R042"), ("R041", "R059"), ("R026", "R015"), ("R026", "R046"), ("R026", "R074"),
-              ("R026", "R086"), ("R002", "R087"), ("R003", "R059")]
+READ_ALIKE = [
+    ("R019", "R064"),
+    ("R029", "R042"),
+    ("R041", "R059"),
+    ("R026", "R015"),
+    ("R026", "R046"),
+    ("R026", "R074"),
+    ("R026", "R086"),
+    ("R002", "R087"),
+    ("R003", "R059"),
+]
 
 
 def _named_lookalikes() -> set[frozenset]:
@@ -136,21 +154,31 @@ def _lookalikes(df, threshold=0.75):
     from rapidfuzz import fuzz, process
 
     from rolekit.compare import _content, _without_common
+
     texts = _without_common([_content(t, list(df["role"].cat.categories)) for t in df["responsibility"]])
     scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio) / 100
     ids, roles = df["id"].tolist(), df["role"].tolist()
-    return {(ids[i], ids[j]) for i in range(len(df)) for j in range(i + 1, len(df)) if roles[i] == roles[j] and scores[i, j] >= threshold}
+    return {
+        (ids[i], ids[j])
+        for i in range(len(df))
+        for j in range(i + 1, len(df))
+        if roles[i] == roles[j] and scores[i, j] >= threshold
+    }
 
 
 def test_lookalike_rows_of_one_role_share_their_tags_unless_the_codebook_names_them(df):
     rows = df.set_index("id")
     found = _lookalikes(df)
-    assert {frozenset(p) for p in [("R065", "R075"), ("R031", "R057")]} <= {frozenset(p) for p in found}  # the search works
+    assert {frozenset(p) for p in [("R065", "R075"), ("R031", "R057")]} <= {
+        frozenset(p) for p in found
+    }  # the search works
     named = _named_lookalikes()
     for a, b in sorted(found | set(READ_ALIKE)):
         assert rows.loc[a, "role"] == rows.loc[b, "role"], (a, b)
         differ = [t for t in TAGS if rows.loc[a, t] != rows.loc[b, t]]
-        assert not differ or frozenset((a, b)) in named, f"{a} and {b} read alike but differ in {differ}; tag them alike or explain the pair in data/README.md"
+        assert not differ or frozenset((a, b)) in named, (
+            f"{a} and {b} read alike but differ in {differ}; tag them alike or explain the pair in data/README.md"
+        )
 
 
 def test_every_lookalike_pair_the_codebook_names_is_real_and_tagged_apart(df):
@@ -158,7 +186,10 @@ def test_every_lookalike_pair_the_codebook_names_is_real_and_tagged_apart(df):
     named = _named_lookalikes()
     assert len(named) >= 5
     for a, b in map(sorted, named):
-        assert rows.loc[a, "role"] == rows.loc[b, "role"] and any(rows.loc[a, t] != rows.loc[b, t] for t in TAGS), (a, b)
+        assert rows.loc[a, "role"] == rows.loc[b, "role"] and any(rows.loc[a, t] != rows.loc[b, t] for t in TAGS), (
+            a,
+            b,
+        )
 
 
 def test_what_the_codebook_says_about_the_articles_is_true_of_the_table(df):

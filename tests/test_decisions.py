@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-import rolekit  # noqa: E402
-from rolekit.charts.decisions import plot_raci  # noqa: E402
-from rolekit.decisions import LETTERS, compare_raci, load_decisions, raci_grid, raci_summary, raci_template  # noqa: E402
-from rolekit.validate import DataError  # noqa: E402
+import rolekit
+from rolekit.charts.decisions import plot_raci
+from rolekit.decisions import LETTERS, compare_raci, load_decisions, raci_grid, raci_summary, raci_template
+from rolekit.validate import DataError
 
 
 @pytest.fixture(autouse=True)
@@ -45,25 +45,55 @@ def test_the_bundled_table_keeps_the_rules_and_names_the_board():
     assert d["source"].notna().all() and d["section"].notna().all()
     # The articles, read: the COO answers to the CEO for operations; the CEO has the final say on major initiatives.
     grid = raci_grid(d)
-    assert (grid.loc["Day-to-day operational decisions", "COO"], grid.loc["Day-to-day operational decisions", "CEO"]) == ("R", "A")
+    assert (
+        grid.loc["Day-to-day operational decisions", "COO"],
+        grid.loc["Day-to-day operational decisions", "CEO"],
+    ) == ("R", "A")
     assert grid.loc["Final say on major company initiatives", "CEO"] == "R"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("decision,role,raci\nBudget,CEO,A\nBudget,COO,A\nBudget,CFO,R\n", ["raci.csv:3: column 'raci': decision 'Budget' has 2 As (CEO on line 2, COO on line 3)"]),
-    ("decision,role,raci\nBudget,CEO,R\nBudget,COO,C\n", ["raci.csv:2: column 'raci': decision 'Budget' (lines 2-3) has no A"]),
-    ("decision,role,raci\nBudget,CEO,A\nBudget,COO,C\n", ["raci.csv:2: column 'raci': decision 'Budget' (lines 2-3) has no R"]),
-    ("decision,role,raci\nBudget,CEO,A\nBudget,COO,X\nBudget,CFO,R\n", ["raci.csv:3: column 'raci': 'X' is not a RACI letter; allowed: R (responsible), A (accountable)"]),
-    ("decision,role,raci\nBudget,CEO,A\nBudget,COO,Consulted\nBudget,CFO,R\n", ["(did you mean 'C'?)"]),
-    ("decision,role,raci\nBudget,CEO,A\nBudget,COO,R\nbudget,coo,C\n", ["raci.csv:4: column 'role': 'coo' already has a letter for 'budget' on line 3"]),
-    ("decision,role,raci\nBudget,CEO,A/R\nBudget,COO,R\n", ["raci.csv:2: column 'raci': 'A/R' gives one role 2 letters"]),
-    ("Decision,CEO,COO\nBudget,A,A\n", ["raci.csv:2: decision 'Budget' has 2 As (CEO on line 2, COO on line 2)", "has no R"]),
-    ("Decision,CEO,COO\nBudget,R,C\n\nHire,A,R\n", ["raci.csv:2: decision 'Budget' (line 2) has no A"]),
-    ("Decision,CEO,COO\nBudget,A,R\nHire,A,q\n", ["raci.csv:3: column 'COO': 'q' is not a RACI letter", "or blank when the role has no part"]),
-    ("Decision,CEO,COO\nBudget,,\n", ["raci.csv:2: decision 'Budget' has no letter in any role's column"]),
-    ("Decision\nBudget\n", ["has a decision column but no role columns"]),
-    ("decision,role\nBudget,CEO\n", ["column 'raci': required column is missing"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "decision,role,raci\nBudget,CEO,A\nBudget,COO,A\nBudget,CFO,R\n",
+            ["raci.csv:3: column 'raci': decision 'Budget' has 2 As (CEO on line 2, COO on line 3)"],
+        ),
+        (
+            "decision,role,raci\nBudget,CEO,R\nBudget,COO,C\n",
+            ["raci.csv:2: column 'raci': decision 'Budget' (lines 2-3) has no A"],
+        ),
+        (
+            "decision,role,raci\nBudget,CEO,A\nBudget,COO,C\n",
+            ["raci.csv:2: column 'raci': decision 'Budget' (lines 2-3) has no R"],
+        ),
+        (
+            "decision,role,raci\nBudget,CEO,A\nBudget,COO,X\nBudget,CFO,R\n",
+            ["raci.csv:3: column 'raci': 'X' is not a RACI letter; allowed: R (responsible), A (accountable)"],
+        ),
+        ("decision,role,raci\nBudget,CEO,A\nBudget,COO,Consulted\nBudget,CFO,R\n", ["(did you mean 'C'?)"]),
+        (
+            "decision,role,raci\nBudget,CEO,A\nBudget,COO,R\nbudget,coo,C\n",
+            ["raci.csv:4: column 'role': 'coo' already has a letter for 'budget' on line 3"],
+        ),
+        (
+            "decision,role,raci\nBudget,CEO,A/R\nBudget,COO,R\n",
+            ["raci.csv:2: column 'raci': 'A/R' gives one role 2 letters"],
+        ),
+        (
+            "Decision,CEO,COO\nBudget,A,A\n",
+            ["raci.csv:2: decision 'Budget' has 2 As (CEO on line 2, COO on line 2)", "has no R"],
+        ),
+        ("Decision,CEO,COO\nBudget,R,C\n\nHire,A,R\n", ["raci.csv:2: decision 'Budget' (line 2) has no A"]),
+        (
+            "Decision,CEO,COO\nBudget,A,R\nHire,A,q\n",
+            ["raci.csv:3: column 'COO': 'q' is not a RACI letter", "or blank when the role has no part"],
+        ),
+        ("Decision,CEO,COO\nBudget,,\n", ["raci.csv:2: decision 'Budget' has no letter in any role's column"]),
+        ("Decision\nBudget\n", ["has a decision column but no role columns"]),
+        ("decision,role\nBudget,CEO\n", ["column 'raci': required column is missing"]),
+    ],
+)
 def test_a_table_breaking_a_rule_is_refused_with_its_lines_named(tmp_path, text, expected):
     found = "\n".join(problems(write(tmp_path, text)))
     for part in expected:
@@ -71,10 +101,16 @@ def test_a_table_breaking_a_rule_is_refused_with_its_lines_named(tmp_path, text,
 
 
 def test_letters_in_any_case_and_either_form_load_the_same(tmp_path):
-    long = load_decisions(write(tmp_path, "decision,role,raci\nBudget,CEO,a\nBudget,COO,r\nBudget,Board,i\n", "long.csv"))
+    long = load_decisions(
+        write(tmp_path, "decision,role,raci\nBudget,CEO,a\nBudget,COO,r\nBudget,Board,i\n", "long.csv")
+    )
     wide = load_decisions(write(tmp_path, "Decision,CEO,COO,Board\nBudget,A,R,I\n", "wide.csv"))
     for t in (long, wide):
-        assert t[["decision", "role"]].astype(str).values.tolist() == [["Budget", "CEO"], ["Budget", "COO"], ["Budget", "Board"]]
+        assert t[["decision", "role"]].astype(str).values.tolist() == [
+            ["Budget", "CEO"],
+            ["Budget", "COO"],
+            ["Budget", "Board"],
+        ]
         assert t["raci"].astype(str).tolist() == ["A", "R", "I"]
     assert list(wide["role"].cat.categories) == ["CEO", "COO", "Board"]  # the wide form keeps the roles' own spelling
 
@@ -101,7 +137,9 @@ def test_compare_and_summary_give_known_answers():
     mine = mine[~((mine["decision"] == "Set the vision and strategic direction") & (mine["role"] == "COO"))]
     changes = compare_raci(d, mine)
     assert changes["change"].value_counts().to_dict() == {"same": len(d) - 3, "changed": 2, "removed": 1}
-    assert raci_summary(mine, d).endswith("Of the 12 decisions both tables hold, 2 give some role another letter (3 letters in all), and 1 has another A.")
+    assert raci_summary(mine, d).endswith(
+        "Of the 12 decisions both tables hold, 2 give some role another letter (3 letters in all), and 1 has another A."
+    )
 
 
 def test_the_grid_shows_every_letter_and_outlines_what_differs():
@@ -129,7 +167,9 @@ def test_any_grid_loads_exactly_when_it_keeps_the_rules(tmp_path_factory, cells)
     rows = [[c.upper() for c in row] for row in cells]
     valid = all(all(c in LETTERS or c == "" for c in row) and row.count("A") == 1 and "R" in row for row in rows)
     path = tmp_path_factory.mktemp("raci") / "grid.csv"
-    pd.DataFrame(cells, columns=["CEO", "COO", "Board"]).assign(decision=[f"Decision {i}" for i in range(len(cells))]).to_csv(path, index=False)
+    pd.DataFrame(cells, columns=["CEO", "COO", "Board"]).assign(
+        decision=[f"Decision {i}" for i in range(len(cells))]
+    ).to_csv(path, index=False)
     if valid:
         assert len(load_decisions(path)) == sum(c != "" for row in cells for c in row)
     else:
@@ -148,7 +188,11 @@ def test_the_command_writes_a_template_checks_a_table_and_never_overwrites_a_for
     blank = run("raci", str(tmp_path / "t" / "raci_template.csv"))
     assert blank.returncode == 1 and "has no letter in any role's column" in blank.stderr
     checked = run("raci", str(rolekit.EXAMPLE_RACI), "--out", str(tmp_path / "o"))
-    assert checked.returncode == 0 and "Of the 12 decisions both tables hold" in checked.stdout and (tmp_path / "o" / "raci.png").exists()
+    assert (
+        checked.returncode == 0
+        and "Of the 12 decisions both tables hold" in checked.stdout
+        and (tmp_path / "o" / "raci.png").exists()
+    )
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "raci_template.csv").write_text("my notes")
     refused = run("raci", "--template", str(tmp_path / "mine"))

@@ -24,19 +24,32 @@ def test_within_marks_exactly_an_article_that_disagrees_with_itself():
     answer = t[t["question"] == "To whom does the CEO answer?"]
     assert answer.loc[answer["source"] == "blog", "within"].eq(False).all()
     assert answer.loc[answer["source"] == "careers", "within"].all()
-    assert rolekit.tension_summary(t) == "The articles take 21 positions on 9 questions; on 6 of them one article takes two positions or more."
+    assert (
+        rolekit.tension_summary(t)
+        == "The articles take 21 positions on 9 questions; on 6 of them one article takes two positions or more."
+    )
 
 
 def test_a_tension_with_one_position_is_refused(tmp_path):
     path = tmp_path / "t.csv"
-    path.write_text("tension,question,position,source\nT1,Who?,The CEO,careers\nT1,Who?,The CEO,blog\nT2,How?,A,careers\nT2,How?,B,blog\n")
+    path.write_text(
+        "tension,question,position,source\nT1,Who?,The CEO,careers\nT1,Who?,The CEO,blog\nT2,How?,A,careers\nT2,How?,B,blog\n"
+    )
     with pytest.raises(DataError, match=r"t.csv:2: column 'position': tension 'T1' has one position only"):
         rolekit.load_tensions(path)
 
 
 def test_seven_kinds_of_coo_each_with_a_meaning_a_reference_and_a_labelled_scenario():
     kinds = rolekit.load_coo_types()
-    assert kinds["kind"].tolist() == ["executor", "change agent", "mentor", "other half", "partner", "heir apparent", "MVP"]
+    assert kinds["kind"].tolist() == [
+        "executor",
+        "change agent",
+        "mentor",
+        "other half",
+        "partner",
+        "heir apparent",
+        "MVP",
+    ]
     assert kinds["reference"].str.contains("Bennett and Miles \\(2006\\), Harvard Business Review").all()
     assert kinds["scenario"].str.startswith("Illustrative:").all()
     echoes = rolekit.coo_echoes()
@@ -50,14 +63,23 @@ def test_each_scenario_gives_known_answers_on_the_bundled_table():
     assert moved["id"].tolist() == ["R047", "R082", "R083"] and set(moved["role"]) == {"CEO"}
     other = rolekit.coo_scenario(df, "Other Half")
     picked = df[(df["role"] == "CEO") & (df["scope"] == "internal") & (df["horizon"] == "daily")]
-    assert other.loc[other["id"].isin(picked["id"]), "role"].eq("COO").all() and len(picked) == (other["change"] != "").sum()
+    assert (
+        other.loc[other["id"].isin(picked["id"]), "role"].eq("COO").all()
+        and len(picked) == (other["change"] != "").sum()
+    )
     partner = rolekit.coo_scenario(df, "partner")
     shared = partner[partner["change"] != ""]
-    assert len(partner) == len(df) + len(shared) and shared["id"].str.endswith("(shared)").all() and set(shared["role"]) == {"COO"}
+    assert (
+        len(partner) == len(df) + len(shared)
+        and shared["id"].str.endswith("(shared)").all()
+        and set(shared["role"]) == {"COO"}
+    )
     change = rolekit.coo_scenario(df, "change agent")
     assert change.loc[change["change"] != "", "horizon"].eq("long-term").all()
     mvp = rolekit.coo_scenario(df, "MVP")
-    assert mvp.drop(columns="change").equals(df) and rolekit.compare_summary(df, mvp).startswith("The two tables give all")
+    assert mvp.drop(columns="change").equals(df) and rolekit.compare_summary(df, mvp).startswith(
+        "The two tables give all"
+    )
 
 
 def test_a_scenario_works_for_a_team_whose_roles_have_other_names():
@@ -70,18 +92,32 @@ def test_a_scenario_works_for_a_team_whose_roles_have_other_names():
 
 def test_an_unknown_kind_or_role_is_refused_with_what_is_allowed():
     df = rolekit.load_responsibilities()
-    with pytest.raises(DataError, match=r"'exectuor' is not a kind of COO; allowed: executor, change agent.*\(did you mean 'executor'\?\)"):
+    with pytest.raises(
+        DataError,
+        match=r"'exectuor' is not a kind of COO; allowed: executor, change agent.*\(did you mean 'executor'\?\)",
+    ):
         rolekit.coo_scenario(df, "exectuor")
-    with pytest.raises(DataError, match=r"'Coo' is not a role of the table; name its COO with coo=.*did you mean 'COO'"):
+    with pytest.raises(
+        DataError, match=r"'Coo' is not a role of the table; name its COO with coo=.*did you mean 'COO'"
+    ):
         rolekit.coo_scenario(df, "executor", coo="Coo")
     with pytest.raises(DataError, match="column 'theme': is missing"):
-        rolekit.coo_scenario(pd.DataFrame({"role": ["CEO"], "responsibility": ["x"], "scope": ["internal"], "horizon": ["daily"]}), "executor")
+        rolekit.coo_scenario(
+            pd.DataFrame({"role": ["CEO"], "responsibility": ["x"], "scope": ["internal"], "horizon": ["daily"]}),
+            "executor",
+        )
 
 
 def test_by_default_the_scenario_takes_the_tables_first_two_roles_and_needs_two():
     df = rolekit.load_responsibilities()
     renamed = df.assign(role=df["role"].astype(str).replace({"CEO": "Managing Director", "COO": "Head of Operations"}))
-    assert rolekit.coo_scenario(renamed, "executor")["role"].value_counts().to_dict() == \
-        rolekit.coo_scenario(df, "executor")["role"].astype(str).replace({"CEO": "Managing Director", "COO": "Head of Operations"}).value_counts().to_dict()
+    assert (
+        rolekit.coo_scenario(renamed, "executor")["role"].value_counts().to_dict()
+        == rolekit.coo_scenario(df, "executor")["role"]
+        .astype(str)
+        .replace({"CEO": "Managing Director", "COO": "Head of Operations"})
+        .value_counts()
+        .to_dict()
+    )
     with pytest.raises(DataError, match="has 1 role"):
         rolekit.coo_scenario(df[df["role"] == "CEO"], "executor")

@@ -44,7 +44,9 @@ def test_spreadsheet_quirks_are_accepted(table):
 
 def test_invisible_characters_from_the_web_are_stripped_like_spaces(table):
     # A zero-width space before a header name and a no-break space after a value, as pasted from a web page.
-    df = rolekit.load_responsibilities(table("role,\u200bresponsibility,scope,horizon\nCEO,Sets vision,internal\u00a0,\ufefflong-term\n"))
+    df = rolekit.load_responsibilities(
+        table("role,\u200bresponsibility,scope,horizon\nCEO,Sets vision,internal\u00a0,\ufefflong-term\n")
+    )
     assert df[["responsibility", "scope", "horizon"]].values.tolist() == [["Sets vision", "internal", "long-term"]]
 
 
@@ -55,7 +57,9 @@ def test_excel_separator_line_and_old_mac_line_ends(table):
 
 def test_a_quoted_value_after_a_space_is_one_value(table):
     # Typed by hand rather than saved from a spreadsheet: a space before the opening quote.
-    df = rolekit.load_responsibilities(table('role, responsibility, scope, horizon\nCEO, "Sets vision, mission and goals", internal, long-term\n'))
+    df = rolekit.load_responsibilities(
+        table('role, responsibility, scope, horizon\nCEO, "Sets vision, mission and goals", internal, long-term\n')
+    )
     assert df["responsibility"].tolist() == ["Sets vision, mission and goals"]
 
 
@@ -65,19 +69,26 @@ def test_quoted_commas_and_line_breaks_stay_in_the_value(table):
 
 
 def test_other_roles_load_in_order_of_first_appearance_after_known_ones(table):
-    content = HEADER + "Chief of Staff,Runs the CEO's office,internal,daily\nCFO,Reports results to investors,external,daily\nCOO,Runs operations,internal,daily\nCTO,Sets the technology roadmap,internal,long-term\n"
+    content = (
+        HEADER
+        + "Chief of Staff,Runs the CEO's office,internal,daily\nCFO,Reports results to investors,external,daily\nCOO,Runs operations,internal,daily\nCTO,Sets the technology roadmap,internal,long-term\n"
+    )
     df = rolekit.load_responsibilities(table(content))
     assert list(df["role"].cat.categories) == ["COO", "Chief of Staff", "CFO", "CTO"]
     assert df["role"].tolist() == ["Chief of Staff", "CFO", "COO", "CTO"]
 
 
 def test_a_table_without_ceo_or_coo_loads(table):
-    df = rolekit.load_responsibilities(table(HEADER + "Head Chef,Plans the menu,internal,long-term\nMaître d',Greets guests,external,daily\n"))
+    df = rolekit.load_responsibilities(
+        table(HEADER + "Head Chef,Plans the menu,internal,long-term\nMaître d',Greets guests,external,daily\n")
+    )
     assert list(df["role"].cat.categories) == ["Head Chef", "Maître d'"]
 
 
 def test_role_spellings_differing_in_case_become_one(table):
-    df = rolekit.load_responsibilities(table(HEADER + "cfo,a,internal,daily\nCFO,b,internal,daily\nCFO,c,internal,daily\nceo,d,internal,daily\n"))
+    df = rolekit.load_responsibilities(
+        table(HEADER + "cfo,a,internal,daily\nCFO,b,internal,daily\nCFO,c,internal,daily\nceo,d,internal,daily\n")
+    )
     assert df["role"].tolist() == ["CFO", "CFO", "CFO", "CEO"]  # most used spelling; a known role keeps its own
 
 
@@ -98,7 +109,9 @@ def test_loading_never_writes_the_file(table):
 
 
 def test_tidy_turns_plain_frames_into_categoricals():
-    plain = pd.DataFrame({"role": ["CMO", " COO"], "scope": ["External", "internal"], "horizon": ["daily", "long-term"]})
+    plain = pd.DataFrame(
+        {"role": ["CMO", " COO"], "scope": ["External", "internal"], "horizon": ["daily", "long-term"]}
+    )
     df = rolekit.tidy(plain)
     assert list(df["role"].cat.categories) == ["COO", "CMO"]
     assert df["scope"].tolist() == ["external", "internal"]

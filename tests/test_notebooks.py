@@ -13,7 +13,8 @@ import nbformat
 import pytest
 
 import rolekit
-from rolekit.seminar import DECK, export_handouts, notebooks, run_series, show
+from rolekit.display import show
+from rolekit.seminar import DECK, export_handouts, notebooks, run_series
 
 ROOT = Path(__file__).resolve().parents[1]
 SERIES = [p for p in notebooks() if p.name != DECK]
@@ -24,9 +25,17 @@ def _code(nb):
 
 
 def test_the_series_is_numbered_in_teaching_order():
-    assert [p.name for p in SERIES] == ["01_the_data.ipynb", "02_scope_and_horizon.ipynb", "03_overlaps.ipynb",
-                                        "04_differences.ipynb", "05_sources.ipynb", "06_who_decides.ipynb", "07_your_organisation.ipynb",
-                                        "08_tagging_exercise.ipynb", "09_kinds_of_coo.ipynb"]
+    assert [p.name for p in SERIES] == [
+        "01_the_data.ipynb",
+        "02_scope_and_horizon.ipynb",
+        "03_overlaps.ipynb",
+        "04_differences.ipynb",
+        "05_sources.ipynb",
+        "06_who_decides.ipynb",
+        "07_your_organisation.ipynb",
+        "08_tagging_exercise.ipynb",
+        "09_kinds_of_coo.ipynb",
+    ]
 
 
 @pytest.mark.parametrize("path", SERIES, ids=lambda p: p.stem)
@@ -37,7 +46,13 @@ def test_each_notebook_opens_with_its_question_and_time_and_ends_with_takeaways_
     assert "**The question.**" in first.source and re.search(r"\*\*Time in class:\*\* about \d+ minutes", first.source)
     heading = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "## Takeaways" in c.source)
     computed = [c for c in nb.cells[heading:] if c.cell_type == "code"]
-    assert computed and all(re.match(r"rolekit\.show\(rolekit\.(takeaways|compare_summary|score_summary|tension_summary|raci_summary), ", c.source) for c in computed)  # computed
+    assert computed and all(
+        re.match(
+            r"rolekit\.show\(rolekit\.(takeaways|compare_summary|score_summary|tension_summary|raci_summary), ",
+            c.source,
+        )
+        for c in computed
+    )  # computed
     assert last.cell_type == "markdown" and re.search(r"## (Discussion questions|Exercise and discussion)", last.source)
     assert len(re.findall(r"^\d\. ", last.source, re.M)) >= 2
 
@@ -85,15 +100,22 @@ def test_the_deck_has_slides_notes_and_hidden_set_up():
             assert kind == "notes", cell.source  # the speaker notes are computed from the table
         elif "plot_" not in cell.source and "tally" not in cell.source:
             assert kind == "skip", cell.source
-    assert not [c for c in nb.cells if c.cell_type == "markdown" and c.metadata.get("slideshow", {}).get("slide_type") == "notes"
-                and "bundled" in c.source], "a hand-written note about the bundled table"
+    assert not [
+        c
+        for c in nb.cells
+        if c.cell_type == "markdown"
+        and c.metadata.get("slideshow", {}).get("slide_type") == "notes"
+        and "bundled" in c.source
+    ], "a hand-written note about the bundled table"
 
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
 def test_each_notebook_and_its_text_twin_are_in_step(path):
     twin = path.with_suffix(".py")
     assert twin.exists(), f"{twin.name} is missing: run jupytext --sync {path}"
-    assert jupytext.writes(jupytext.read(path), fmt="py:percent") == twin.read_text(), f"out of step: run jupytext --sync {path}"
+    assert jupytext.writes(jupytext.read(path), fmt="py:percent") == twin.read_text(), (
+        f"out of step: run jupytext --sync {path}"
+    )
 
 
 def test_show_returns_a_figure_a_table_or_a_note():
@@ -107,11 +129,18 @@ def test_show_returns_a_figure_a_table_or_a_note():
     sources = show(rolekit.load_sources()).data  # a table given directly
     assert "COO vs. CEO: Understanding the Roles…" in sources and "<th>id</th>" in sources
     listed = show(rolekit.listing, df, themes="finance").data
-    assert "Shapes and carries out financial strategy together with the CFO" in listed  # in full, never cut at 50 characters
+    assert (
+        "Shapes and carries out financial strategy together with the CFO" in listed
+    )  # in full, never cut at 50 characters
     assert "<th>source</th>" not in listed and "R020" in listed
     note = show(rolekit.overlap, df.drop(columns="theme"), part="pairs")
-    assert note.data.startswith("**Not shown here:** this table has no `theme` column, which is needed to compare roles theme by theme.")
-    assert show(rolekit.listing, df, themes="no such theme").data == "**Nothing to show:** no responsibility in this table matches."
+    assert note.data.startswith(
+        "**Not shown here:** this table has no `theme` column, which is needed to compare roles theme by theme."
+    )
+    assert (
+        show(rolekit.listing, df, themes="no such theme").data
+        == "**Nothing to show:** no responsibility in this table matches."
+    )
 
 
 FOUR_ROLES = """role,responsibility,scope,horizon,theme
@@ -145,8 +174,13 @@ def test_the_series_runs_on_a_four_role_table_without_sources(four_role_run):
         outputs = [o for c in _code(nb) for o in c.outputs]
         assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"], path
     sources = nbformat.read(written[4], as_version=4)  # 05: needs the source column
-    notes = [o.data["text/markdown"] for c in _code(sources) if "load_tensions" not in c.source  # the articles' own tensions are shown on any table
-             for o in c.outputs if "text/markdown" in o.get("data", {})]
+    notes = [
+        o.data["text/markdown"]
+        for c in _code(sources)
+        if "load_tensions" not in c.source  # the articles' own tensions are shown on any table
+        for o in c.outputs
+        if "text/markdown" in o.get("data", {})
+    ]
     assert len(notes) == 5 and all("this table has no `source` column" in n.lower() for n in notes)
     overlaps = json.dumps(nbformat.read(written[2], as_version=4).dict())
     assert "Chief of Staff" in overlaps and "CFO" in overlaps
@@ -161,11 +195,20 @@ def test_takeaways_of_a_four_role_run_are_that_tables_findings(four_role_run):
             match = re.search(r'rolekit\.takeaways, df, topic="(\w+)"(?:, themes=(\[[^\]]*\]))?', cell.source)
             if match:
                 shown = [o.data["text/markdown"] for o in cell.outputs if "text/markdown" in o.get("data", {})]
-                themes = eval(match[2]) if match[2] else None  # noqa: S307 (a list literal from our own notebook)
+                themes = eval(match[2]) if match[2] else None
                 assert shown == [rolekit.takeaways(df, match[1], themes=themes)], (path, cell.source)
-        start = next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "## Takeaways" in c.source), len(nb.cells))
-        takeaways = [c.source for c in nb.cells[start:] if c.cell_type == "markdown" and "About the four articles" not in c.source]
-        assert not any("bundled table" in t for t in takeaways), path  # no hand-written takeaway about the bundled table
+        start = next(
+            (i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "## Takeaways" in c.source),
+            len(nb.cells),
+        )
+        takeaways = [
+            c.source
+            for c in nb.cells[start:]
+            if c.cell_type == "markdown" and "About the four articles" not in c.source
+        ]
+        assert not any("bundled table" in t for t in takeaways), (
+            path
+        )  # no hand-written takeaway about the bundled table
 
 
 def test_a_bad_table_stops_before_any_notebook_runs(tmp_path):
@@ -197,7 +240,9 @@ def handouts(tmp_path_factory):
 
 def test_handouts_have_the_prose_and_charts_but_no_code(handouts):
     written, out = handouts
-    assert sorted(Path(p).name for p in written) == sorted([f"{p.stem}.html" for p in SERIES] + ["seminar_deck.slides.html"])
+    assert sorted(Path(p).name for p in written) == sorted(
+        [f"{p.stem}.html" for p in SERIES] + ["seminar_deck.slides.html"]
+    )
     for path in written:
         html = Path(path).read_text()
         assert "rolekit.show(" not in html and "import rolekit" not in html and "data_path" not in html
@@ -212,7 +257,12 @@ def test_handouts_and_slides_fetch_nothing_from_the_web(handouts):
         assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), path
         assert not re.search(r"""(@import|url\()\s*["']?(https?:)?//""", html), path
     slides = (out / "seminar_deck.slides.html").read_text()
-    for needed in ("reveal.js/dist/reveal.js", "reveal.js/dist/reveal.css", "reveal.js/dist/theme/white.css", "reveal.js/plugin/notes/notes.js"):
+    for needed in (
+        "reveal.js/dist/reveal.js",
+        "reveal.js/dist/reveal.css",
+        "reveal.js/dist/theme/white.css",
+        "reveal.js/plugin/notes/notes.js",
+    ):
         assert needed in slides and (out / needed).exists()
 
 

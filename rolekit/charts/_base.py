@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import math
 import textwrap
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import matplotlib
 import matplotlib.style
@@ -14,10 +16,46 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.textpath import TextToPath
 
-from ..io import tidy
+from ..categories import tidy
+from ..style import STYLE
 from ..validate import DataError, Problem, require
 
 SHADE = "#F4E1D2"  # background of contradicted themes
+
+
+class ChartFunction(Protocol):
+    """A chart function as :func:`chart` declares it: called like the function it wraps, with its ``kind``."""
+
+    kind: str
+    __name__: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+def chart(kind: str) -> Callable[[Callable[..., Any]], ChartFunction]:
+    """Declare a chart function: it draws in rolekit's style, and ``kind`` says what it draws.
+
+    ``kind`` opens the chart's alt text (:func:`rolekit.charts.alt_text`), so a
+    screen reader hears what sort of chart it is before the finding its title states.
+
+    >>> @chart("A test chart")
+    ... def plot_nothing(df, ax=None):
+    ...     return matplotlib.rcParams["font.size"]
+    >>> plot_nothing(None), plot_nothing.kind
+    (14.0, 'A test chart')
+    """
+
+    def declare(draw: Callable[..., Any]) -> ChartFunction:
+        @functools.wraps(draw)
+        def styled(*args: Any, **kwargs: Any) -> Any:
+            with matplotlib.style.context(STYLE):
+                return draw(*args, **kwargs)
+
+        styled.kind = kind  # type: ignore[attr-defined]
+        return styled  # type: ignore[return-value]
+
+    return declare
+
 
 def _drawable(df: pd.DataFrame, columns: list[str], purpose: str) -> pd.DataFrame:
     """The tidy rows of ``df`` with a value in every one of ``columns``; DataError when there are none."""
@@ -48,13 +86,11 @@ def _size_pt(ax) -> tuple[float, float]:
 def _title(ax, text: str) -> None:
     """Set a left-aligned title wrapped to the width the plot will have once its row labels take their place."""
     size = matplotlib.rcParams["ytick.labelsize"]
-    labels = max((_text_width(line, size) for t in ax.get_yticklabels() for line in t.get_text().split("\n")), default=0)
+    labels = max(
+        (_text_width(line, size) for t in ax.get_yticklabels() for line in t.get_text().split("\n")), default=0
+    )
     width = (_size_pt(ax)[0] - labels) / (matplotlib.rcParams["axes.titlesize"] * 0.62)
     ax.set_title(textwrap.fill(text, max(int(width), 30), break_on_hyphens=False))
-
-
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
 
 
 def _roles(table: pd.DataFrame) -> list[str]:
@@ -79,8 +115,12 @@ def _legend(ax, roles, colors, markers=None, extra=(), **where) -> None:
 
     ``extra``: more handles after the roles' (what a shading means, say).
     """
-    handles = [Line2D([], [], linestyle="", marker=markers[r], markersize=11, color=colors[r], label=r) if markers else
-               Patch(color=colors[r], label=r) for r in roles] + list(extra)
+    handles = [
+        Line2D([], [], linestyle="", marker=markers[r], markersize=11, color=colors[r], label=r)
+        if markers
+        else Patch(color=colors[r], label=r)
+        for r in roles
+    ] + list(extra)
     ncols = _legend_columns(ax, [h.get_label() for h in handles])
     ax.legend(handles=handles, **({"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncols": ncols} | where))
 
@@ -108,5 +148,5 @@ def _wrap_pt(text: str, width_pt: float, size: float, lines: int = 3) -> str:
         else:
             out.append(word)
     if len(out) > lines:
-        out = out[:lines - 1] + [" ".join(out[lines - 1:])]
+        out = out[: lines - 1] + [" ".join(out[lines - 1 :])]
     return "\n".join(_fit(line, width_pt, size) for line in out)

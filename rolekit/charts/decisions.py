@@ -9,10 +9,9 @@ import matplotlib.style
 import pandas as pd
 from matplotlib.patches import Patch, Rectangle
 
-from ..decisions import LETTERS, _against, compare_raci, raci_grid, raci_summary
-from ..io import tidy
-from ..style import STYLE, role_colors
-from ._base import _fit, _legend, _new_axes, _size_pt, _text_width, _wrap_pt
+from ..decisions import LETTERS, compare_raci, raci_against, raci_grid, raci_summary
+from ..style import role_colors
+from ._base import _fit, _legend, _new_axes, _size_pt, _text_width, _wrap_pt, chart
 
 # One blue, darker as the part grows (A darkest), so the grid reads in grey print too; the letter is always written.
 _FILL = {"A": "#08306B", "R": "#2171B5", "C": "#9ECAE1", "I": "#DEEBF7"}
@@ -23,6 +22,7 @@ _LABEL_PT = 330  # room for a decision's name, in points: one line of 45 charact
 _UPRIGHT_PT = 110  # longest line of a role name, in points, when names stand upright above narrow columns
 
 
+@chart("RACI grid of decisions (rows) by roles (columns), each cell its letter")
 def plot_raci(decisions: pd.DataFrame, ax=None, against: pd.DataFrame | None = None):
     """A grid of decisions (rows) by roles (columns), each cell its RACI letter; the title says who holds the As.
 
@@ -41,45 +41,61 @@ def plot_raci(decisions: pd.DataFrame, ax=None, against: pd.DataFrame | None = N
     others = None
     if against is not None:
         changes = compare_raci(against, decisions)
-        others = {(d.casefold(), r): b for d, r, b, c in changes[["decision", "role", "before", "change"]].itertuples(index=False) if c != "same"}
+        others = {
+            (d.casefold(), r): b
+            for d, r, b, c in changes[["decision", "role", "before", "change"]].itertuples(index=False)
+            if c != "same"
+        }
     roles = list(grid.columns)
-    with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax)
-        one_line = [_fit(d, _LABEL_PT, matplotlib.rcParams["ytick.labelsize"]) for d in grid.index]
-        header = _role_labels(ax, roles, max(_text_width(d, matplotlib.rcParams["ytick.labelsize"]) for d in one_line))
-        room = _size_pt(ax)[1] - header - 20  # height left for the rows once the role names take theirs
-        grid = grid.head(max(1, min(_MAX_ROWS, int(room // 22))))
-        two = room / max(len(grid), 1) >= 36
-        labels = [_wrap_pt(d, _LABEL_PT / (1 + two), matplotlib.rcParams["ytick.labelsize"], 1 + two) for d in grid.index]
-        ax.set_yticks(range(len(grid)), labels)
-        ax.set_xlim(-0.5, len(roles) - 0.5)
-        ax.set_ylim(len(grid) - 0.5, -0.5)
-        ax.tick_params(axis="y", length=0)
-        for side in ("left", "bottom", "top", "right"):
-            ax.spines[side].set_visible(False)
-        letter_size = min(20, max(12, 0.6 * room / max(len(grid), 1)))
-        for i, decision in enumerate(grid.index):
-            for j, role in enumerate(roles):
-                letter = grid.iloc[i, j]
-                was = None if others is None else others.get((decision.casefold(), role))
-                if letter:
-                    ax.add_patch(Rectangle((j - 0.45, i - 0.42), 0.9, 0.84, color=_FILL[letter], zorder=1))
-                if was is not None:
-                    ax.add_patch(Rectangle((j - 0.45, i - 0.42), 0.9, 0.84, fill=False, edgecolor=_CHANGED, linewidth=3, zorder=3))
-                if letter or was is not None:
-                    text = letter if was is None else f"{was or '–'}→{letter or '–'}"
-                    ax.text(j, i, text, ha="center", va="center", fontsize=letter_size if was is None else max(12, letter_size * 0.8),
-                            fontweight="bold", color=_INK.get(letter, "#222222"), zorder=2)
-        handles = [Patch(color=_FILL[k], label=f"{k} {word}") for k, word in LETTERS.items()]
-        if others is not None:
-            handles.append(Patch(facecolor="white", edgecolor=_CHANGED, linewidth=3, label="differs: other→this"))
-        _legend(ax, [], {}, extra=handles, bbox_to_anchor=(0.5, -0.02))
-        title = raci_summary(decisions) if against is None else _against(tidy(decisions), tidy(against), changes)
-        if total > len(grid):
-            title += f" (The first {len(grid)} of {total} decisions are drawn.)"
-        label_width = max(_text_width(line, matplotlib.rcParams["ytick.labelsize"]) for label in labels for line in label.split("\n"))
-        width = (ax.figure.get_size_inches()[0] * 72 - label_width - 10) / (matplotlib.rcParams["axes.titlesize"] * 0.62)
-        ax.set_title(textwrap.fill(title, max(int(width), 30), break_on_hyphens=False))
+    ax = _new_axes(ax)
+    one_line = [_fit(d, _LABEL_PT, matplotlib.rcParams["ytick.labelsize"]) for d in grid.index]
+    header = _role_labels(ax, roles, max(_text_width(d, matplotlib.rcParams["ytick.labelsize"]) for d in one_line))
+    room = _size_pt(ax)[1] - header - 20  # height left for the rows once the role names take theirs
+    grid = grid.head(max(1, min(_MAX_ROWS, int(room // 22))))
+    two = room / max(len(grid), 1) >= 36
+    labels = [_wrap_pt(d, _LABEL_PT / (1 + two), matplotlib.rcParams["ytick.labelsize"], 1 + two) for d in grid.index]
+    ax.set_yticks(range(len(grid)), labels)
+    ax.set_xlim(-0.5, len(roles) - 0.5)
+    ax.set_ylim(len(grid) - 0.5, -0.5)
+    ax.tick_params(axis="y", length=0)
+    for side in ("left", "bottom", "top", "right"):
+        ax.spines[side].set_visible(False)
+    letter_size = min(20, max(12, 0.6 * room / max(len(grid), 1)))
+    for i, decision in enumerate(grid.index):
+        for j, role in enumerate(roles):
+            letter = grid.iloc[i, j]
+            was = None if others is None else others.get((decision.casefold(), role))
+            if letter:
+                ax.add_patch(Rectangle((j - 0.45, i - 0.42), 0.9, 0.84, color=_FILL[letter], zorder=1))
+            if was is not None:
+                ax.add_patch(
+                    Rectangle((j - 0.45, i - 0.42), 0.9, 0.84, fill=False, edgecolor=_CHANGED, linewidth=3, zorder=3)
+                )
+            if letter or was is not None:
+                text = letter if was is None else f"{was or '–'}→{letter or '–'}"
+                ax.text(
+                    j,
+                    i,
+                    text,
+                    ha="center",
+                    va="center",
+                    fontsize=letter_size if was is None else max(12, letter_size * 0.8),
+                    fontweight="bold",
+                    color=_INK.get(letter, "#222222"),
+                    zorder=2,
+                )
+    handles = [Patch(color=_FILL[k], label=f"{k} {word}") for k, word in LETTERS.items()]
+    if others is not None:
+        handles.append(Patch(facecolor="white", edgecolor=_CHANGED, linewidth=3, label="differs: other→this"))
+    _legend(ax, [], {}, extra=handles, bbox_to_anchor=(0.5, -0.02))
+    title = raci_summary(decisions) if against is None else raci_against(decisions, against, changes)
+    if total > len(grid):
+        title += f" (The first {len(grid)} of {total} decisions are drawn.)"
+    label_width = max(
+        _text_width(line, matplotlib.rcParams["ytick.labelsize"]) for label in labels for line in label.split("\n")
+    )
+    width = (ax.figure.get_size_inches()[0] * 72 - label_width - 10) / (matplotlib.rcParams["axes.titlesize"] * 0.62)
+    ax.set_title(textwrap.fill(title, max(int(width), 30), break_on_hyphens=False))
     return ax
 
 
@@ -91,7 +107,9 @@ def _role_labels(ax, roles: list[str], label_width: float) -> float:
     size = matplotlib.rcParams["xtick.labelsize"]
     column = (ax.figure.get_size_inches()[0] * 72 - label_width - 40) / max(len(roles), 1) - 8
     across = [_wrap_pt(r, column, size) for r in roles]
-    upright = column < _text_width("Executive", size) or any(" ".join(a.split()) != " ".join(r.split()) for a, r in zip(across, roles))
+    upright = column < _text_width("Executive", size) or any(
+        " ".join(a.split()) != " ".join(r.split()) for a, r in zip(across, roles)
+    )
     lines = max(1, min(2, int(column // (size * 1.3))))  # upright names take two lines where the column is wide enough
     labels = [_wrap_pt(r, _UPRIGHT_PT, size, lines) for r in roles] if upright else across
     ax.tick_params(length=0, labelbottom=False, labeltop=True)

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib
-import matplotlib.style
 import numpy as np
 
 from ..exercise import BANDS, DIMENSIONS, Scores, disputed
-from ..style import STYLE
-from ._base import _new_axes, _title
+from ._base import _new_axes, _title, chart
 
 _BAND_COLORS = ("#F2F2F2", "#E6E6E6", "#F2F2F2", "#E6E6E6", "#F2F2F2", "#E6E6E6")
 
 
+@chart("Bar chart of the room's agreement (Fleiss' kappa) per dimension, against Landis and Koch's bands")
 def plot_agreement(scores: Scores, ax=None):
     """Fleiss' kappa per dimension, against Landis and Koch's bands (slight, fair, moderate...).
 
@@ -24,34 +22,36 @@ def plot_agreement(scores: Scores, ax=None):
     ['role', 'scope', 'horizon']
     """
     a = scores.agreement.set_index("dimension").reindex(list(DIMENSIONS))
-    with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax)
-        low = min(0.0, float(np.nanmin(a["fleiss_kappa"])) if a["fleiss_kappa"].notna().any() else 0.0)
-        edges = [low - 0.05] + [top for top, _ in BANDS[1:]]
-        for k, ((_, word), lo, hi) in enumerate(zip(BANDS[1:], edges[:-1], edges[1:])):
-            ax.axvspan(max(lo, low - 0.05), hi, color=_BAND_COLORS[k], zorder=0)
-            ax.text((max(lo, 0) + hi) / 2, -0.62, word, ha="center", va="bottom", fontsize=12, color="#555555")
-        y = np.arange(len(a))
-        values = a["fleiss_kappa"].fillna(0).to_numpy()
-        ax.barh(y, values, height=0.55, color="#0072B2", zorder=2)
-        for yi, value, alpha in zip(y, a["fleiss_kappa"], a["krippendorff_alpha"]):
-            text = "not defined" if np.isnan(value) else f"{value:.2f} (alpha {alpha:.2f})"
-            ax.text(max(value if np.isfinite(value) else 0, 0) + 0.02, yi, text, va="center", fontsize=13, zorder=3)
-        ax.set_yticks(y, list(a.index))
-        ax.set_ylim(len(a) - 0.4, -0.75)
-        ax.set_xlim(low - 0.05, 1.0)
-        ax.set_xlabel("Fleiss' kappa: agreement in the room beyond chance (1 = everyone agrees)")
-        ax.tick_params(axis="y", length=0)
-        if a["fleiss_kappa"].isna().all():
-            _title(ax, "Agreement is not defined: no item was answered by two participants or more")
-        elif a["fleiss_kappa"].nunique() == 1:
-            _title(ax, f"The room agrees as much on every dimension ({a['band'].iloc[0]})")
-        else:
-            best, worst = a["fleiss_kappa"].idxmax(), a["fleiss_kappa"].idxmin()
-            _title(ax, f"The room agrees most on {best} ({a.loc[best, 'band']}) and least on {worst} ({a.loc[worst, 'band']})")
+    ax = _new_axes(ax)
+    low = min(0.0, float(np.nanmin(a["fleiss_kappa"])) if a["fleiss_kappa"].notna().any() else 0.0)
+    edges = [low - 0.05] + [top for top, _ in BANDS[1:]]
+    for k, ((_, word), lo, hi) in enumerate(zip(BANDS[1:], edges[:-1], edges[1:])):
+        ax.axvspan(max(lo, low - 0.05), hi, color=_BAND_COLORS[k], zorder=0)
+        ax.text((max(lo, 0) + hi) / 2, -0.62, word, ha="center", va="bottom", fontsize=12, color="#555555")
+    y = np.arange(len(a))
+    values = a["fleiss_kappa"].fillna(0).to_numpy()
+    ax.barh(y, values, height=0.55, color="#0072B2", zorder=2)
+    for yi, value, alpha in zip(y, a["fleiss_kappa"], a["krippendorff_alpha"]):
+        text = "not defined" if np.isnan(value) else f"{value:.2f} (alpha {alpha:.2f})"
+        ax.text(max(value if np.isfinite(value) else 0, 0) + 0.02, yi, text, va="center", fontsize=13, zorder=3)
+    ax.set_yticks(y, list(a.index))
+    ax.set_ylim(len(a) - 0.4, -0.75)
+    ax.set_xlim(low - 0.05, 1.0)
+    ax.set_xlabel("Fleiss' kappa: agreement in the room beyond chance (1 = everyone agrees)")
+    ax.tick_params(axis="y", length=0)
+    if a["fleiss_kappa"].isna().all():
+        _title(ax, "Agreement is not defined: no item was answered by two participants or more")
+    elif a["fleiss_kappa"].nunique() == 1:
+        _title(ax, f"The room agrees as much on every dimension ({a['band'].iloc[0]})")
+    else:
+        best, worst = a["fleiss_kappa"].idxmax(), a["fleiss_kappa"].idxmin()
+        _title(
+            ax, f"The room agrees most on {best} ({a.loc[best, 'band']}) and least on {worst} ({a.loc[worst, 'band']})"
+        )
     return ax
 
 
+@chart("Bar chart of the items the room split on most, with the most common answer and the key's")
 def plot_disputed(scores: Scores, ax=None, top: int = 8):
     """The items the room split on most: the share giving the most common answer, with the key's answer.
 
@@ -61,23 +61,26 @@ def plot_disputed(scores: Scores, ax=None, top: int = 8):
     3
     """
     worst = disputed(scores, top)
-    with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax, height=0.8 * len(worst) + 1.2 if len(worst) > 8 else None)  # 16:9 up to 8 items
-        y = np.arange(len(worst))
-        ax.barh(y, worst["agreement"] * 100, height=0.6, color="#D55E00", zorder=2)
-        for yi, r in zip(y, worst.itertuples(index=False)):
-            ax.text(r.agreement * 100 + 1.5, yi, f"{r.modal_answer} (key: {r.key})", va="center", fontsize=13)
-        labels = [f"{r.item} · {r.dimension}\n" + textwrap.shorten(r.responsibility, 44, placeholder="…") for r in worst.itertuples(index=False)]
-        ax.set_yticks(y, labels, fontsize=12)
-        ax.set_ylim(len(worst) - 0.5, -0.6)
-        ax.set_xlim(0, 130)
-        ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
-        ax.set_xlabel("share of the room giving the most common answer")
-        ax.tick_params(axis="y", length=0)
-        _title(ax, f"Where the room splits: {len(worst)} most disputed item(s)" if len(worst) else "No item was answered")
+    ax = _new_axes(ax, height=0.8 * len(worst) + 1.2 if len(worst) > 8 else None)  # 16:9 up to 8 items
+    y = np.arange(len(worst))
+    ax.barh(y, worst["agreement"] * 100, height=0.6, color="#D55E00", zorder=2)
+    for yi, r in zip(y, worst.itertuples(index=False)):
+        ax.text(r.agreement * 100 + 1.5, yi, f"{r.modal_answer} (key: {r.key})", va="center", fontsize=13)
+    labels = [
+        f"{r.item} · {r.dimension}\n" + textwrap.shorten(r.responsibility, 44, placeholder="…")
+        for r in worst.itertuples(index=False)
+    ]
+    ax.set_yticks(y, labels, fontsize=12)
+    ax.set_ylim(len(worst) - 0.5, -0.6)
+    ax.set_xlim(0, 130)
+    ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    ax.set_xlabel("share of the room giving the most common answer")
+    ax.tick_params(axis="y", length=0)
+    _title(ax, f"Where the room splits: {len(worst)} most disputed item(s)" if len(worst) else "No item was answered")
     return ax
 
 
+@chart("Grid of the share of the room whose answer matches the key, by item and dimension")
 def plot_room_vs_key(scores: Scores, ax=None):
     """For every item and dimension, the share of the room whose answer matches the key.
 
@@ -86,23 +89,36 @@ def plot_room_vs_key(scores: Scores, ax=None):
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['role', 'scope', 'horizon']
     """
-    grid = scores.items.pivot_table(index="item", columns="dimension", values="matches_key", dropna=False).reindex(columns=list(DIMENSIONS))
-    with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax, height=0.3 * len(grid) + 1.2 if len(grid) > 20 else None)  # 16:9 up to 20 items
-        rows, cols = grid.shape
-        ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, grid.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1.4)
-        ax.set(xlim=(-0.5, cols - 0.5), ylim=(rows - 0.5, -0.5))
-        for i, item in enumerate(grid.index):
-            for j, d in enumerate(grid.columns):
-                value = grid.loc[item, d]
-                ax.text(j, i, "—" if np.isnan(value) else f"{value:.0%}", ha="center", va="center", fontsize=12,
-                        color="white" if value >= 0.75 else "#222222")
-        ax.set_xticks(range(len(grid.columns)), list(grid.columns))
-        ax.set_yticks(range(len(grid)), list(grid.index))
-        ax.xaxis.tick_top()
-        ax.tick_params(length=0)
-        for side in ax.spines.values():
-            side.set_visible(False)
-        below = int((grid < 0.5).sum().sum())
-        _title(ax, f"The room against the key: on {below} of {grid.size} item-dimension pairs, fewer than half the room gives the key's answer")
+    grid = scores.items.pivot_table(index="item", columns="dimension", values="matches_key", dropna=False).reindex(
+        columns=list(DIMENSIONS)
+    )
+    ax = _new_axes(ax, height=0.3 * len(grid) + 1.2 if len(grid) > 20 else None)  # 16:9 up to 20 items
+    rows, cols = grid.shape
+    ax.pcolormesh(
+        np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, grid.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1.4
+    )
+    ax.set(xlim=(-0.5, cols - 0.5), ylim=(rows - 0.5, -0.5))
+    for i, item in enumerate(grid.index):
+        for j, d in enumerate(grid.columns):
+            value = grid.loc[item, d]
+            ax.text(
+                j,
+                i,
+                "—" if np.isnan(value) else f"{value:.0%}",
+                ha="center",
+                va="center",
+                fontsize=12,
+                color="white" if value >= 0.75 else "#222222",
+            )
+    ax.set_xticks(range(len(grid.columns)), list(grid.columns))
+    ax.set_yticks(range(len(grid)), list(grid.index))
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    below = int((grid < 0.5).sum().sum())
+    _title(
+        ax,
+        f"The room against the key: on {below} of {grid.size} item-dimension pairs, fewer than half the room gives the key's answer",
+    )
     return ax

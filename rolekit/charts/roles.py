@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import math
 
-import matplotlib
-import matplotlib.style
 import numpy as np
 import pandas as pd
 
 from ..analysis import CELLS, counts, profile, unit
-from ..findings import findings, ranked
-from ..style import STYLE, role_colors, role_markers
-from ._base import _drawable, _fit, _legend, _legend_rows, _new_axes, _pct, _roles, _size_pt, _text_width, _title
+from ..findings import findings, pct
+from ..style import role_colors, role_markers
+from ._base import _drawable, _fit, _legend, _legend_rows, _new_axes, _roles, _size_pt, _text_width, _title, chart
 
+
+@chart("Map of every responsibility on the 2x2 grid of scope (internal/external) by horizon (daily/long-term)")
 def plot_scope_horizon(df: pd.DataFrame, ax=None, kind: str = "auto"):
     """Map every responsibility onto the 2x2 grid of scope (internal/external) by horizon (daily/long-term).
 
@@ -30,75 +30,106 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None, kind: str = "auto"):
     ['daily', 'long-term']
     """
     t = _drawable(df, ["role", "scope", "horizon"], "to place responsibilities on the scope x horizon map")
-    with matplotlib.style.context(STYLE):
-        if "theme" in t and t["theme"].notna().any():
-            t = t.assign(row=t["theme"].cat.add_categories(["(no theme)"]).fillna("(no theme)"))
+    if "theme" in t and t["theme"].notna().any():
+        t = t.assign(row=t["theme"].cat.add_categories(["(no theme)"]).fillna("(no theme)"))
+    else:
+        t = t.assign(row=t["role"])
+    roles = _roles(t)
+    colors, markers = role_colors(t["role"].cat.categories), role_markers(t["role"].cat.categories)
+    counts = t.groupby(["scope", "horizon", "row", "role"], observed=True).size()
+    cells = {c: counts.xs(c, level=["scope", "horizon"]) for c in CELLS if c in counts.index.droplevel([2, 3])}
+
+    # Plan in points: a label column, then dots at a pitch of 7 to 14 points.
+    ax = _new_axes(ax)
+    cell_w = _size_pt(ax)[0] / 2
+    label_w = min(max(_text_width(str(r), 12) for r in t["row"].unique()) + 10, 0.36 * cell_w)
+    dots_w = 0.95 * cell_w - label_w
+    slots = {
+        (c, row): len(k) - 1 + k.sum()
+        for c, here in cells.items()
+        for row, k in here.groupby(level="row", observed=True)
+    }
+    per_line = max(1, min(max(slots.values(), default=1), int(dots_w // 7)))
+    pitch = min(14.0, dots_w / per_line)
+    lines = {key: math.ceil(n / per_line) for key, n in slots.items()}
+    units = max([sum(n for (c, _), n in lines.items() if c == cell) for cell in cells] or [1])
+    tallies = len(roles) <= 3  # beyond three roles, the per-cell counts would not fit a header
+    headers = {
+        c: (
+            f"{c[0]} · {c[1]}",
+            " · ".join(
+                f"{r} {n}"
+                for r, n in t[(t["scope"] == c[0]) & (t["horizon"] == c[1])]["role"]
+                .value_counts()
+                .reindex(roles, fill_value=0)
+                .items()
+            )
+            if tallies
+            else "",
+        )
+        for c in CELLS
+    }
+    two_lines = any(_text_width(h, 13) + _text_width(n, 12) + 24 > 0.96 * cell_w for h, n in headers.values())
+    band = 46.0 if two_lines else 28.0  # points: the header band of each cell
+    bottom = 0.04
+    height_in = ax.figure.get_size_inches()[1]
+    legend_rows = _legend_rows(ax, roles)
+    cell_h = (
+        height_in * 72 * ax.get_position().height / 0.77 - 110 - 20 * legend_rows
+    ) / 2  # after title, ticks and legend
+    if kind == "grid" or (
+        kind == "auto" and (cell_h - band) * (1 - bottom) / units < 15
+    ):  # rows cannot take 12-point labels
+        ax.clear()
+        return _scope_grid(ax, t, roles, colors, markers)
+    cell_h = _size_pt(ax)[1] / 2
+    top = band / cell_h
+    unit = (1 - top - bottom) / units
+    label_size = 12.0
+    dot = min(pitch * 0.8, unit * cell_h * 0.8, 11.0)
+
+    xy = {r: [] for r in roles}
+    for (scope, horizon), here in cells.items():
+        x0, y = float(horizon == "long-term"), float(scope == "external") + 1 - top
+        for row, k in here.groupby(level="row", observed=True):
+            ax.text(x0 + 0.02, y - unit / 2, _fit(str(row), label_w - 8, label_size), va="center", fontsize=label_size)
+            slot = 0
+            for (_, role), n in k.items():
+                for _ in range(n):
+                    line, pos = divmod(slot, per_line)
+                    xy[role].append((x0 + 0.02 + (label_w + (pos + 0.5) * pitch) / cell_w, y - (line + 0.5) * unit))
+                    slot += 1
+                slot += 1  # a gap between roles
+            y -= lines[((scope, horizon), row)] * unit
+    for (scope, horizon), (header, tally) in headers.items():
+        x0, y1 = float(horizon == "long-term"), float(scope == "external") + 1
+        ax.text(x0 + 0.02, y1 - 14 / cell_h, header, fontsize=13, fontweight="bold", va="center")
+        if two_lines:
+            ax.text(x0 + 0.02, y1 - 32 / cell_h, tally, fontsize=12, va="center", color="#555555")
         else:
-            t = t.assign(row=t["role"])
-        roles = _roles(t)
-        colors, markers = role_colors(t["role"].cat.categories), role_markers(t["role"].cat.categories)
-        counts = t.groupby(["scope", "horizon", "row", "role"], observed=True).size()
-        cells = {c: counts.xs(c, level=["scope", "horizon"]) for c in CELLS if c in counts.index.droplevel([2, 3])}
-
-        # Plan in points: a label column, then dots at a pitch of 7 to 14 points.
-        ax = _new_axes(ax)
-        cell_w = _size_pt(ax)[0] / 2
-        label_w = min(max(_text_width(str(r), 12) for r in t["row"].unique()) + 10, 0.36 * cell_w)
-        dots_w = 0.95 * cell_w - label_w
-        slots = {(c, row): len(k) - 1 + k.sum() for c, here in cells.items() for row, k in here.groupby(level="row", observed=True)}
-        per_line = max(1, min(max(slots.values(), default=1), int(dots_w // 7)))
-        pitch = min(14.0, dots_w / per_line)
-        lines = {key: math.ceil(n / per_line) for key, n in slots.items()}
-        units = max([sum(n for (c, _), n in lines.items() if c == cell) for cell in cells] or [1])
-        tallies = len(roles) <= 3  # beyond three roles, the per-cell counts would not fit a header
-        headers = {c: (f"{c[0]} · {c[1]}", " · ".join(f"{r} {n}" for r, n in t[(t["scope"] == c[0]) & (t["horizon"] == c[1])]["role"]
-                                                        .value_counts().reindex(roles, fill_value=0).items()) if tallies else "") for c in CELLS}
-        two_lines = any(_text_width(h, 13) + _text_width(n, 12) + 24 > 0.96 * cell_w for h, n in headers.values())
-        band = 46.0 if two_lines else 28.0  # points: the header band of each cell
-        bottom = 0.04
-        width_in, height_in = ax.figure.get_size_inches()
-        legend_rows = _legend_rows(ax, roles)
-        cell_h = (height_in * 72 * ax.get_position().height / 0.77 - 110 - 20 * legend_rows) / 2  # after title, ticks and legend
-        if kind == "grid" or (kind == "auto" and (cell_h - band) * (1 - bottom) / units < 15):  # rows cannot take 12-point labels
-            ax.clear()
-            return _scope_grid(ax, t, roles, colors, markers)
-        cell_h = _size_pt(ax)[1] / 2
-        top = band / cell_h
-        unit = (1 - top - bottom) / units
-        label_size = 12.0
-        dot = min(pitch * 0.8, unit * cell_h * 0.8, 11.0)
-
-        xy = {r: [] for r in roles}
-        for (scope, horizon), here in cells.items():
-            x0, y = float(horizon == "long-term"), float(scope == "external") + 1 - top
-            for row, k in here.groupby(level="row", observed=True):
-                ax.text(x0 + 0.02, y - unit / 2, _fit(str(row), label_w - 8, label_size), va="center", fontsize=label_size)
-                slot = 0
-                for (_, role), n in k.items():
-                    for _ in range(n):
-                        line, pos = divmod(slot, per_line)
-                        xy[role].append((x0 + 0.02 + (label_w + (pos + 0.5) * pitch) / cell_w, y - (line + 0.5) * unit))
-                        slot += 1
-                    slot += 1  # a gap between roles
-                y -= lines[((scope, horizon), row)] * unit
-        for (scope, horizon), (header, tally) in headers.items():
-            x0, y1 = float(horizon == "long-term"), float(scope == "external") + 1
-            ax.text(x0 + 0.02, y1 - 14 / cell_h, header, fontsize=13, fontweight="bold", va="center")
-            if two_lines:
-                ax.text(x0 + 0.02, y1 - 32 / cell_h, tally, fontsize=12, va="center", color="#555555")
-            else:
-                ax.text(x0 + 0.98, y1 - 14 / cell_h, tally, fontsize=12, va="center", ha="right", color="#555555")
-        for role in roles:
-            points = np.array(xy[role]).reshape(-1, 2)
-            ax.scatter(points[:, 0], points[:, 1], s=dot ** 2, color=colors[role], marker=markers[role], label=role, linewidths=0, zorder=3)
-        ax.axvline(1, color="#888888", linewidth=1)
-        ax.axhline(1, color="#888888", linewidth=1)
-        ax.set(xlim=(0, 2), ylim=(0, 2), xlabel="horizon", ylabel="scope")
-        ax.set_xticks([0.5, 1.5], ["daily", "long-term"])
-        ax.set_yticks([0.5, 1.5], ["internal", "external"], rotation=90, va="center")
-        ax.tick_params(length=0)
-        _legend(ax, roles, colors, markers)
-        _title(ax, findings(t, "profile")["text"].iloc[-1])  # the same sentence as the takeaways: "Where the work sits: ..."
+            ax.text(x0 + 0.98, y1 - 14 / cell_h, tally, fontsize=12, va="center", ha="right", color="#555555")
+    for role in roles:
+        points = np.array(xy[role]).reshape(-1, 2)
+        ax.scatter(
+            points[:, 0],
+            points[:, 1],
+            s=dot**2,
+            color=colors[role],
+            marker=markers[role],
+            label=role,
+            linewidths=0,
+            zorder=3,
+        )
+    ax.axvline(1, color="#888888", linewidth=1)
+    ax.axhline(1, color="#888888", linewidth=1)
+    ax.set(xlim=(0, 2), ylim=(0, 2), xlabel="horizon", ylabel="scope")
+    ax.set_xticks([0.5, 1.5], ["daily", "long-term"])
+    ax.set_yticks([0.5, 1.5], ["internal", "external"], rotation=90, va="center")
+    ax.tick_params(length=0)
+    _legend(ax, roles, colors, markers)
+    _title(
+        ax, findings(t, "profile")["text"].iloc[-1]
+    )  # the same sentence as the takeaways: "Where the work sits: ..."
     return ax
 
 
@@ -113,7 +144,14 @@ def _scope_grid(ax, t: pd.DataFrame, roles, colors, markers):
     for k, role in enumerate(roles):
         for j, value in enumerate(table[k]):
             if value:
-                ax.scatter(j, k, s=largest * (0.12 + 0.88 * value / biggest), color=colors[role], marker=markers[role], zorder=3)
+                ax.scatter(
+                    j,
+                    k,
+                    s=largest * (0.12 + 0.88 * value / biggest),
+                    color=colors[role],
+                    marker=markers[role],
+                    zorder=3,
+                )
                 ax.text(j + 0.2, k, f"{value:g}", va="center", fontsize=12, color="#333333")
     ax.set_xticks(range(4), [f"{s}\n{h}" for s, h in CELLS])
     ax.set_yticks(range(len(roles)), roles)
@@ -130,6 +168,7 @@ def _scope_grid(ax, t: pd.DataFrame, roles, colors, markers):
     return ax
 
 
+@chart("Bars of each role's share of responsibilities by scope and by horizon, roles side by side")
 def plot_role_profiles(df: pd.DataFrame, ax=None):
     """Bars of each role's share of responsibilities by scope and by horizon, roles side by side.
 
@@ -140,32 +179,40 @@ def plot_role_profiles(df: pd.DataFrame, ax=None):
     """
     t = _drawable(df, ["role", "scope", "horizon"], "to profile each role by scope and horizon")
     shares = profile(t)
-    with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax)
-        roles = list(shares["role"].unique())
-        colors = role_colors(t["role"].cat.categories)
-        categories = ["internal", "external", "daily", "long-term"]
-        centres = np.array([0, 1, 2.5, 3.5])
-        width = 0.8 / len(roles)
-        for k, role in enumerate(roles):
-            mine = shares[(shares["role"] == role) & shares["by"].isin(["scope", "horizon"])].set_index("category")["share"]
-            bars = ax.bar(centres + (k - (len(roles) - 1) / 2) * width, mine.loc[categories] * 100, width * 0.92, color=colors[role], label=role)
-            if len(roles) <= 3:  # beyond three bars a group, labels would touch
-                ax.bar_label(bars, labels=[_pct(v) for v in mine.loc[categories]], padding=3, fontsize=12)
-        ax.set_xticks(centres, categories)
-        ax.set_ylim(0, 110)
-        ax.set_yticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
-        ax.set_ylabel("share of the role's weight" if unit(t) == "weight" else "share of the role's responsibilities")
-        for x, group in ((0.5, "scope"), (3.0, "horizon")):
-            ax.annotate(group, (x, 0), xytext=(0, -38), textcoords="offset points", ha="center", va="top", fontsize=13, fontweight="bold", annotation_clip=False)
-        ax.axvline(1.75, color="#bbbbbb", linewidth=1)
-        _legend(ax, roles, colors, bbox_to_anchor=(0.5, -0.16))
-        wide = shares.pivot_table(index="role", columns="category", values="share", observed=True).loc[roles]
-        if len(roles) <= 3:
-            text = " · ".join(f"{r}: {_pct(wide.loc[r, 'external'])} external, {_pct(wide.loc[r, 'long-term'])} long-term" for r in roles)
-        else:
-            text = f"Most outward-facing: {ranked(wide['external'])}; most long-term: {ranked(wide['long-term'])}"
-        _title(ax, text)
+    ax = _new_axes(ax)
+    roles = list(shares["role"].unique())
+    colors = role_colors(t["role"].cat.categories)
+    categories = ["internal", "external", "daily", "long-term"]
+    centres = np.array([0, 1, 2.5, 3.5])
+    width = 0.8 / len(roles)
+    for k, role in enumerate(roles):
+        mine = shares[(shares["role"] == role) & shares["by"].isin(["scope", "horizon"])].set_index("category")["share"]
+        bars = ax.bar(
+            centres + (k - (len(roles) - 1) / 2) * width,
+            mine.loc[categories] * 100,
+            width * 0.92,
+            color=colors[role],
+            label=role,
+        )
+        if len(roles) <= 3:  # beyond three bars a group, labels would touch
+            ax.bar_label(bars, labels=[pct(v) for v in mine.loc[categories]], padding=3, fontsize=12)
+    ax.set_xticks(centres, categories)
+    ax.set_ylim(0, 110)
+    ax.set_yticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    ax.set_ylabel("share of the role's weight" if unit(t) == "weight" else "share of the role's responsibilities")
+    for x, group in ((0.5, "scope"), (3.0, "horizon")):
+        ax.annotate(
+            group,
+            (x, 0),
+            xytext=(0, -38),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=13,
+            fontweight="bold",
+            annotation_clip=False,
+        )
+    ax.axvline(1.75, color="#bbbbbb", linewidth=1)
+    _legend(ax, roles, colors, bbox_to_anchor=(0.5, -0.16))
+    _title(ax, findings(t, "shares")["text"].iloc[0])
     return ax
-
-

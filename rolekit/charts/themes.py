@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import math
 
-
-import matplotlib
-import matplotlib.style
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..analysis import positions, source_agreement, unit
+from ..categories import tidy
 from ..findings import findings
-from ..io import tidy
-from ..style import STYLE, role_colors, role_markers
-from ._base import SHADE, _drawable, _legend, _legend_rows, _new_axes, _roles, _size_pt, _text_width, _title
+from ..style import role_colors, role_markers
+from ._base import SHADE, _drawable, _legend, _legend_rows, _new_axes, _roles, _size_pt, _text_width, _title, chart
 
+
+@chart("Diagram of the themes each role holds and those they share")
 def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
     """Which themes each role holds and which they share.
 
@@ -35,29 +34,41 @@ def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
     held = {r: list(place.loc[place["role"] == r, "theme"]) for r in roles}
     themes = [t for t in place["theme"].cat.categories if t in set(place["theme"])]
     if kind == "auto":
-        regions = [[t for t in themes if all((t in held[r]) == inside for r, inside in zip(roles, code))]
-                   for code in _region_codes(len(roles))] if 2 <= len(roles) <= 3 else []
-        readable = (regions and max(map(len, regions)) <= 10 and max(len(str(t)) for t in themes) <= 16
-                    and max(len(str(r)) for r in roles) <= 24)  # longer names do not fit under the circles
+        regions = (
+            [
+                [t for t in themes if all((t in held[r]) == inside for r, inside in zip(roles, code))]
+                for code in _region_codes(len(roles))
+            ]
+            if 2 <= len(roles) <= 3
+            else []
+        )
+        readable = (
+            regions
+            and max(map(len, regions)) <= 10
+            and max(len(str(t)) for t in themes) <= 16
+            and max(len(str(r)) for r in roles) <= 24
+        )  # longer names do not fit under the circles
         kind = "venn" if readable else "matrix"
     if kind not in ("venn", "matrix"):
         raise ValueError(f"kind must be 'auto', 'venn' or 'matrix', not {kind!r}")
     if kind == "venn" and not 2 <= len(roles) <= 3:
         raise ValueError(f"a Venn diagram needs two or three roles; this table has {len(roles)}: use kind='matrix'")
     colors = role_colors(tidy(df[["role"]])["role"].cat.categories)
-    with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax)
-        if kind == "venn":
-            _venn(ax, roles, held, themes, colors)
-        else:
-            _matrix(ax, place, roles, themes, colors, unit(df))
-        _title(ax, findings(df, "overlap")["text"].iloc[0])  # the same sentence as the takeaways
+    ax = _new_axes(ax)
+    if kind == "venn":
+        _venn(ax, roles, held, themes, colors)
+    else:
+        _matrix(ax, place, roles, themes, colors, unit(df))
+    _title(ax, findings(df, "overlap")["text"].iloc[0])  # the same sentence as the takeaways
     return ax
 
 
 def _region_codes(n: int) -> list[tuple[bool, ...]]:
     """Venn regions in matplotlib-venn's order: '10', '01', '11' or '100', '010', '110', ..."""
-    return [tuple(c == "1" for c in code) for code in (["10", "01", "11"] if n == 2 else ["100", "010", "110", "001", "101", "011", "111"])]
+    return [
+        tuple(c == "1" for c in code)
+        for code in (["10", "01", "11"] if n == 2 else ["100", "010", "110", "001", "101", "011", "111"])
+    ]
 
 
 def _venn(ax, roles, held, themes, colors) -> None:
@@ -65,8 +76,19 @@ def _venn(ax, roles, held, themes, colors) -> None:
     from matplotlib_venn.layout.venn2 import DefaultLayoutAlgorithm as Layout2
     from matplotlib_venn.layout.venn3 import DefaultLayoutAlgorithm as Layout3
 
-    draw, layout = (venn2, Layout2(fixed_subset_sizes=(1, 1, 1))) if len(roles) == 2 else (venn3, Layout3(fixed_subset_sizes=(1,) * 7))
-    diagram = draw([set(held[r]) for r in roles], set_labels=roles, set_colors=[colors[r] for r in roles], alpha=0.25, ax=ax, layout_algorithm=layout)
+    draw, layout = (
+        (venn2, Layout2(fixed_subset_sizes=(1, 1, 1)))
+        if len(roles) == 2
+        else (venn3, Layout3(fixed_subset_sizes=(1,) * 7))
+    )
+    diagram = draw(
+        [set(held[r]) for r in roles],
+        set_labels=roles,
+        set_colors=[colors[r] for r in roles],
+        alpha=0.25,
+        ax=ax,
+        layout_algorithm=layout,
+    )
     for code in _region_codes(len(roles)):
         label = diagram.get_label_by_id("".join("1" if c else "0" for c in code))
         if label is not None:
@@ -90,8 +112,15 @@ def _matrix(ax, place, roles, themes, colors, what: str) -> None:
     for k, role in enumerate(roles):
         mine = place[place["role"] == role]
         x = [themes.index(t) for t in mine["theme"]]
-        ax.scatter(x, [k] * len(x), s=largest * (0.15 + 0.85 * np.sqrt(mine["count"] / biggest)), color=colors[role],
-                   marker=markers[role], label=role, zorder=3)
+        ax.scatter(
+            x,
+            [k] * len(x),
+            s=largest * (0.15 + 0.85 * np.sqrt(mine["count"] / biggest)),
+            color=colors[role],
+            marker=markers[role],
+            label=role,
+            zorder=3,
+        )
     held_by = place.groupby("theme", observed=True)["role"].count().reindex(themes)
     for i, count in enumerate(held_by):
         ax.text(i, -1, str(count), ha="center", va="center", fontsize=12, color="#555555")
@@ -103,13 +132,34 @@ def _matrix(ax, place, roles, themes, colors, what: str) -> None:
     ax.set_xlim(-0.6, len(themes) - 0.4)
     ax.grid(True, color="#eeeeee", zorder=0)
     ax.tick_params(length=0)
-    keys = sorted({1.0 if biggest >= 1 else float(biggest), float(biggest)})  # the size key: the smallest and largest dot
-    handles = [Line2D([], [], linestyle="", marker="o", color="#888888", label=f"{k:g}",
-                      markersize=np.sqrt(largest * (0.15 + 0.85 * np.sqrt(k / biggest)))) for k in keys]
-    ax.legend(handles=handles, title=f"dot size: {'weight' if what == 'weight' else 'responsibilities'} in the theme",
-              loc="upper center", bbox_to_anchor=(0.5, -0.03), ncols=len(handles), title_fontsize=13)
+    keys = sorted(
+        {1.0 if biggest >= 1 else float(biggest), float(biggest)}
+    )  # the size key: the smallest and largest dot
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            color="#888888",
+            label=f"{k:g}",
+            markersize=np.sqrt(largest * (0.15 + 0.85 * np.sqrt(k / biggest))),
+        )
+        for k in keys
+    ]
+    ax.legend(
+        handles=handles,
+        title=f"dot size: {'weight' if what == 'weight' else 'responsibilities'} in the theme",
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.03),
+        ncols=len(handles),
+        title_fontsize=13,
+    )
 
 
+@chart(
+    "Dot chart of how external and how long-term each role's responsibilities are, in each theme two or more roles hold"
+)
 def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
     """For each theme two or more roles hold, where each role's responsibilities sit on scope and horizon.
 
@@ -132,45 +182,66 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
     all_roles = list(place["role"].cat.categories)
     roles = _roles(shared)
     colors, markers = role_colors(all_roles), role_markers(all_roles)
-    with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax)
-        line = 11.0  # points: one role's line inside a theme's row, a dot of 8 points with room around it
-        legend_rows = _legend_rows(ax, roles)
-        room = ax.figure.get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 150 - 20 * legend_rows
-        fits = max(1, int(room // (line * max(len(roles), 1) + 10)))
-        spread = shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda v: v.max() - v.min()).max(axis=1)
-        kept = set(spread.sort_values(ascending=False, kind="stable").index[:fits])
-        order = [t for t in place["theme"].cat.categories if t in kept]
-        left_out = len(spread) - len(order)
-        row = max(len(roles), 1) * line + 10  # points per theme row
-        offset = {r: (k - (len(roles) - 1) / 2) * line / row for k, r in enumerate(roles)}
-        panels = (("external", 0.0, "share external"), ("long_term", 1.35, "share long-term"))
-        for column, x0, heading in panels:
-            for x in (0, 0.5, 1):
-                ax.axvline(x0 + x, color="#dddddd", linewidth=1, zorder=0)
-            ax.text(x0 + 0.5, -0.55, heading, ha="center", va="bottom", fontsize=14, fontweight="bold")
-            for i, theme in enumerate(order):
-                here = shared[shared["theme"] == theme]
-                ax.plot([x0 + here[column].min(), x0 + here[column].max()], [i, i], color="#bbbbbb", linewidth=6, solid_capstyle="round", zorder=1)
-        for role in roles:
-            mine = shared[(shared["role"] == role) & shared["theme"].isin(order)]
-            y = np.array([order.index(t) for t in mine["theme"]]) + offset[role]
-            x = np.concatenate([mine["external"].to_numpy(), 1.35 + mine["long_term"].to_numpy()])
-            ax.scatter(x, np.concatenate([y, y]), s=64, color=colors[role], marker=markers[role], label=role, zorder=3, edgecolors="white", linewidths=0.6)
-        ax.set_yticks(range(len(order)), order)
-        ax.set_ylim(len(order) - 0.5, -0.75)
-        ax.set_xlim(-0.08, 2.43)
-        ax.set_xticks([0, 0.5, 1, 1.35, 1.85, 2.35], ["0%", "50%", "100%"] * 2)
-        ax.set_xlabel(f"share of each role's {unit(df)} in the theme; one line per role")
-        ax.tick_params(axis="y", length=0)
-        ax.spines["left"].set_visible(False)
-        _legend(ax, roles, colors, markers, bbox_to_anchor=(0.5, -0.16))
-        text = findings(df, "differences", themes=themes)["text"].iloc[0]
-        shown = "the theme where roles differ most" if len(order) == 1 else f"the {len(order)} themes where roles differ most"
-        _title(ax, text + (f" Showing {shown}; {left_out} more not shown." if left_out else ""))
+    ax = _new_axes(ax)
+    line = 11.0  # points: one role's line inside a theme's row, a dot of 8 points with room around it
+    legend_rows = _legend_rows(ax, roles)
+    room = ax.figure.get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 150 - 20 * legend_rows
+    fits = max(1, int(room // (line * max(len(roles), 1) + 10)))
+    spread = (
+        shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda v: v.max() - v.min()).max(axis=1)
+    )
+    kept = set(spread.sort_values(ascending=False, kind="stable").index[:fits])
+    order = [t for t in place["theme"].cat.categories if t in kept]
+    left_out = len(spread) - len(order)
+    row = max(len(roles), 1) * line + 10  # points per theme row
+    offset = {r: (k - (len(roles) - 1) / 2) * line / row for k, r in enumerate(roles)}
+    panels = (("external", 0.0, "share external"), ("long_term", 1.35, "share long-term"))
+    for column, x0, heading in panels:
+        for x in (0, 0.5, 1):
+            ax.axvline(x0 + x, color="#dddddd", linewidth=1, zorder=0)
+        ax.text(x0 + 0.5, -0.55, heading, ha="center", va="bottom", fontsize=14, fontweight="bold")
+        for i, theme in enumerate(order):
+            here = shared[shared["theme"] == theme]
+            ax.plot(
+                [x0 + here[column].min(), x0 + here[column].max()],
+                [i, i],
+                color="#bbbbbb",
+                linewidth=6,
+                solid_capstyle="round",
+                zorder=1,
+            )
+    for role in roles:
+        mine = shared[(shared["role"] == role) & shared["theme"].isin(order)]
+        y = np.array([order.index(t) for t in mine["theme"]]) + offset[role]
+        x = np.concatenate([mine["external"].to_numpy(), 1.35 + mine["long_term"].to_numpy()])
+        ax.scatter(
+            x,
+            np.concatenate([y, y]),
+            s=64,
+            color=colors[role],
+            marker=markers[role],
+            label=role,
+            zorder=3,
+            edgecolors="white",
+            linewidths=0.6,
+        )
+    ax.set_yticks(range(len(order)), order)
+    ax.set_ylim(len(order) - 0.5, -0.75)
+    ax.set_xlim(-0.08, 2.43)
+    ax.set_xticks([0, 0.5, 1, 1.35, 1.85, 2.35], ["0%", "50%", "100%"] * 2)
+    ax.set_xlabel(f"share of each role's {unit(df)} in the theme; one line per role")
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    _legend(ax, roles, colors, markers, bbox_to_anchor=(0.5, -0.16))
+    text = findings(df, "differences", themes=themes)["text"].iloc[0]
+    shown = (
+        "the theme where roles differ most" if len(order) == 1 else f"the {len(order)} themes where roles differ most"
+    )
+    _title(ax, text + (f" Showing {shown}; {left_out} more not shown." if left_out else ""))
     return ax
 
 
+@chart("Grid of sources by themes: the roles each source gives each theme to, with contradictions shaded")
 def plot_source_agreement(df: pd.DataFrame, ax=None):
     """Sources x themes: the roles each source gives each theme to, with contradictions shaded.
 
@@ -190,63 +261,64 @@ def plot_source_agreement(df: pd.DataFrame, ax=None):
     gives = t.dropna(subset=["role", "theme", "source"]).groupby(["source", "theme", "role"], observed=True).size()
     colors, markers = role_colors(all_roles), role_markers(all_roles)
     contested = list(dict.fromkeys(clashes["theme"]))
-    with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax)
-        width_pt, height_pt = _size_pt(ax)
-        names = max((_text_width(str(x), 13) for x in themes), default=0)  # the theme names stand upright above the plot
-        legend_rows = _legend_rows(ax, [*roles, "sources contradict each other"])
-        room = ax.figure.get_size_inches()[1] * 72 - 100 - names - 20 * legend_rows  # less the title, the names and the legend
-        fits = max(1, int(room // 30))  # rows of at least 30 points
-        height_pt = max(room, 30.0) + 60
-        said = gives.groupby(level="source", observed=True).size().sort_values(ascending=False, kind="stable")
-        order = [s for s in t["source"].cat.categories if s in set(said.index[:fits])]
-        left_out = len(said) - len(order)
-        cell_w, cell_h = 0.9 * width_pt / max(len(themes), 1), 0.8 * (height_pt - 60) / max(len(order), 1)
-        across = max(1, min(len(roles), math.ceil(math.sqrt(len(roles) * cell_w / cell_h))))
-        down = math.ceil(len(roles) / across)
-        pitch = min(cell_w / across, cell_h / down, 16.0)
-        size = (0.8 * pitch) ** 2
-        for theme in contested:
-            i = themes.index(theme)
-            ax.axvspan(i - 0.5, i + 0.5, color=SHADE, zorder=0)
-        for k, role in enumerate(roles):
-            mine = gives.xs(role, level="role") if role in gives.index.unique("role") else pd.Series(dtype=int)
-            mine = mine[mine.index.get_level_values("source").isin(order)]
-            col, line = k % across, k // across
-            dx = (col - (across - 1) / 2) * pitch / (width_pt / max(len(themes), 1))
-            dy = (line - (down - 1) / 2) * pitch / ((height_pt - 60) / max(len(order), 1))
-            x = [themes.index(th) + dx for _, th in mine.index]
-            y = [order.index(s) + dy for s, _ in mine.index]
-            ax.scatter(x, y, s=size, color=colors[role], marker=markers[role], label=role, zorder=3)
-        ax.set_xticks(range(len(themes)), themes, rotation=90)
-        ax.xaxis.tick_top()
-        ax.set_yticks(range(len(order)), order)
-        for label in ax.get_xticklabels():
-            if label.get_text() in contested:
-                label.set_fontweight("bold")
-        ax.set_xlim(-0.5, len(themes) - 0.5)
-        ax.set_ylim(len(order) - 0.5, -0.5)
-        ax.set_xticks(np.arange(len(themes)) + 0.5, minor=True)
-        ax.set_yticks(np.arange(len(order)) + 0.5, minor=True)
-        ax.grid(True, which="minor", color="#e5e5e5")
-        ax.tick_params(which="both", length=0)
-        ax.set_ylabel("source")
-        _legend(ax, roles, colors, markers, extra=[Patch(color=SHADE, label="sources contradict each other")], bbox_to_anchor=(0.5, -0.03))
-        if len(contested) == 1:
-            c = clashes[clashes["theme"] == contested[0]].iloc[0]
-            text = (f"The sources clash on 1 theme: {c.theme} ({', '.join(c.sources_a)} gives it to {c.role_a}, not {c.role_b}; "
-                    f"{', '.join(c.sources_b)} to {c.role_b}, not {c.role_a})")
-        elif contested:
-            named = ", ".join(map(str, contested[:3])) + (f" and {len(contested) - 3} more" if len(contested) > 3 else "")
-            text = f"The sources clash on {len(contested)} themes: {named}"
-        else:
-            text = "The sources never contradict each other: no theme goes to one role in one source and the other in another"
-        if left_out:
-            text += f". Showing the {len(order)} sources that say most; {left_out} more not shown"
-        _title(ax, text)
+    ax = _new_axes(ax)
+    width_pt, height_pt = _size_pt(ax)
+    names = max((_text_width(str(x), 13) for x in themes), default=0)  # the theme names stand upright above the plot
+    legend_rows = _legend_rows(ax, [*roles, "sources contradict each other"])
+    room = (
+        ax.figure.get_size_inches()[1] * 72 - 100 - names - 20 * legend_rows
+    )  # less the title, the names and the legend
+    fits = max(1, int(room // 30))  # rows of at least 30 points
+    height_pt = max(room, 30.0) + 60
+    said = gives.groupby(level="source", observed=True).size().sort_values(ascending=False, kind="stable")
+    order = [s for s in t["source"].cat.categories if s in set(said.index[:fits])]
+    left_out = len(said) - len(order)
+    cell_w, cell_h = 0.9 * width_pt / max(len(themes), 1), 0.8 * (height_pt - 60) / max(len(order), 1)
+    across = max(1, min(len(roles), math.ceil(math.sqrt(len(roles) * cell_w / cell_h))))
+    down = math.ceil(len(roles) / across)
+    pitch = min(cell_w / across, cell_h / down, 16.0)
+    size = (0.8 * pitch) ** 2
+    for theme in contested:
+        i = themes.index(theme)
+        ax.axvspan(i - 0.5, i + 0.5, color=SHADE, zorder=0)
+    for k, role in enumerate(roles):
+        mine = gives.xs(role, level="role") if role in gives.index.unique("role") else pd.Series(dtype=int)
+        mine = mine[mine.index.get_level_values("source").isin(order)]
+        col, line = k % across, k // across
+        dx = (col - (across - 1) / 2) * pitch / (width_pt / max(len(themes), 1))
+        dy = (line - (down - 1) / 2) * pitch / ((height_pt - 60) / max(len(order), 1))
+        x = [themes.index(th) + dx for _, th in mine.index]
+        y = [order.index(s) + dy for s, _ in mine.index]
+        ax.scatter(x, y, s=size, color=colors[role], marker=markers[role], label=role, zorder=3)
+    ax.set_xticks(range(len(themes)), themes, rotation=90)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(order)), order)
+    for label in ax.get_xticklabels():
+        if label.get_text() in contested:
+            label.set_fontweight("bold")
+    ax.set_xlim(-0.5, len(themes) - 0.5)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.set_xticks(np.arange(len(themes)) + 0.5, minor=True)
+    ax.set_yticks(np.arange(len(order)) + 0.5, minor=True)
+    ax.grid(True, which="minor", color="#e5e5e5")
+    ax.tick_params(which="both", length=0)
+    ax.set_ylabel("source")
+    _legend(
+        ax,
+        roles,
+        colors,
+        markers,
+        extra=[Patch(color=SHADE, label="sources contradict each other")],
+        bbox_to_anchor=(0.5, -0.03),
+    )
+    text = findings(t, "clashes")["text"].iloc[0]
+    if left_out:
+        text += f". Showing the {len(order)} sources that say most; {left_out} more not shown"
+    _title(ax, text)
     return ax
 
 
+@chart("Stacked bars of each role's share of the responsibilities (or of the weight) in each theme")
 def plot_load(df: pd.DataFrame, ax=None):
     """Who carries the load: in each theme, each role's share of the responsibilities (or of the weight), side by side.
 
@@ -258,31 +330,56 @@ def plot_load(df: pd.DataFrame, ax=None):
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
     ['strategy', 'operations']
     """
-    place = positions(_drawable(df, ["role", "theme", "scope", "horizon"], "to show who carries the load in each theme"))
+    place = positions(
+        _drawable(df, ["role", "theme", "scope", "horizon"], "to show who carries the load in each theme")
+    )
     all_roles = list(place["role"].cat.categories)
     roles = _roles(place)
     themes = [x for x in place["theme"].cat.categories if x in set(place["theme"])]
     colors = role_colors(all_roles)
     weighted = unit(df) == "weight"
-    amounts = place.pivot_table(index="theme", columns="role", values="count", aggfunc="sum", observed=True).reindex(index=themes, columns=roles).fillna(0)
+    amounts = (
+        place.pivot_table(index="theme", columns="role", values="count", aggfunc="sum", observed=True)
+        .reindex(index=themes, columns=roles)
+        .fillna(0)
+    )
     shares = amounts.div(amounts.sum(axis=1).where(lambda v: v > 0), axis=0).fillna(0)
-    with matplotlib.style.context(STYLE):
-        ax = _new_axes(ax)
-        bar_pt = _size_pt(ax)[0]
-        left = np.zeros(len(themes))
-        for role in roles:
-            ax.barh(range(len(themes)), shares[role] * 100, left=left * 100, height=0.7, color=colors[role], label=role, edgecolor="white", linewidth=1)
-            for i, (share, amount) in enumerate(zip(shares[role], amounts[role])):
-                label = f"{amount:g}"
-                if amount and share * bar_pt * 0.8 > _text_width(label, 12) + 6:
-                    ax.text((left[i] + share / 2) * 100, i, label, ha="center", va="center", fontsize=12, color="white", fontweight="bold")
-            left += shares[role].to_numpy()
-        ax.set_yticks(range(len(themes)), themes)
-        ax.set_ylim(len(themes) - 0.5, -0.5)
-        ax.set_xlim(0, 100)
-        ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
-        ax.set_xlabel(f"each role's share of the theme's {'weight' if weighted else 'responsibilities'} (numbers: {'weight' if weighted else 'how many'})")
-        ax.tick_params(axis="y", length=0)
-        _legend(ax, roles, colors, bbox_to_anchor=(0.5, -0.14))
-        _title(ax, findings(df, "load")["text"].iloc[0])
+    ax = _new_axes(ax)
+    bar_pt = _size_pt(ax)[0]
+    left = np.zeros(len(themes))
+    for role in roles:
+        ax.barh(
+            range(len(themes)),
+            shares[role] * 100,
+            left=left * 100,
+            height=0.7,
+            color=colors[role],
+            label=role,
+            edgecolor="white",
+            linewidth=1,
+        )
+        for i, (share, amount) in enumerate(zip(shares[role], amounts[role])):
+            label = f"{amount:g}"
+            if amount and share * bar_pt * 0.8 > _text_width(label, 12) + 6:
+                ax.text(
+                    (left[i] + share / 2) * 100,
+                    i,
+                    label,
+                    ha="center",
+                    va="center",
+                    fontsize=12,
+                    color="white",
+                    fontweight="bold",
+                )
+        left += shares[role].to_numpy()
+    ax.set_yticks(range(len(themes)), themes)
+    ax.set_ylim(len(themes) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    ax.set_xlabel(
+        f"each role's share of the theme's {'weight' if weighted else 'responsibilities'} (numbers: {'weight' if weighted else 'how many'})"
+    )
+    ax.tick_params(axis="y", length=0)
+    _legend(ax, roles, colors, bbox_to_anchor=(0.5, -0.14))
+    _title(ax, findings(df, "load")["text"].iloc[0])
     return ax

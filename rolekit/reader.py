@@ -1,13 +1,9 @@
-"""Read tables, bundled or a person's own, into rolekit's tidy form.
-
-The tidy form is one row per responsibility with ``role``, ``scope``, ``horizon``,
-``theme`` and ``source`` as categoricals in a fixed order: roles and themes of the
-bundled reference tables first, in their order, then others as they first appear.
+"""The checked CSV reader every rolekit table goes through: :func:`read_table`.
 
 A file is read two ways. A clean file goes through pandas' C parser, then through
 every rule. Any file with a problem, or anything the fast path cannot vouch for, is
 read again line by line with Python's csv module, so that every message names the
-exact line where the problem is.
+exact line where the problem is. Both paths give the same table.
 """
 
 from __future__ import annotations
@@ -15,7 +11,6 @@ from __future__ import annotations
 import codecs
 import csv
 import errno
-import functools
 import io as _io
 import os
 import re
@@ -27,53 +22,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .text import BLANK, SPELLINGS, clean, fault, is_placeholder, marked
-from .validate import (ALLOWED, RESPONSIBILITIES, SYNONYMS, DataError, Problem, Schema, check_header, check_values, did_you_mean,
-                       distinct, header_line, meant)
+from .text import BLANK, SPELLINGS, clean
+from .validate import DataError, Problem, Schema, check_header, check_values, did_you_mean, distinct, header_line, meant
 
-_HERE = Path(__file__).resolve().parent
 _SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
-_ORDERED = ("role", "scope", "horizon", "theme", "source")
 MAX_BYTES = 512 * 2**20  # a table of a million responsibilities is about 120 MB
 FAST_BYTES = 2**20  # below this, reading line by line is as quick as pandas' set-up costs
 _PRINTABLE = bytes(range(32, 127)) + b"\n"
 _NOT_COMMA_OR_QUOTE = bytes(b for b in range(256) if b not in b'",')
-
-
-def bundled(name: str) -> Path:
-    """Path of a file that ships with rolekit: a data file or a notebook.
-
-    Works from any working directory, in a source checkout and in an installed wheel.
-
-    >>> bundled("data/roles.csv").name
-    'roles.csv'
-    """
-    for base in (_HERE, _HERE.parent):  # wheel: rolekit/data; checkout: ./data
-        if (base / name).exists():
-            return base / name
-    raise FileNotFoundError(f"rolekit's bundled {name} is missing from {_HERE} and {_HERE.parent}; reinstall rolekit")
-
-
-EXAMPLE_ORGANISATION = bundled("data/example_organisation.csv")  # an invented organisation, for trying the comparison
-
-
-def load_responsibilities(path: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Load a responsibilities table as a tidy DataFrame, checking it first.
-
-    With no ``path``, load the bundled table drawn from the four articles. A table of
-    your own needs the columns role, responsibility, scope and horizon; any roles are
-    allowed. Anything wrong raises :class:`DataError` listing every problem.
-
-    >>> df = load_responsibilities()
-    >>> list(df.columns)
-    ['id', 'role', 'responsibility', 'scope', 'horizon', 'theme', 'source', 'section']
-    >>> list(df["role"].cat.categories), list(df["scope"].cat.categories)
-    (['CEO', 'COO'], ['internal', 'external'])
-    """
-    table = read_table(bundled("data/responsibilities.csv") if path is None else path, RESPONSIBILITIES)
-    if "weight" in table:
-        table["weight"] = pd.to_numeric(table["weight"].str.replace(",", ".", regex=False))
-    return tidy(table)
 
 
 def read_table(path, schema: Schema, lines: bool = False):
@@ -90,12 +46,30 @@ def read_table(path, schema: Schema, lines: bool = False):
     if what:
         raise DataError([Problem(name, None, None, f"this is {what}, not a CSV text file; {_SAVE_CSV}")])
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     if not re.search(rb"[^\s,;]", data):
-        raise DataError([Problem(name, None, None, f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row per {schema.row}")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row per {schema.row}",
+                )
+            ]
+        )
     if data.lstrip()[:20].lower().startswith((b"<!doctype html", b"<html")):
-        raise DataError([Problem(name, None, None, "this is a web page (HTML), not a CSV file; download the table as CSV "
-                                 "(Google Sheets: File > Download > Comma-separated values) or " + _SAVE_CSV)])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "this is a web page (HTML), not a CSV file; download the table as CSV "
+                    "(Google Sheets: File > Download > Comma-separated values) or " + _SAVE_CSV,
+                )
+            ]
+        )
     table = _fast(data, schema, Path(name).expanduser()) if len(data) >= FAST_BYTES and not lines else None
     if table is not None:
         return table
@@ -112,9 +86,11 @@ def read_bytes(path) -> tuple[str, bytes]:
     if isinstance(path, bytes):
         path = os.fsdecode(path)
     if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"expected the path of a CSV file (a str or pathlib.Path), got {type(path).__module__}.{type(path).__qualname__}"
-                        if not isinstance(path, pd.DataFrame) else
-                        "expected the path of a CSV file, got a pandas DataFrame; it is loaded already: pass it to rolekit.tidy() to check its values")
+        raise TypeError(
+            f"expected the path of a CSV file (a str or pathlib.Path), got {type(path).__module__}.{type(path).__qualname__}"
+            if not isinstance(path, pd.DataFrame)
+            else "expected the path of a CSV file, got a pandas DataFrame; it is loaded already: pass it to rolekit.tidy() to check its values"
+        )
     name = os.fspath(path)
     if not name.strip():
         raise DataError([Problem("''", None, None, "no file name given; give the path of a CSV file")])
@@ -126,12 +102,32 @@ def read_bytes(path) -> tuple[str, bytes]:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise DataError([Problem(name, None, None, "is a folder, not a CSV file; give the path of the .csv file inside it")])
+            raise DataError(
+                [Problem(name, None, None, "is a folder, not a CSV file; give the path of the .csv file inside it")]
+            )
         if not stat.S_ISREG(info.st_mode):
-            raise DataError([Problem(name, None, None, "is not a regular file (a pipe, a device or a socket); rolekit reads tables saved as files")])
+            raise DataError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        None,
+                        "is not a regular file (a pipe, a device or a socket); rolekit reads tables saved as files",
+                    )
+                ]
+            )
         if info.st_size > MAX_BYTES:
-            raise DataError([Problem(name, None, None, f"is {info.st_size / 2**20:,.0f} MB; rolekit reads tables of up to {MAX_BYTES // 2**20} MB "
-                                                       "(a million responsibilities take about 120 MB): is this the right file?")])
+            raise DataError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        None,
+                        f"is {info.st_size / 2**20:,.0f} MB; rolekit reads tables of up to {MAX_BYTES // 2**20} MB "
+                        "(a million responsibilities take about 120 MB): is this the right file?",
+                    )
+                ]
+            )
         with os.fdopen(os.dup(fd), "rb") as f:
             data = f.read(MAX_BYTES + 1)
     except OSError as err:
@@ -139,7 +135,16 @@ def read_bytes(path) -> tuple[str, bytes]:
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:
-        raise DataError([Problem(name, None, None, f"is larger than {MAX_BYTES // 2**20} MB, the most rolekit reads; is this the right file?")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"is larger than {MAX_BYTES // 2**20} MB, the most rolekit reads; is this the right file?",
+                )
+            ]
+        )
     return name, data
 
 
@@ -155,115 +160,6 @@ def _open_error(err: OSError, path: Path) -> str:
     if err.errno in (errno.EACCES, errno.EPERM):
         return "cannot be read: permission denied (ask its owner, or copy the file somewhere you can read it)"
     return f"cannot be read: {err.strerror or err}"
-
-
-@functools.cache
-def _reference(name: str) -> pd.DataFrame:
-    return pd.read_csv(bundled(f"data/{name}.csv"), dtype="str", keep_default_na=False)
-
-
-def load_roles() -> pd.DataFrame:
-    """The bundled roles: role, title, reports_to, description.
-
-    >>> load_roles()["role"].tolist()
-    ['CEO', 'COO']
-    """
-    return _reference("roles").copy()
-
-
-def load_themes() -> pd.DataFrame:
-    """The bundled theme vocabulary: theme, definition.
-
-    >>> load_themes()["theme"].tolist()[:3]
-    ['strategy', 'operations', 'finance']
-    """
-    return _reference("themes").copy()
-
-
-def load_sources() -> pd.DataFrame:
-    """The four bundled articles: id, title, kind, covers, file.
-
-    >>> load_sources()["id"].tolist()
-    ['careers', 'blog', 'relationship', 'titles']
-    """
-    return _reference("sources").copy()
-
-
-def _known(column: str) -> list[str]:
-    """Values of ``column`` that the bundled reference tables define, in their order."""
-    if column in ALLOWED:
-        return list(ALLOWED[column])
-    table, key = {"role": ("roles", "role"), "theme": ("themes", "theme"), "source": ("sources", "id")}[column]
-    return _reference(table)[key].tolist()
-
-
-def tidy(df: pd.DataFrame) -> pd.DataFrame:
-    """Return ``df`` with role, scope, horizon, theme and source as categoricals in rolekit's order.
-
-    Plain text, string and categorical columns are read alike, so the same facts give
-    the same numbers, in the same order, whatever the dtypes: values are normalised
-    (NFKC, invisible characters and surrounding blanks removed), placeholders such as
-    ``N/A`` are missing, spellings differing only in case become one value (the
-    bundled one, else the most used), scope and horizon hold only their allowed
-    values, and categories come in rolekit's order: the bundled roles, themes and
-    sources first, then others as they first appear. An input's own category order
-    is not kept. The work is done once per distinct value.
-
-    >>> t = tidy(pd.DataFrame({"role": ["CFO", "ceo", "CEO"], "scope": ["External", "internal", "internal"]}))
-    >>> t["role"].tolist(), list(t["role"].cat.categories), t["scope"].tolist()
-    (['CFO', 'CEO', 'CEO'], ['CEO', 'CFO'], ['external', 'internal', 'internal'])
-    """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame, got {type(df).__name__}; load one with rolekit.load_responsibilities(path)")
-    out = df.copy(deep=False)
-    for col in _ORDERED:
-        if col in out:
-            out[col] = _categorical(out[col], col)
-    return out
-
-
-def _categorical(values: pd.Series, col: str) -> pd.Categorical:
-    codes, uniques = pd.factorize(values)  # on a categorical, from its codes: fast
-    uniques = [str(u) for u in uniques]
-    cleaned = ["" if is_placeholder(c) else c for c in map(clean, uniques)]
-    faults = [(i, fault(c)) for i, c in enumerate(cleaned) if c and fault(c)]
-    if faults:
-        raise DataError([Problem("table", None, col, f"'{marked(uniques[i])}' {why} (rows {_labels(values.index[codes == i])})") for i, why in faults])
-    known = _known(col)
-    if col in ALLOWED:
-        cleaned = [c.lower() for c in cleaned]
-        bad = [i for i, c in enumerate(cleaned) if c and c not in known]
-        if bad:
-            raise DataError([Problem("table", None, col, f"'{uniques[i]}' is not allowed (rows {_labels(values.index[codes == i])}); "
-                                     f"allowed: {', '.join(known)}{did_you_mean(uniques[i], known, SYNONYMS[col])}") for i in bad])
-        categories = known
-    else:
-        cleaned = _one_spelling(cleaned, np.bincount(codes[codes >= 0], minlength=len(uniques)), known)
-        present = list(dict.fromkeys(c for c in cleaned if c))  # first appearance
-        categories = [k for k in known if k in present] + [c for c in present if c not in known]
-    if cleaned == list(categories) and isinstance(values.dtype, pd.CategoricalDtype) and list(values.cat.categories) == categories:
-        return values.array  # already in rolekit's form
-    position = {c: i for i, c in enumerate(categories)}
-    recode = np.array([position.get(c, -1) for c in cleaned] + [-1], dtype=np.int64)  # the last entry serves code -1 (missing)
-    return pd.Categorical.from_codes(recode[codes], categories)
-
-
-def _labels(index) -> str:
-    shown = ", ".join(map(str, index[:5]))
-    return shown + (f" and {len(index) - 5} more" if len(index) > 5 else "")
-
-
-def _one_spelling(values: list[str], counts, known: list[str]) -> list[str]:
-    """Give spellings that differ only in case one spelling: the known one, else the most used."""
-    total = {}
-    for v, n in zip(values, counts):
-        total[v] = total.get(v, 0) + n
-    best = {k.casefold(): k for k in known}
-    for v in total:  # in order of first appearance, so ties keep the first
-        key = v.casefold()
-        if key not in best or (best[key] not in known and total[v] > total[best[key]]):
-            best[key] = v
-    return [best[v.casefold()] if v else v for v in values]
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -302,13 +198,19 @@ def _encoding_problems(data: bytes, name: str) -> list[Problem]:
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as err:
-            before = raw[:err.start].decode("cp1252", "replace")
+            before = raw[: err.start].decode("cp1252", "replace")
             position = len(next(csv.reader([before + "x"]))) - 1
             column = header[position] if number > 1 and position < len(header) and header[position] else None
-            char = raw[err.start:err.start + 1].decode("cp1252", "replace")
-            problems.append(Problem(name, number, column,
-                                    f"byte 0x{raw[err.start]:02X} is not UTF-8 text (probably '{char}' in a legacy encoding "
-                                    f"such as Windows-1252); rolekit reads UTF-8: {_SAVE_CSV}"))
+            char = raw[err.start : err.start + 1].decode("cp1252", "replace")
+            problems.append(
+                Problem(
+                    name,
+                    number,
+                    column,
+                    f"byte 0x{raw[err.start]:02X} is not UTF-8 text (probably '{char}' in a legacy encoding "
+                    f"such as Windows-1252); rolekit reads UTF-8: {_SAVE_CSV}",
+                )
+            )
     return problems
 
 
@@ -328,20 +230,35 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     plain = data.isascii()
     raw = next(csv.reader([first.decode("utf-8", "replace")], skipinitialspace=True), [])
     header = [schema.name(clean(h).lower()) for h in raw]
-    if (not all(header) or len(set(header)) < len(header) or not set(schema.required) <= set(header)
-            or any(h not in schema.columns and meant(h, schema.columns) for h in header)):
+    if (
+        not all(header)
+        or len(set(header)) < len(header)
+        or not set(schema.required) <= set(header)
+        or any(h not in schema.columns and meant(h, schema.columns) for h in header)
+    ):
         return None
     dtypes = {name: str if key == schema.unique else "category" for name, key in zip(raw, header)}
     try:
         before = path.stat() if path is not None else None
         # skipinitialspace is slow in pandas, and only changes how  , "a, b"  reads: leading blanks are stripped below anyway
-        cells = pd.read_csv(path if before is not None and before.st_size == len(data) else _io.BytesIO(data), dtype=dtypes,
-                            keep_default_na=False, skipinitialspace=b', "' in data, engine="c")
-        if before is not None and (path.stat().st_size, path.stat().st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        cells = pd.read_csv(
+            path if before is not None and before.st_size == len(data) else _io.BytesIO(data),
+            dtype=dtypes,
+            keep_default_na=False,
+            skipinitialspace=b', "' in data,
+            engine="c",
+        )
+        if before is not None and (path.stat().st_size, path.stat().st_mtime_ns) != (
+            before.st_size,
+            before.st_mtime_ns,
+        ):
             return None  # changed while pandas read it
     except (OSError, ValueError, pd.errors.ParserError, csv.Error):  # UnicodeDecodeError is a ValueError
         return None
-    if not isinstance(cells.index, pd.RangeIndex) or [schema.name(clean(str(c)).lower()) for c in cells.columns] != header:
+    if (
+        not isinstance(cells.index, pd.RangeIndex)
+        or [schema.name(clean(str(c)).lower()) for c in cells.columns] != header
+    ):
         return None
     # pandas pads a row with too few fields with blanks: only a blank last cell can hide one
     if cells.iloc[:, -1].eq("").any() and _fields_outside_quotes(data) != (len(header) - 1) * (len(cells) + 1):
@@ -350,13 +267,20 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     for col in header:  # stripped, as the exact path strips every cell
         values = cells[col]
         if isinstance(values.dtype, pd.CategoricalDtype):
-            values = values.cat.rename_categories([str(c) for c in values.cat.categories])  # "2024" must not become 2024
+            values = values.cat.rename_categories(
+                [str(c) for c in values.cat.categories]
+            )  # "2024" must not become 2024
             if not all(c.isprintable() for c in values.cat.categories):
                 return None  # a control character, a tab or a line break inside a value: the exact path says where
             cells[col] = _recode(values, [c.strip(BLANK) for c in values.cat.categories])
             continue
         joined = "\n".join(values.tolist())  # one string for every check: a million values, scanned in C
-        if plain and joined.encode().translate(None, _PRINTABLE) or not plain and not joined.replace("\n", " ").isprintable():
+        if (
+            (plain
+            and joined.encode().translate(None, _PRINTABLE))
+            or (not plain
+            and not joined.replace("\n", " ").isprintable())
+        ):
             return None
         if col == schema.unique and not distinct(values, joined):
             return None
@@ -371,7 +295,7 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     if problems or table.empty:
         return None
     for col in table:  # free text as text; key columns stay categorical for tidy() to order
-        if isinstance(table[col].dtype, pd.CategoricalDtype) and col not in _ORDERED:
+        if isinstance(table[col].dtype, pd.CategoricalDtype) and col not in schema.keys:
             table[col] = table[col].astype("str")
     return table
 
@@ -381,7 +305,10 @@ def _recode(values: pd.Series, cleaned: list[str]) -> pd.Series:
     if cleaned == list(values.cat.categories):
         return values
     codes, merged = pd.factorize(pd.Index(cleaned, dtype=object))
-    return pd.Series(pd.Categorical.from_codes(np.append(codes, -1)[values.cat.codes.to_numpy()], [str(m) for m in merged]), index=values.index)
+    return pd.Series(
+        pd.Categorical.from_codes(np.append(codes, -1)[values.cat.codes.to_numpy()], [str(m) for m in merged]),
+        index=values.index,
+    )
 
 
 def _fields_outside_quotes(data: bytes) -> int:
@@ -398,18 +325,48 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
     rows, spans, more = _split_rows(text, name)
     problems = problems + more
     if not rows:
-        raise DataError(problems or [Problem(name, None, None, f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row per {schema.row}")])
+        raise DataError(
+            problems
+            or [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row per {schema.row}",
+                )
+            ]
+        )
     title = header_line(rows, schema, clean)
     if title is not None:
         above = "; ".join(f"'{','.join(r).strip(BLANK + ',')}'" for r in rows[:title])
-        raise DataError(problems + [Problem(name, spans[0][0], None, f"the header seems to be on line {spans[title][0]}, not line {spans[0][0]}: "
-                                                                      f"{above} looks like a title; delete the line(s) above the header")])
+        raise DataError(
+            problems
+            + [
+                Problem(
+                    name,
+                    spans[0][0],
+                    None,
+                    f"the header seems to be on line {spans[title][0]}, not line {spans[0][0]}: "
+                    f"{above} looks like a title; delete the line(s) above the header",
+                )
+            ]
+        )
     lines = [first for first, _ in spans]
     header_at, header = lines[0], [schema.name(clean(h).lower()) for h in rows[0]]
     delimiter = _other_delimiter(header, schema)
     if delimiter:
-        raise DataError(problems + [Problem(name, header_at, None, f"the columns are separated by {delimiter}, not commas; {_SAVE_CSV}, "
-                                                                   "or choose ',' as the field separator when exporting")])
+        raise DataError(
+            problems
+            + [
+                Problem(
+                    name,
+                    header_at,
+                    None,
+                    f"the columns are separated by {delimiter}, not commas; {_SAVE_CSV}, "
+                    "or choose ',' as the field separator when exporting",
+                )
+            ]
+        )
     body, body_lines = rows[1:], lines[1:]
     width = len(header)
     cells = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in body], columns=range(width), dtype="str")
@@ -420,16 +377,36 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
     good = []
     for i, (row, line) in enumerate(zip(body, body_lines)):
         n, last = len(row), spans[i + 1][1]
-        runs_on = f" (this row runs on to line {last}: an opening double quote without its closing one?)" if last > line else ""
+        runs_on = (
+            f" (this row runs on to line {last}: an opening double quote without its closing one?)"
+            if last > line
+            else ""
+        )
         if n < needed:
             missing = ", ".join(h or f"column {j + 1}" for j, h in enumerate(header[n:needed], n))
-            problems.append(Problem(name, line, None, f"row has {n} fields but the header has {needed} (missing: {missing}); every row needs a value for each column{runs_on}"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    f"row has {n} fields but the header has {needed} (missing: {missing}); every row needs a value for each column{runs_on}",
+                )
+            )
         elif n > width and any(c.strip(BLANK) for c in row[width:]):
-            problems.append(Problem(name, line, None, f"row has {n} fields but the header has {width}; a value that contains a comma must be put in double quotes{runs_on}"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    f"row has {n} fields but the header has {width}; a value that contains a comma must be put in double quotes{runs_on}",
+                )
+            )
         else:
             good.append(i)
     named = [i for i, h in enumerate(header) if h]
-    names = [header[i] if header[i] in schema.columns else clean(rows[0][i]) for i in named]  # other columns keep their own name
+    names = [
+        header[i] if header[i] in schema.columns else clean(rows[0][i]) for i in named
+    ]  # other columns keep their own name
     table = cells.iloc[good, named].set_axis(names, axis=1).reset_index(drop=True)
     table = table.loc[:, ~table.columns.duplicated()]
     at = pd.Series([body_lines[i] for i in good], dtype="int64")
@@ -442,8 +419,9 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
     return table, at
 
 
-def _finish(name: str, table: pd.DataFrame, lines: pd.Series, schema: Schema, plain: bool = False,
-            unique_checked: bool = False) -> tuple[pd.DataFrame, list[Problem]]:
+def _finish(
+    name: str, table: pd.DataFrame, lines: pd.Series, schema: Schema, plain: bool = False, unique_checked: bool = False
+) -> tuple[pd.DataFrame, list[Problem]]:
     """Normalise key columns, check every value; return the table in schema order and the problems."""
     for col in schema.keys:
         if col not in table or (plain and col == schema.unique):
@@ -484,15 +462,29 @@ def _split_rows(text: str, name: str) -> tuple[list[list[str]], list[tuple[int, 
     for row, (start, end) in zip(rows[1:], lines[1:]):
         for cell in row:  # a quote never closed swallows the rows after it: name the line where it opens
             if end - start > 1 and sum(line.count(",") >= width - 1 for line in cell.splitlines()[1:]) >= 2:
-                problems.append(Problem(name, start, None, f"a double quote opens on this line and is not closed until line {end}, "
-                                                           "so the rows between are read as one value; close the quote or remove it"))
+                problems.append(
+                    Problem(
+                        name,
+                        start,
+                        None,
+                        f"a double quote opens on this line and is not closed until line {end}, "
+                        "so the rows between are read as one value; close the quote or remove it",
+                    )
+                )
                 break
     first = ",".join(rows[0]).strip(" \r\n") if rows else ""
     if len(rows[0] if rows else ()) <= 2 and first.lower().startswith("sep="):
         separator = first[4:]  # Excel's hint line ("sep=," arrives split on its comma): harmless when it says comma
         if separator != ",":
             said = {"\t": "a tab", "": "nothing", " ": "a space"}.get(separator, f"'{separator}'")
-            raise DataError(problems + [Problem(name, lines[0][0], None, f"the file declares {said} as its separator, not a comma; {_SAVE_CSV}")])
+            raise DataError(
+                problems
+                + [
+                    Problem(
+                        name, lines[0][0], None, f"the file declares {said} as its separator, not a comma; {_SAVE_CSV}"
+                    )
+                ]
+            )
         rows, lines = rows[1:], lines[1:]
     return rows, lines, problems
 

@@ -1,0 +1,120 @@
+"""Charts as files and as notebook images: one way to render and save every chart.
+
+Every chart rolekit writes, from ``rolekit figures``, ``compare``, ``raci`` and
+``score`` to the notebooks, handouts and deck, goes through :func:`render`: the style
+sheet's canvas (12 x 6.75 in, untrimmed, so always 16:9) at :data:`DPI`, the same
+metadata, and its alt text written into the file.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+import matplotlib.style
+import pandas as pd
+from matplotlib.axes import Axes
+
+from ..output import Output
+from ..style import STYLE
+from ..validate import DataError, MissingColumns
+from .roles import plot_role_profiles, plot_scope_horizon
+from .themes import plot_load, plot_source_agreement, plot_theme_differences, plot_theme_overlap
+
+__all__ = ["CHARTS", "DPI", "FORMATS", "alt_text", "chart_files", "render", "save_chart", "save_charts"]
+
+# 150 px per inch on the 12-inch canvas: 1800 x 1012 pixels. The deck shows a chart 1200 px wide on its
+# 1280 x 720 slide, so 12-point text stays sharp there and when reveal.js scales the slide 1.5x to 1080p.
+DPI = 150
+MADE_BY = "rolekit"
+FORMATS = ("png", "svg", "pdf")
+
+# Every chart of a responsibilities table, by the name its file gets from ``rolekit figures``.
+CHARTS = {
+    "scope_horizon": plot_scope_horizon,
+    "role_profiles": plot_role_profiles,
+    "theme_overlap": plot_theme_overlap,
+    "load": plot_load,
+    "theme_differences": plot_theme_differences,
+    "source_agreement": plot_source_agreement,
+}
+
+
+def alt_text(ax: Axes, kind: str | None = None) -> str:
+    """The chart's text alternative: its kind (declared by :func:`rolekit.charts.chart`), then its title, the finding.
+
+    >>> import rolekit
+    >>> ax = rolekit.plot_role_profiles(rolekit.load_responsibilities())
+    >>> alt_text(ax, rolekit.plot_role_profiles.kind).split(". ")[:2]
+    ['Chart', "Bars of each role's share of responsibilities by scope and by horizon, roles side by side"]
+    """
+    title = " ".join(ax.get_title(loc="left").split())
+    return f"Chart. {kind}. {title}" if kind else f"Chart. {title}"
+
+
+def _metadata(fmt: str, alt: str) -> dict[str, str | None]:
+    if fmt == "png":
+        return {"Software": MADE_BY, "Description": alt}
+    if fmt == "svg":
+        return {"Creator": MADE_BY, "Date": None, "Description": alt}
+    return {"Creator": MADE_BY, "Producer": MADE_BY, "CreationDate": None, "ModDate": None, "Subject": alt}
+
+
+def render(ax: Axes, fmt: str = "png", alt: str = "") -> bytes:
+    """The chart drawn on ``ax`` as the bytes of a ``fmt`` file (png, svg or pdf), with ``alt`` in its metadata.
+
+    The same table gives the same bytes every time.
+
+    >>> import rolekit
+    >>> png = render(rolekit.plot_load(rolekit.load_responsibilities()))
+    >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    buffer = io.BytesIO()
+    with matplotlib.style.context(STYLE):
+        ax.figure.savefig(buffer, format=fmt, dpi=DPI, metadata=_metadata(fmt, alt))
+    return buffer.getvalue()
+
+
+def save_chart(ax: Axes, folder: Output, name: str, kind: str | None = None, fmt: str = "png") -> Path:
+    """Write the chart on ``ax`` to ``folder/NAME.FMT`` (recorded in the folder's manifest), then close its figure.
+
+    ``folder`` is an :class:`rolekit.output.Output` that was told the name in advance,
+    so nothing is written over a file rolekit did not make.
+    """
+    import matplotlib.pyplot as plt
+
+    try:
+        return folder.write_bytes(f"{name}.{fmt}", render(ax, fmt, alt_text(ax, kind)))
+    finally:
+        plt.close(ax.figure)
+
+
+def chart_files(out: str | Path, fmt: str = "png") -> Output:
+    """The folder ``out``, checked for writing every chart; DataError if it cannot be, or holds files rolekit did not make."""
+    return Output(out, [f"{name}.{fmt}" for name in CHARTS])
+
+
+def save_charts(df: pd.DataFrame, out: str | Path, fmt: str = "png") -> tuple[list[Path], list[str]]:
+    """Draw every chart of ``df`` and write each to ``out/NAME.FMT``; return what was written and what was skipped, and why.
+
+    A chart needing a column ``df`` lacks, or with nothing to draw, is skipped. A file
+    rolekit did not make is never overwritten (DataError instead, before anything is
+    written; see :mod:`rolekit.output`).
+    """
+    folder = chart_files(out, fmt)
+    written, skipped = [], []
+    for name, draw in CHARTS.items():
+        try:
+            ax = draw(df)
+        except MissingColumns as err:
+            skipped.append(f"{name}: this table has no {', '.join(err.columns)} column, which is needed {err.purpose}")
+            continue
+        except DataError as err:
+            skipped.append(f"{name}: {err.problems[0].message}")
+            continue
+        written.append(save_chart(ax, folder, name, getattr(draw, "kind", None), fmt))
+    return written, skipped

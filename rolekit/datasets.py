@@ -1,0 +1,66 @@
+"""The bundled tables, and the loader of a responsibilities table (the bundled one or a person's own).
+
+A loaded table is checked (:mod:`rolekit.reader`) and tidy (:mod:`rolekit.categories`).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+
+from .bundle import bundled, reference
+from .categories import tidy
+from .reader import read_table
+from .validate import RESPONSIBILITIES
+
+EXAMPLE_ORGANISATION = bundled("data/example_organisation.csv")  # an invented organisation, for trying the comparison
+# Twelve invented participants' answers to a 16-item worksheet, as a form exports them, with the key beside them.
+SYNTHETIC_CLASS = bundled("data/synthetic_class/responses.csv")
+SYNTHETIC_KEY = bundled("data/synthetic_class/key/answer_key.csv")
+
+
+def load_responsibilities(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Load a responsibilities table as a tidy DataFrame, checking it first.
+
+    With no ``path``, load the bundled table drawn from the four articles. A table of
+    your own needs the columns role, responsibility, scope and horizon; any roles are
+    allowed. Anything wrong raises :class:`DataError` listing every problem.
+
+    >>> df = load_responsibilities()
+    >>> list(df.columns)
+    ['id', 'role', 'responsibility', 'scope', 'horizon', 'theme', 'source', 'section']
+    >>> list(df["role"].cat.categories), list(df["scope"].cat.categories)
+    (['CEO', 'COO'], ['internal', 'external'])
+    """
+    table = read_table(bundled("data/responsibilities.csv") if path is None else path, RESPONSIBILITIES)
+    if "weight" in table:
+        table["weight"] = pd.to_numeric(table["weight"].str.replace(",", ".", regex=False))
+    return tidy(table)
+
+
+def load_roles() -> pd.DataFrame:
+    """The bundled roles: role, title, reports_to, description.
+
+    >>> load_roles()["role"].tolist()
+    ['CEO', 'COO']
+    """
+    return reference("roles").copy()
+
+
+def load_themes() -> pd.DataFrame:
+    """The bundled theme vocabulary: theme, definition.
+
+    >>> load_themes()["theme"].tolist()[:3]
+    ['strategy', 'operations', 'finance']
+    """
+    return reference("themes").copy()
+
+
+def load_sources() -> pd.DataFrame:
+    """The four bundled articles: id, title, kind, covers, file.
+
+    >>> load_sources()["id"].tolist()
+    ['careers', 'blog', 'relationship', 'titles']
+    """
+    return reference("sources").copy()

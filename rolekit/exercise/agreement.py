@@ -1,0 +1,107 @@
+"""Agreement statistics: Fleiss' kappa, Cohen's kappa, Krippendorff's alpha, and Landis and Koch's words for them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["BANDS", "band", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha"]
+
+# Landis and Koch (1977): words for kappa values, for the room to read.
+BANDS = (
+    (0.0, "poor"),
+    (0.20, "slight"),
+    (0.40, "fair"),
+    (0.60, "moderate"),
+    (0.80, "substantial"),
+    (1.0, "almost perfect"),
+)
+
+
+def fleiss_kappa(counts) -> float:
+    """Fleiss' kappa for an items x categories matrix of how many raters chose each category.
+
+    Items may have different numbers of raters (answers skipped); items with fewer
+    than two are left out. Defined cases: when every rating falls in one category,
+    chance agreement is 1 and the formula is 0/0; rolekit returns 1.0, since the
+    raters agree completely. With no item rated twice, the result is NaN.
+
+    Fleiss (1971)'s worked example, 10 subjects, 14 raters, 5 categories:
+
+    >>> table = [[0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
+    ...          [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7]]
+    >>> round(fleiss_kappa(table), 3)
+    0.21
+    """
+    n = np.asarray(counts, dtype=float)
+    raters = n.sum(axis=1)
+    n = n[raters >= 2]
+    raters = raters[raters >= 2]
+    if not len(n):
+        return float("nan")
+    observed = ((n * (n - 1)).sum(axis=1) / (raters * (raters - 1))).mean()
+    p = n.sum(axis=0) / n.sum()
+    chance = (p**2).sum()
+    if np.isclose(chance, 1):
+        return 1.0
+    return float((observed - chance) / (1 - chance))
+
+
+def cohen_kappa(a, b) -> float:
+    """Cohen's kappa between two raters' labels for the same items (pairs with a missing label are left out).
+
+    Defined cases: when both raters use one and the same category throughout,
+    chance agreement is 1 and the formula is 0/0; rolekit returns 1.0. With no pair
+    left, NaN.
+
+    The textbook two-rater example: 20 items both say yes, 15 both no, 5 and 10 split.
+
+    >>> a = ["yes"] * 20 + ["no"] * 15 + ["yes"] * 5 + ["no"] * 10
+    >>> b = ["yes"] * 20 + ["no"] * 15 + ["no"] * 5 + ["yes"] * 10
+    >>> round(cohen_kappa(a, b), 2)
+    0.4
+    """
+    a, b = pd.Series(list(a), dtype=object), pd.Series(list(b), dtype=object)
+    both = a.notna().to_numpy() & b.notna().to_numpy()
+    if not both.any():
+        return float("nan")
+    codes, _ = pd.factorize(pd.concat([a[both], b[both]], ignore_index=True))
+    ca, cb = np.split(codes, 2)
+    observed = (ca == cb).mean()
+    chance = float(
+        (
+            np.bincount(ca, minlength=codes.max() + 1) / len(ca) * np.bincount(cb, minlength=codes.max() + 1) / len(cb)
+        ).sum()
+    )
+    if np.isclose(chance, 1):
+        return 1.0
+    return float((observed - chance) / (1 - chance))
+
+
+def krippendorff_alpha(answers: pd.DataFrame) -> float:
+    """Krippendorff's alpha (nominal) of a participant x item table of answers, missing ones allowed.
+
+    From the ``krippendorff`` package; when every answer given is the same value,
+    alpha's formula is 0/0 and rolekit returns 1.0 (complete agreement).
+    """
+    import krippendorff
+
+    values = answers.stack().dropna()
+    if values.nunique() < 2:
+        return 1.0 if len(values) else float("nan")
+    codes = {v: i for i, v in enumerate(sorted(values.unique()))}
+    data = answers.apply(lambda s: s.map(codes)).to_numpy(dtype=float)
+    return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+
+
+def band(kappa: float) -> str:
+    """Landis and Koch's word for a kappa: poor, slight, fair, moderate, substantial, almost perfect.
+
+    >>> band(0.21), band(0.61), band(-0.1)
+    ('fair', 'substantial', 'poor')
+    """
+    if not np.isfinite(kappa):
+        return "not defined"
+    if kappa < 0:
+        return "poor"
+    return next(word for top, word in BANDS[1:] if kappa <= top + 1e-9)

@@ -18,7 +18,7 @@ from pathlib import Path
 import rolekit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from make_synthetic_class import synthetic_class  # noqa: E402
+from make_synthetic_class import synthetic_class
 
 
 def main(participants: int = 30, items: int = 40) -> None:

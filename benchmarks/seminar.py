@@ -74,10 +74,12 @@ def make_test_against_floor(rounds: int = 3) -> None:
             fulls.append(timed(["make", "test"], cwd=ROOT))
     floor, full = statistics.median(floors), statistics.median(fulls)
     print(
-        f"floor (the tests, with {count} one-cell notebooks): {', '.join(f'{t:.0f}' for t in floors)} s; median {floor:.0f} s"
+        f"floor (the tests, with {count} one-cell notebooks): {', '.join(f'{t:.0f}' for t in floors)} s; median "
+        f"{floor:.0f} s"
     )
     print(
-        f"make test: {', '.join(f'{t:.0f}' for t in fulls)} s; median {full:.0f} s = {full / floor:.2f}x the floor (bar: at most 1.5x)"
+        f"make test: {', '.join(f'{t:.0f}' for t in fulls)} s; median {full:.0f} s = {full / floor:.2f}x the floor "
+        "(bar: at most 1.5x)"
     )
 
 

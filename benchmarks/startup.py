@@ -19,7 +19,8 @@ import rolekit
 
 IMPORTS = """
 import time
-start = time.perf_counter(); import pandas, matplotlib; middle = time.perf_counter(); import rolekit; end = time.perf_counter()
+start = time.perf_counter(); import pandas, matplotlib; middle = time.perf_counter()
+import rolekit; end = time.perf_counter()
 print(middle - start, end - middle)
 """
 

@@ -12,6 +12,7 @@ of that analysis. Roles and themes keep the table's category order.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from itertools import combinations, product
 from typing import NamedTuple
 
@@ -48,7 +49,8 @@ def counts(
     analyses fast on a million rows. With ``weighted`` and a ``weight`` column, each
     row counts as its weight.
 
-    >>> n, (roles, scopes) = counts(pd.DataFrame({"role": ["CEO", "COO", "COO"], "scope": ["external", "internal", "internal"]}), ["role", "scope"], "")
+    >>> df = pd.DataFrame({"role": ["CEO", "COO", "COO"], "scope": ["external", "internal", "internal"]})
+    >>> n, (roles, scopes) = counts(df, ["role", "scope"], "")
     >>> n.tolist(), list(roles), list(scopes)
     ([[0, 1], [2, 0]], ['CEO', 'COO'], ['internal', 'external'])
     >>> counts(pd.DataFrame({"role": ["CEO", "COO", "COO"], "weight": [5, 1, 2.5]}), ["role"], "")[0].tolist()
@@ -133,7 +135,7 @@ def profile(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _shares(df: pd.DataFrame):
+def _shares(df: pd.DataFrame) -> tuple[pd.Index, pd.Index, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Role x theme arrays: counts (or weights), which themes each role holds, and the external and long-term shares."""
     columns = ["role", "theme", "scope", "horizon"]
     n, (roles, themes, _, _) = counts(df, columns, "to compare roles theme by theme")
@@ -151,7 +153,8 @@ def positions(df: pd.DataFrame) -> pd.DataFrame:
     ``roles``, how many roles hold the theme.
 
     >>> df = pd.DataFrame({"role": ["CEO", "COO", "COO"], "theme": ["finance"] * 3,
-    ...                    "scope": ["external", "internal", "internal"], "horizon": ["long-term", "daily", "long-term"]})
+    ...                    "scope": ["external", "internal", "internal"],
+    ...                    "horizon": ["long-term", "daily", "long-term"]})
     >>> positions(df)
          theme role  count  external  long_term  roles
     0  finance  CEO      1       1.0        1.0      2
@@ -180,8 +183,10 @@ def overlap(df: pd.DataFrame) -> Overlap:
     with each role's ``count``, ``external`` and ``long_term`` shares (suffixes
     ``_a``, ``_b``) and the gaps between them (a minus b).
 
-    >>> df = pd.DataFrame({"role": ["CEO", "CEO", "COO", "COO"], "theme": ["strategy", "stakeholders", "strategy", "operations"],
-    ...                    "scope": ["internal", "external", "internal", "internal"], "horizon": ["long-term", "daily", "daily", "daily"]})
+    >>> df = pd.DataFrame({"role": ["CEO", "CEO", "COO", "COO"],
+    ...                    "theme": ["strategy", "stakeholders", "strategy", "operations"],
+    ...                    "scope": ["internal", "external", "internal", "internal"],
+    ...                    "horizon": ["long-term", "daily", "daily", "daily"]})
     >>> print(overlap(df).pairs.to_string())
       role_a role_b       shared           only_a         only_b  n_shared   jaccard
     0    CEO    COO  (strategy,)  (stakeholders,)  (operations,)         1  0.333333
@@ -286,12 +291,13 @@ def source_agreement(df: pd.DataFrame) -> Agreement:
     )
 
 
-def tally(df: pd.DataFrame, rows: str = "role", columns=("scope", "horizon")) -> pd.DataFrame:
+def tally(df: pd.DataFrame, rows: str = "role", columns: Sequence[str] = ("scope", "horizon")) -> pd.DataFrame:
     """Count responsibilities by one column down and one or more across, with totals.
 
     Across several columns, labels join their values with ``/`` (``internal/daily``).
 
-    >>> df = pd.DataFrame({"role": ["CEO", "CEO", "COO"], "scope": ["external", "internal", "internal"], "horizon": ["daily"] * 3})
+    >>> df = pd.DataFrame({"role": ["CEO", "CEO", "COO"], "scope": ["external", "internal", "internal"],
+    ...                    "horizon": ["daily"] * 3})
     >>> tally(df, "role", "scope")
            internal  external  total
     role
@@ -313,9 +319,9 @@ def tally(df: pd.DataFrame, rows: str = "role", columns=("scope", "horizon")) ->
 
 def listing(
     df: pd.DataFrame,
-    themes=None,
-    roles=None,
-    sources=None,
+    themes: str | Iterable[str] | None = None,
+    roles: str | Iterable[str] | None = None,
+    sources: str | Iterable[str] | None = None,
     held_by: int | None = None,
     contested: bool = False,
     details: bool = False,
@@ -330,7 +336,8 @@ def listing(
     ``contested``: keep themes on which the sources contradict each other (see :func:`source_agreement`).
     Rows are indexed by ``id`` when the table has one.
 
-    >>> df = pd.DataFrame({"role": ["CEO", "COO", "COO"], "responsibility": ["Talks to investors", "Runs operations", "Sets targets"],
+    >>> df = pd.DataFrame({"role": ["CEO", "COO", "COO"],
+    ...                    "responsibility": ["Talks to investors", "Runs operations", "Sets targets"],
     ...                    "scope": ["external", "internal", "internal"], "horizon": ["daily", "daily", "long-term"],
     ...                    "theme": ["stakeholders", "operations", "strategy"]})
     >>> listing(df, held_by=1, roles=["COO"])[["role", "theme", "responsibility"]]
@@ -366,8 +373,10 @@ def listing(
 def table_summary(df: pd.DataFrame, name: str = "table") -> str:
     """One line: rows, roles, and counts per scope x horizon cell.
 
-    >>> print(table_summary(pd.DataFrame({"role": ["CEO", "CFO"], "scope": ["internal"] * 2, "horizon": ["daily"] * 2}), "t.csv"))
-    t.csv: valid, 2 rows; roles: CEO 1, CFO 1; internal/daily 2, internal/long-term 0, external/daily 0, external/long-term 0
+    >>> df = pd.DataFrame({"role": ["CEO", "CFO"], "scope": ["internal"] * 2, "horizon": ["daily"] * 2})
+    >>> print(table_summary(df, "t.csv"))
+    t.csv: valid, 2 rows; roles: CEO 1, CFO 1; internal/daily 2, internal/long-term 0,
+    external/daily 0, external/long-term 0
     """
     counts = tally(df)
     roles = ", ".join(f"{role} {n}" for role, n in counts["total"].drop("total").items())

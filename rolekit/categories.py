@@ -101,14 +101,14 @@ def _categorical(values: pd.Series, col: str) -> pd.Categorical:
     return pd.Categorical.from_codes(recode[codes], categories)
 
 
-def _labels(index) -> str:
+def _labels(index: pd.Index) -> str:
     shown = ", ".join(map(str, index[:5]))
     return shown + (f" and {len(index) - 5} more" if len(index) > 5 else "")
 
 
-def _one_spelling(values: list[str], counts, known: list[str]) -> list[str]:
+def _one_spelling(values: list[str], counts: np.ndarray, known: list[str]) -> list[str]:
     """Give spellings that differ only in case one spelling: the known one, else the most used."""
-    total = {}
+    total: dict[str, int] = {}
     for v, n in zip(values, counts):
         total[v] = total.get(v, 0) + n
     best = {k.casefold(): k for k in known}

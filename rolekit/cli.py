@@ -1,4 +1,7 @@
-"""The ``rolekit`` command line: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``raci``, ``notebooks``, ``handouts``, ``build``.
+"""The ``rolekit`` command line.
+
+Commands: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``raci``,
+``notebooks``, ``handouts``, ``build``.
 
 Exit status: 0 when everything asked for worked, 1 when a table has problems (each
 printed on stderr), 2 for a command used wrongly.
@@ -9,21 +12,27 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from .analysis import table_summary
 from .charts import FORMATS
 from .datasets import load_responsibilities
 from .validate import DataError, Problem
 
-DATA = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
-REVEAL = {"metavar": "DIR", "help": "a reveal.js 4 folder (with dist/ and plugin/), needed for the slides"}
+DATA: dict[str, Any] = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
+SCORE_COLUMNS = ["participant", "name", "dimension", "answered", "accuracy", "cohen_kappa"]  # scores.csv
+REVEAL: dict[str, Any] = {
+    "metavar": "DIR",
+    "help": "a reveal.js 4 folder (with dist/ and plugin/), needed for the slides",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = argparse.ArgumentParser(
         prog="rolekit",
-        description="Where the CEO and COO roles overlap and differ: check tables, draw charts, run the seminar notebooks.",
+        description="Where the CEO and COO roles overlap and differ: "
+        "check tables, draw charts, run the seminar notebooks.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser(
@@ -162,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _validate(args) -> int:
+def _validate(args: argparse.Namespace) -> int:
     status = 0
     for path in args.paths:
         try:
@@ -175,7 +184,7 @@ def _validate(args) -> int:
     return status
 
 
-def _figures(args) -> int:
+def _figures(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")  # files only: no window, whatever the machine has
@@ -186,7 +195,7 @@ def _figures(args) -> int:
     return 0
 
 
-def _raci(args) -> int:
+def _raci(args: argparse.Namespace) -> int:
     from .decisions import load_decisions, raci_summary, raci_template
     from .output import Output
 
@@ -200,7 +209,8 @@ def _raci(args) -> int:
             "raci_template.csv", raci_template(roles=roles)
         )
         print(
-            f"wrote {written}: fill each role's column with R, A, C or I (blank where the role has no part), then run rolekit raci {written}"
+            f"wrote {written}: fill each role's column with R, A, C or I (blank where the role has no part), then "
+            f"run rolekit raci {written}"
         )
         return 0
     folder = Output(args.out, ["raci.png"]) if args.out else None
@@ -216,7 +226,7 @@ def _raci(args) -> int:
     return 0
 
 
-def _build(args) -> int:
+def _build(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -232,17 +242,17 @@ def _build(args) -> int:
     )
     df = load_responsibilities(args.data)
     print(table_summary(df, args.data or "bundled table"))
-    charts = []  # drawn here while the notebooks run in other processes
-    notebooks = run_series(
+    charts: list[tuple[list[Path], list[str]]] = []  # drawn here while the notebooks run in other processes
+    executed = run_series(
         args.data, out / "notebooks", meanwhile=lambda: charts.append(save_charts(df, out / "figures"))
     )
     handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
     written, skipped = charts[0]
-    print("\n".join([f"wrote {p}" for p in [*written, *notebooks, *handouts]] + [f"skipped {s}" for s in skipped]))
+    print("\n".join([f"wrote {p}" for p in [*written, *executed, *handouts]] + [f"skipped {s}" for s in skipped]))
     return 0
 
 
-def _compare(args) -> int:
+def _compare(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -272,7 +282,7 @@ def _compare(args) -> int:
     return 0
 
 
-def _worksheet(args) -> int:
+def _worksheet(args: argparse.Namespace) -> int:
     from .exercise import sheet_html, sheet_table, worksheet
     from .output import Output
 
@@ -292,7 +302,7 @@ def _worksheet(args) -> int:
     return 0
 
 
-def _score(args) -> int:
+def _score(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -329,23 +339,21 @@ def _score(args) -> int:
         path = save_chart(ax, folder, name, draw.kind)
         charts[name] = (path.read_bytes(), alt)  # the report shows the files just written
         print(f"wrote {path}")
-    print(
-        f"wrote {folder.write_csv('scores.csv', scores.participants[['participant', 'name', 'dimension', 'answered', 'accuracy', 'cohen_kappa']])}"
-    )
+    print(f"wrote {folder.write_csv('scores.csv', scores.participants[SCORE_COLUMNS])}")
     print(f"wrote {folder.write_csv('items.csv', scores.items)}")
     print(f"wrote {folder.write_csv('confusion.csv', scores.confusion)}")
     print(f"wrote {folder.write_text('report.html', report_html(scores, charts))}")
     return 0
 
 
-def _notebooks(args) -> int:
+def _notebooks(args: argparse.Namespace) -> int:
     from .seminar import run_series
 
     print("\n".join(f"wrote {path}" for path in run_series(args.data, args.out)))
     return 0
 
 
-def _handouts(args) -> int:
+def _handouts(args: argparse.Namespace) -> int:
     from .seminar import export_handouts
 
     print("\n".join(f"wrote {path}" for path in export_handouts(args.notebooks, args.out, args.reveal)))

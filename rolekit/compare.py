@@ -5,6 +5,7 @@ and the duties two roles both hold.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -35,7 +36,7 @@ def key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", clean(str(text)).casefold()).split())
 
 
-def compare(before: pd.DataFrame, after: pd.DataFrame, changes=None) -> pd.DataFrame:
+def compare(before: pd.DataFrame, after: pd.DataFrame, changes: str | Iterable[str] | None = None) -> pd.DataFrame:
     """One row per responsibility found in either table, saying how it changed.
 
     ``changes``: keep only rows with one of these changes (such as ``["moved"]``).
@@ -74,9 +75,10 @@ def compare(before: pd.DataFrame, after: pd.DataFrame, changes=None) -> pd.DataF
     for i, j in pairs:
         row_b = b.loc[i] if i is not None else None
         row_a = a.loc[j] if j is not None else None
-        record = {"responsibility": (row_a if row_a is not None else row_b)["responsibility"]}
+        either = b.loc[i] if j is None else a.loc[j]
+        record = {"responsibility": either["responsibility"]}
         if by_id:
-            record["id"] = (row_a if row_a is not None else row_b)["id"]
+            record["id"] = either["id"]
         for tag in _TAGS:
             record[f"{tag}_before"] = row_b[tag] if row_b is not None else np.nan
             record[f"{tag}_after"] = row_a[tag] if row_a is not None else np.nan
@@ -126,7 +128,7 @@ def _pair(rows_b: pd.DataFrame, rows_a: pd.DataFrame) -> list[tuple]:
     return pairs + [(None, j) for j in right[len(left) :]]
 
 
-def _change(before, after) -> str:
+def _change(before: pd.Series | None, after: pd.Series | None) -> str:
     if before is None:
         return "added"
     if after is None:
@@ -190,7 +192,8 @@ def similar_responsibilities(df: pd.DataFrame, threshold: float = 0.75, limit: i
     "and", "with"...), plurals folded, every role name of the table replaced by one
     placeholder, so that "works with the COO" and "works with the CEO" are the same
     duty, and, in a table of 20 rows or more, no word found in 15% of its rows or
-    more ("company" in the bundled table), since it tells no duty from another. Rewordings that share their key words score high; duties that share
+    more ("company" in the bundled table), since it tells no duty from another.
+    Rewordings that share their key words score high; duties that share
     only a word or two score low. Returns ``role_a``, ``responsibility_a``, ``role_b``,
     ``responsibility_b``, ``score`` and, when the table has them, ``id_a`` and ``id_b``.
 
@@ -232,7 +235,56 @@ def similar_responsibilities(df: pd.DataFrame, threshold: float = 0.75, limit: i
 
 
 _SMALL = frozenset(
-    ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on", "or", "so", "that", "the", "their", "them", "they", "this", "to", "with", "who", "whom", "which", "while", "what", "when", "where", "how", "all", "any", "each", "every", "own", "our", "your", "his", "her", "he", "she", "we", "you", "us"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "with",
+        "who",
+        "whom",
+        "which",
+        "while",
+        "what",
+        "when",
+        "where",
+        "how",
+        "all",
+        "any",
+        "each",
+        "every",
+        "own",
+        "our",
+        "your",
+        "his",
+        "her",
+        "he",
+        "she",
+        "we",
+        "you",
+        "us",
+    ]
 )
 
 

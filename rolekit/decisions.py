@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io as _io
 import os
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -96,7 +97,10 @@ def _letters(name: str, table: pd.DataFrame, lines: pd.Series, column: str = "ra
         if len(several) > 1 and len(value.replace("/", "").replace(",", "").replace(" ", "").replace("+", "")) == len(
             several
         ):
-            why = f"'{value}' gives one role {len(several)} letters; give each role one letter per decision (A if it answers for the decision)"
+            why = (
+                f"'{value}' gives one role {len(several)} letters; "
+                "give each role one letter per decision (A if it answers for the decision)"
+            )
         else:
             blank = ", or blank when the role has no part" if column != "raci" else ""
             why = f"'{value}' is not a RACI letter; {_ALLOWED}{blank}{did_you_mean(value, list(LETTERS), _WORDS)}"
@@ -217,7 +221,7 @@ def raci_grid(decisions: pd.DataFrame) -> pd.DataFrame:
     return grid.astype(object).where(grid.notna(), "").rename_axis(index="decision", columns=None)
 
 
-def raci_template(decisions: pd.DataFrame | None = None, roles=None) -> pd.DataFrame:
+def raci_template(decisions: pd.DataFrame | None = None, roles: Iterable[str] | None = None) -> pd.DataFrame:
     """A blank RACI grid for a team to fill in: the decisions of ``decisions`` (the articles' by default) by ``roles``.
 
     ``roles`` defaults to the roles of ``decisions``. Write it with ``rolekit raci template``.
@@ -239,7 +243,7 @@ def raci_template(decisions: pd.DataFrame | None = None, roles=None) -> pd.DataF
     return out.assign(**dict.fromkeys(roles, ""))
 
 
-def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes=None) -> pd.DataFrame:
+def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes: Iterable[str] | None = None) -> pd.DataFrame:
     """Every decision and role with the letter in each table: decision, role, before, after, change.
 
     ``change`` is ``same``, ``changed``, ``added`` (a letter only ``after`` gives) or
@@ -247,7 +251,8 @@ def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes=None) -> pd.
     ``changes``: keep only rows with one of these (such as ``["changed", "added"]``).
 
     >>> d = load_decisions()
-    >>> mine = d.assign(raci=d["raci"].astype(str).where(d["decision"] != "Allocate resources", d["raci"].map({"R": "A", "A": "R"}).astype(str)))
+    >>> swapped = d["raci"].map({"R": "A", "A": "R"}).astype(str)
+    >>> mine = d.assign(raci=d["raci"].astype(str).where(d["decision"] != "Allocate resources", swapped))
     >>> compare_raci(d, mine, changes=["changed"])[["role", "before", "after"]].to_string(index=False)
     'role before after\\n CEO      A     R\\n COO      R     A'
     """
@@ -274,8 +279,9 @@ def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes=None) -> pd.
 def raci_summary(decisions: pd.DataFrame, against: pd.DataFrame | None = None) -> str:
     """One or two sentences on who holds the As (and, given ``against``, what differs from it).
 
-    >>> raci_summary(load_decisions())
-    'Of 12 decisions, Board is accountable for 6, CEO for 6; CEO is responsible for 6, COO for 6, Executive team for 1, CFO for 1.'
+    >>> print(raci_summary(load_decisions()))
+    Of 12 decisions, Board is accountable for 6, CEO for 6; CEO is responsible for 6, COO for 6,
+    Executive team for 1, CFO for 1.
     """
     t = tidy(decisions)
     n = t["decision"].str.casefold().nunique()
@@ -309,8 +315,10 @@ def raci_against(decisions: pd.DataFrame, other: pd.DataFrame, changes: pd.DataF
         return "It shares no decision with the other table."
     k = differ["key"].nunique()
     said = (
-        f"Of the {n} decision{'s' * (n != 1)} both tables hold, {k} {'gives' if k == 1 else 'give'} some role another letter "
-        f"({len(differ)} letter{'s' * (len(differ) != 1)} in all), and {moved} {'has' if moved == 1 else 'have'} another A."
+        f"Of the {n} decision{'s' * (n != 1)} both tables hold, {k} {'gives' if k == 1 else 'give'} some role "
+        "another letter "
+        f"({len(differ)} letter{'s' * (len(differ) != 1)} in all), and {moved} {'has' if moved == 1 else 'have'} "
+        "another A."
         if len(differ)
         else f"On the {n} decision{'s' * (n != 1)} both tables hold, every role has the same letter."
     )

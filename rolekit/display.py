@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.axes import Axes
 
+from .charts._base import figure_of
 from .charts.files import alt_text, render
 from .validate import DataError, MissingColumns
 
@@ -85,7 +86,7 @@ class Chart:
 
         self.alt = alt_text(ax, kind)
         self.png = render(ax, "png", self.alt)
-        plt.close(ax.figure)
+        plt.close(figure_of(ax))
 
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None
@@ -98,7 +99,8 @@ def table(df: pd.DataFrame) -> Any:
     """A table for people to read: every text in full, wrapped; the index only when it holds ids; shares as percentages.
 
     >>> import rolekit
-    >>> "Sets the company's overall vision and direction and sees them carried out" in table(rolekit.listing(rolekit.load_responsibilities())).data
+    >>> shown = table(rolekit.listing(rolekit.load_responsibilities())).data
+    >>> "Sets the company's overall vision and direction and sees them carried out" in shown
     True
     """
     from IPython.display import HTML
@@ -112,7 +114,8 @@ def table(df: pd.DataFrame) -> Any:
         index=index, na_rep="", escape=True, border=0, classes="rolekit-table", float_format=lambda v: f"{v:.2f}"
     )
     style = (
-        "<style>.rolekit-table td, .rolekit-table th {white-space: normal; text-align: left !important; "  # over the lab theme's right
+        # text-align over the lab theme's right alignment
+        "<style>.rolekit-table td, .rolekit-table th {white-space: normal; text-align: left !important; "
         "vertical-align: top; max-width: 32em}</style>"
     )
     return HTML(style + html)

@@ -8,6 +8,8 @@ is "mostly" somewhere only when more than half its work is there (a plurality is
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
@@ -28,10 +30,10 @@ def pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-def _names(items) -> str:
+def _names(items: Iterable[object]) -> str:
     """'A', 'A and B', 'A, B and C'."""
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    names = [str(i) for i in items]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _amount(x: float, weighted: bool) -> str:
@@ -155,7 +157,8 @@ def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if len(roles) < 2:
         return [
             (
-                f"Only one role ({_names(roles) or 'none'}) has themes in this table, so there is no overlap to compare.",
+                f"Only one role ({_names(roles) or 'none'}) has themes in this table, so there is no overlap to "
+                "compare.",
                 {},
             )
         ]
@@ -190,7 +193,8 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     low = [r for r, v in here.items() if np.isclose(v, here.min())]
     return [
         (
-            f"The largest difference inside a shared theme: in {theme}, {_names(high)} work is {pct(here.max())} {word}, "
+            f"The largest difference inside a shared theme: in {theme}, {_names(high)} work is {pct(here.max())} "
+            f"{word}, "
             f"{_names(low)} work {pct(here.min())}.",
             {"theme": str(theme), "dimension": word, "gap": float(spread.loc[theme, column])},
         )
@@ -212,7 +216,8 @@ def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if not leads:
         return [
             (
-                "In every shared theme, the roles that hold the most hold the same amount: no one role carries the load.",
+                "In every shared theme, the roles that hold the most hold the same amount: no one role carries the "
+                "load.",
                 {},
             )
         ]
@@ -238,7 +243,8 @@ def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if contested:
         out.append(
             (
-                f"By the silence rule, the sources give {len(contested)} theme{'s' * (len(contested) != 1)} to different roles "
+                f"By the silence rule, the sources give {len(contested)} theme{'s' * (len(contested) != 1)} to "
+                "different roles "
                 f"({_names(contested)}): one source names a role for it and not another, a second source the opposite. "
                 "Silence is not contradiction: check what each source says.",
                 {"contested": len(contested)},
@@ -266,7 +272,8 @@ def _clashes(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if len(contested) == 1:
         c = clashes[clashes["theme"] == contested[0]].iloc[0]
         text = (
-            f"The sources clash on 1 theme: {c.theme} ({', '.join(c.sources_a)} gives it to {c.role_a}, not {c.role_b}; "
+            f"The sources clash on 1 theme: {c.theme} ({', '.join(c.sources_a)} gives it to {c.role_a}, not "
+            f"{c.role_b}; "
             f"{', '.join(c.sources_b)} to {c.role_b}, not {c.role_a})"
         )
     elif contested:
@@ -284,7 +291,8 @@ def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if here.empty:
         return [
             (
-                f"This table has no responsibility with the theme {' or '.join(DECISION_THEMES)}, so nothing can be said here about who decides.",
+                f"This table has no responsibility with the theme {' or '.join(DECISION_THEMES)}, so nothing can be "
+                "said here about who decides.",
                 {},
             )
         ]
@@ -336,7 +344,7 @@ _MAKERS = {
 }
 
 
-def findings(df: pd.DataFrame, topic: str | None = None, themes=None) -> pd.DataFrame:
+def findings(df: pd.DataFrame, topic: str | None = None, themes: str | Iterable[str] | None = None) -> pd.DataFrame:
     """Plain sentences, with their numbers, about what ``df`` shows: one or more per topic.
 
     Returns ``topic`` (one of :data:`TOPICS`), ``text`` and ``figures`` (the numbers
@@ -344,7 +352,8 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes=None) -> pd.Data
     ``source``, no rows) gets one sentence saying so. ``topic`` keeps one topic.
 
     >>> import pandas as pd
-    >>> df = pd.DataFrame({"role": ["CEO", "CEO", "CEO", "COO"], "scope": ["external", "internal", "internal", "internal"],
+    >>> df = pd.DataFrame({"role": ["CEO", "CEO", "CEO", "COO"],
+    ...                    "scope": ["external", "internal", "internal", "internal"],
     ...                    "horizon": ["long-term", "long-term", "daily", "daily"], "responsibility": list("abcd")})
     >>> findings(df, "profile")["text"].tolist()[0]
     'The COO holds no external responsibilities; the CEO 33%.'
@@ -373,11 +382,12 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes=None) -> pd.Data
     return pd.DataFrame(rows, columns=["topic", "text", "figures"])
 
 
-def takeaways(df: pd.DataFrame, topic: str, themes=None) -> str:
+def takeaways(df: pd.DataFrame, topic: str, themes: str | Iterable[str] | None = None) -> str:
     """The findings of one topic as a Markdown list, for a notebook's takeaways or a slide's notes.
 
     >>> import rolekit
     >>> print(takeaways(rolekit.load_responsibilities(), "overlap"))
-    - The CEO and the COO share 8 of 10 themes (Jaccard 0.80). Only the CEO holds stakeholders. Only the COO holds performance.
+    - The CEO and the COO share 8 of 10 themes (Jaccard 0.80). Only the CEO holds stakeholders.
+      Only the COO holds performance.
     """
     return "\n".join(f"- {text}" for text in findings(df, topic, themes)["text"])

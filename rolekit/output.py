@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +38,7 @@ class Output:
     'again'
     """
 
-    def __init__(self, root, names):
+    def __init__(self, root: str | os.PathLike[str], names: Iterable[str]):
         self.root = Path(root).expanduser()
         problems = writable_folder(self.root)
         if problems:

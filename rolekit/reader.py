@@ -18,6 +18,7 @@ import stat
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,7 @@ import pandas as pd
 from .text import BLANK, SPELLINGS, clean
 from .validate import DataError, Problem, Schema, check_header, check_values, did_you_mean, distinct, header_line, meant
 
+PathLike = str | os.PathLike[str]  # a file's path, as rolekit's functions take it
 _SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
 MAX_BYTES = 512 * 2**20  # a table of a million responsibilities is about 120 MB
 FAST_BYTES = 2**20  # below this, reading line by line is as quick as pandas' set-up costs
@@ -32,7 +34,7 @@ _PRINTABLE = bytes(range(32, 127)) + b"\n"
 _NOT_COMMA_OR_QUOTE = bytes(b for b in range(256) if b not in b'",')
 
 
-def read_table(path, schema: Schema, lines: bool = False):
+def read_table(path: PathLike | bytes, schema: Schema, lines: bool = False) -> Any:
     """Read and check the CSV file at ``path`` against ``schema``; return its cells, stripped.
 
     Columns come in the schema's order, then any others under their own names, as
@@ -54,7 +56,8 @@ def read_table(path, schema: Schema, lines: bool = False):
                     name,
                     None,
                     None,
-                    f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row per {schema.row}",
+                    f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row "
+                    f"per {schema.row}",
                 )
             ]
         )
@@ -81,15 +84,17 @@ def read_table(path, schema: Schema, lines: bool = False):
     return (table, at) if lines else table
 
 
-def read_bytes(path) -> tuple[str, bytes]:
+def read_bytes(path: PathLike | bytes) -> tuple[str, bytes]:
     """The name to show for ``path``, and the bytes of the file, read only if it is a regular file of sane size."""
     if isinstance(path, bytes):
         path = os.fsdecode(path)
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(
-            f"expected the path of a CSV file (a str or pathlib.Path), got {type(path).__module__}.{type(path).__qualname__}"
+            "expected the path of a CSV file (a str or pathlib.Path), got "
+            f"{type(path).__module__}.{type(path).__qualname__}"
             if not isinstance(path, pd.DataFrame)
-            else "expected the path of a CSV file, got a pandas DataFrame; it is loaded already: pass it to rolekit.tidy() to check its values"
+            else "expected the path of a CSV file, got a pandas DataFrame; it is loaded already: "
+            "pass it to rolekit.tidy() to check its values"
         )
     name = os.fspath(path)
     if not name.strip():
@@ -224,7 +229,7 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     reads it itself, a third faster than from memory; a file that changes meanwhile
     (size or time) gives None, and the exact path reads the bytes already in hand.
     """
-    first = re.match(rb"[^\r\n]*", data).group()
+    first = data.split(b"\n", 1)[0].split(b"\r", 1)[0]
     if b'"' in first:
         return None
     plain = data.isascii()
@@ -240,7 +245,8 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     dtypes = {name: str if key == schema.unique else "category" for name, key in zip(raw, header)}
     try:
         before = path.stat() if path is not None else None
-        # skipinitialspace is slow in pandas, and only changes how  , "a, b"  reads: leading blanks are stripped below anyway
+        # skipinitialspace is slow in pandas, and only changes how  , "a, b"  reads:
+        # leading blanks are stripped below anyway
         cells = pd.read_csv(
             path if before is not None and before.st_size == len(data) else _io.BytesIO(data),
             dtype=dtypes,
@@ -248,9 +254,14 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
             skipinitialspace=b', "' in data,
             engine="c",
         )
-        if before is not None and (path.stat().st_size, path.stat().st_mtime_ns) != (
-            before.st_size,
-            before.st_mtime_ns,
+        if (
+            path is not None
+            and before is not None
+            and (path.stat().st_size, path.stat().st_mtime_ns)
+            != (
+                before.st_size,
+                before.st_mtime_ns,
+            )
         ):
             return None  # changed while pandas read it
     except (OSError, ValueError, pd.errors.ParserError, csv.Error):  # UnicodeDecodeError is a ValueError
@@ -275,11 +286,8 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
             cells[col] = _recode(values, [c.strip(BLANK) for c in values.cat.categories])
             continue
         joined = "\n".join(values.tolist())  # one string for every check: a million values, scanned in C
-        if (
-            (plain
-            and joined.encode().translate(None, _PRINTABLE))
-            or (not plain
-            and not joined.replace("\n", " ").isprintable())
+        if (plain and joined.encode().translate(None, _PRINTABLE)) or (
+            not plain and not joined.replace("\n", " ").isprintable()
         ):
             return None
         if col == schema.unique and not distinct(values, joined):
@@ -312,7 +320,10 @@ def _recode(values: pd.Series, cleaned: list[str]) -> pd.Series:
 
 
 def _fields_outside_quotes(data: bytes) -> int:
-    """Commas that separate fields: all of them less those inside double-quoted stretches (-1 if quotes are unpaired)."""
+    """Commas that separate fields: all of them less those inside double-quoted stretches.
+
+    -1 if the quotes are unpaired.
+    """
     skeleton = data.translate(None, _NOT_COMMA_OR_QUOTE)  # only the quotes and commas, in order
     parts = skeleton.split(b'"')
     if len(parts) % 2 == 0:
@@ -332,7 +343,8 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
                     name,
                     None,
                     None,
-                    f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row per {schema.row}",
+                    f"the file is empty; it needs a header line naming {', '.join(schema.required)}, then one row "
+                    f"per {schema.row}",
                 )
             ]
         )
@@ -389,7 +401,8 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
                     name,
                     line,
                     None,
-                    f"row has {n} fields but the header has {needed} (missing: {missing}); every row needs a value for each column{runs_on}",
+                    f"row has {n} fields but the header has {needed} (missing: {missing}); every row needs a value "
+                    f"for each column{runs_on}",
                 )
             )
         elif n > width and any(c.strip(BLANK) for c in row[width:]):
@@ -398,7 +411,8 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
                     name,
                     line,
                     None,
-                    f"row has {n} fields but the header has {width}; a value that contains a comma must be put in double quotes{runs_on}",
+                    f"row has {n} fields but the header has {width}; a value that contains a comma must be put in "
+                    f"double quotes{runs_on}",
                 )
             )
         else:

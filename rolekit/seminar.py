@@ -9,12 +9,14 @@ the seminar deck into reveal.js slides that need no network.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .bundle import bundled
 from .datasets import load_responsibilities
 from .output import Output, writable_folder
+from .reader import PathLike
 from .validate import DataError, Problem
 
 DECK = "seminar_deck.ipynb"
@@ -64,7 +66,10 @@ def _execute(source: Path, target: Path, data_path: str | None) -> tuple[str, st
 
 
 def run_series(
-    data: str | None = None, out: str = "build/notebooks", workers: int | None = None, meanwhile=None
+    data: PathLike | None = None,
+    out: PathLike = "build/notebooks",
+    workers: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[str]:
     """Run every notebook on the table at ``data`` (default: the bundled one); write them to ``out``.
 
@@ -99,7 +104,7 @@ def run_series(
     return [path for path, _ in results]
 
 
-def series_folder(out) -> Output:
+def series_folder(out: PathLike) -> Output:
     """The folder for the executed series, checked: not the notebooks' own, no file of someone else's in the way."""
     if Path(out).expanduser().resolve() == bundled("notebooks").resolve():
         raise DataError([_problem(Path(out), "is the notebooks' own folder; write the executed copies elsewhere")])
@@ -111,7 +116,7 @@ def _problem(path: Path, message: str) -> Problem:
 
 
 def export_handouts(
-    executed: str = "build/notebooks", out: str = "build/handouts", reveal: str | None = None
+    executed: PathLike = "build/notebooks", out: PathLike = "build/handouts", reveal: PathLike | None = None
 ) -> list[str]:
     """Export executed notebooks to HTML without code, and the deck to offline reveal.js slides.
 
@@ -131,7 +136,7 @@ def export_handouts(
     written = []
     for source in sources:
         if source.name == DECK:
-            exporter = SlidesExporter(
+            exporter: SlidesExporter | HTMLExporter = SlidesExporter(
                 template_name="rolekit_slides", reveal_url_prefix="reveal.js", reveal_theme="white", **common
             )  # its fonts are local; "simple" fetches Google Fonts
         else:
@@ -147,7 +152,9 @@ def _handout_name(source: Path) -> str:
     return f"{source.stem}.slides.html" if source.name == DECK else f"{source.stem}.html"
 
 
-def handout_plan(executed, out, reveal, sources=None) -> tuple[list[Path], Output, dict[str, Path]]:
+def handout_plan(
+    executed: PathLike, out: PathLike, reveal: PathLike | None, sources: list[Path] | None = None
+) -> tuple[list[Path], Output, dict[str, Path]]:
     """What :func:`export_handouts` will read and write, checked: the notebooks, the output folder, the reveal.js files.
 
     ``sources``: the notebooks to export, when they are not yet in ``executed``.

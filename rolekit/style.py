@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib.style
@@ -16,18 +17,21 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#996600", "#000000", "#8
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 
 
-def _slots(roles) -> dict[str, int]:
-    """Each role's place in the table's order: roles of the bundled roles.csv first (in its order), then the others as given.
+def _slots(roles: Iterable[str]) -> dict[str, int]:
+    """Each role's place in the table's order.
+
+    Roles of the bundled roles.csv come first (in its order), then the others as given.
 
     So the first two roles of any table get the two strongest colours, and the CEO and
     COO get the same two in every table that has both.
     """
+    roles = [str(r) for r in roles]
     known = reference("roles")["role"].tolist()
     order = [r for r in known if r in set(roles)] + [r for r in roles if r not in known]
     return {r: order.index(r) for r in roles}
 
 
-def role_colors(roles) -> dict[str, str]:
+def role_colors(roles: Iterable[str]) -> dict[str, str]:
     """A fixed colour for each role: the same role gets the same colour in every chart.
 
     >>> role_colors(["COO", "CFO", "CEO"])
@@ -38,7 +42,7 @@ def role_colors(roles) -> dict[str, str]:
     return {r: PALETTE[slot % len(PALETTE)] for r, slot in _slots(roles).items()}
 
 
-def role_markers(roles) -> dict[str, str]:
+def role_markers(roles: Iterable[str]) -> dict[str, str]:
     """A marker shape per role, so roles differ in shape as well as colour.
 
     Once the colours run out the shapes shift by one, keeping each pair of colour

@@ -91,7 +91,8 @@ def fault(value: str) -> str | None:
     into a Latin word are faults; a word wholly in one script is not.
 
     >>> print(fault("СEO"))
-    has the Cyrillic letter \\u0421 among Latin letters: it looks like 'C' but is another character; retype it (did you mean 'CEO'?)
+    has the Cyrillic letter \\u0421 among Latin letters: it looks like 'C' but is another character;
+    retype it (did you mean 'CEO'?)
     >>> fault("Генеральный директор") is None
     True
     """
@@ -99,7 +100,8 @@ def fault(value: str) -> str | None:
         return None
     controls = sorted({c for c in value if unicodedata.category(c) in ("Cc", "Cf") and c not in "\t\r\n"})
     if controls:
-        return f"has a control character ({', '.join(escaped(c) for c in controls)}), which does not print; delete it and retype the value"
+        shown = ", ".join(escaped(c) for c in controls)
+        return f"has a control character ({shown}), which does not print; delete it and retype the value"
     for word in value.split():
         scripts = {_script(c) for c in word} - {None}
         if "LATIN" in scripts and len(scripts) > 1:
@@ -108,5 +110,7 @@ def fault(value: str) -> str | None:
             like = f": it looks like '{looks}' but is another character" if looks else ""
             fixed = "".join(_LOOKALIKE.get(c, c) for c in value)
             hint = f" (did you mean '{fixed}'?)" if all(_script(c) in (None, "LATIN") for c in fixed) else ""
-            return f"has the {_script(odd).title()} letter {escaped(odd)} among Latin letters{like}; retype it{hint}"
+            return (
+                f"has the {str(_script(odd)).title()} letter {escaped(odd)} among Latin letters{like}; retype it{hint}"
+            )
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -104,14 +105,14 @@ class DataError(ValueError):
     team.csv:3: column 'scope': 'inside' is not allowed
     """
 
-    def __init__(self, problems):
+    def __init__(self, problems: Iterable[Problem]):
         self.problems = list(problems)
         lines = [str(p) for p in self.problems[:_SHOWN]]
         if len(self.problems) > _SHOWN:
             lines.append(f"... and {len(self.problems) - _SHOWN} more problems (rolekit validate lists them all)")
         super().__init__("\n".join(lines))
 
-    def _render_traceback_(self):
+    def _render_traceback_(self) -> list[str]:
         # IPython and Jupyter show this instead of a traceback: the message is the whole story.
         return [f"DataError: {line}" if i == 0 else line for i, line in enumerate(str(self).splitlines())]
 
@@ -127,13 +128,13 @@ class MissingColumns(DataError):
     (['theme'], 'to compare roles theme by theme')
     """
 
-    def __init__(self, problems, columns, purpose: str = ""):
+    def __init__(self, problems: Iterable[Problem], columns: Iterable[str], purpose: str = ""):
         super().__init__(problems)
         self.columns = list(columns)
         self.purpose = purpose
 
 
-def did_you_mean(value: str, choices, synonyms=None) -> str:
+def did_you_mean(value: str, choices: Sequence[str], synonyms: Mapping[str, str] | None = None) -> str:
     """Return `` (did you mean 'x'?)`` for a near miss, else ``''``.
 
     >>> did_you_mean("Internl", ["internal", "external"])
@@ -159,7 +160,7 @@ def canonical(name: str) -> str:
     return bare[:-1] if bare.endswith("s") and not bare.endswith("ss") else bare
 
 
-def meant(name: str, columns) -> str | None:
+def meant(name: str, columns: Sequence[str]) -> str | None:
     """The schema column that ``name`` (not itself one) is most likely meant to be, or None."""
     bare = canonical(name)
     if bare in columns:
@@ -168,7 +169,7 @@ def meant(name: str, columns) -> str | None:
     return close[0] if close else None
 
 
-def header_line(rows: list[list[str]], schema: Schema, clean) -> int | None:
+def header_line(rows: list[list[str]], schema: Schema, clean: Callable[[str], str]) -> int | None:
     """Index of the row that looks like the header when the first row does not: a title line above it."""
     first = {schema.name(clean(c).lower()) for c in rows[0]}
     if len(schema.required) < 2 or sum(c in first for c in schema.required) >= 2:
@@ -180,7 +181,9 @@ def header_line(rows: list[list[str]], schema: Schema, clean) -> int | None:
     return None
 
 
-def check_header(name: str, header: list[str], line: int, columns, schema: Schema = RESPONSIBILITIES) -> list[Problem]:
+def check_header(
+    name: str, header: list[str], line: int, columns: Sequence[int], schema: Schema = RESPONSIBILITIES
+) -> list[Problem]:
     """Problems with the header on ``line`` whose cells, lowercased and cleaned, are ``header``.
 
     ``columns`` maps each header position to its non-blank cells' count, so that an
@@ -189,7 +192,7 @@ def check_header(name: str, header: list[str], line: int, columns, schema: Schem
     (internal/external)``) is refused with a did-you-mean, not silently ignored.
     """
     problems = []
-    seen = {}
+    seen: dict[str, int] = {}
     for i, col in enumerate(header):
         if not col:
             if columns[i]:
@@ -208,7 +211,8 @@ def check_header(name: str, header: list[str], line: int, columns, schema: Schem
                     name,
                     line,
                     col,
-                    f"appears twice in the header (columns {seen[col] + 1} and {i + 1}); each column name must be unique",
+                    f"appears twice in the header (columns {seen[col] + 1} and {i + 1}); each column name must be "
+                    "unique",
                 )
             )
         seen.setdefault(col, i)
@@ -284,7 +288,8 @@ def check_values(
                     name,
                     int(line),
                     col,
-                    f"'{v}' is not allowed; allowed: {', '.join(allowed)}{did_you_mean(v, allowed, schema.synonyms.get(col))}",
+                    f"'{v}' is not allowed; allowed: "
+                    f"{', '.join(allowed)}{did_you_mean(v, allowed, schema.synonyms.get(col))}",
                 )
                 for line, v in zip(lines[bad], values[bad])
             ]
@@ -314,8 +319,8 @@ def distinct(values: pd.Series, joined: str | None = None) -> bool:
     """
     if values.isna().any():
         return False
-    items = values.tolist() if joined is None else None
-    joined = "\n".join(items) if joined is None else joined
+    if joined is None:
+        joined = "\n".join(values.tolist())
     if "\n\n" in f"\n{joined}\n":
         return False  # a blank value
     cased = joined.encode() if joined.isascii() else joined  # bytes methods are faster on ASCII
@@ -348,12 +353,13 @@ def _check_weights(name: str, weights: pd.Series, lines: pd.Series) -> list[Prob
     ]
 
 
-def require(df: pd.DataFrame, columns, purpose: str) -> None:
+def require(df: pd.DataFrame, columns: Iterable[str], purpose: str) -> None:
     """Raise DataError unless ``df`` has ``columns``; ``purpose`` says why they are needed.
 
     >>> require(pd.DataFrame({"role": []}), ["role", "theme"], "to compare roles by theme")
     Traceback (most recent call last):
-    rolekit.validate.MissingColumns: table: column 'theme': is missing; it is needed to compare roles by theme. The table has: role
+    rolekit.validate.MissingColumns: table: column 'theme': is missing;
+    it is needed to compare roles by theme. The table has: role
     """
     if not isinstance(df, pd.DataFrame):
         raise DataError(
@@ -362,7 +368,8 @@ def require(df: pd.DataFrame, columns, purpose: str) -> None:
                     "table",
                     None,
                     None,
-                    f"expected a pandas DataFrame, got {type(df).__name__}; load one with rolekit.load_responsibilities()",
+                    f"expected a pandas DataFrame, got {type(df).__name__}; load one with "
+                    "rolekit.load_responsibilities()",
                 )
             ]
         )

@@ -4,7 +4,8 @@
 
 Downloads reveal.js from the npm registry (no npm needed), checks it against the
 sha512 the registry publishes for that version, and unpacks what the slides load
-(dist/ without source maps or ES modules, and the speaker-notes plugin) into DEST. After that, building and opening the slides needs no network.
+(dist/ without source maps or ES modules, and the speaker-notes plugin) into DEST.
+After that, building and opening the slides needs no network.
 """
 
 import base64

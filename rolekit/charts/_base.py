@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import math
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 import matplotlib
 import matplotlib.style
 import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -39,7 +42,7 @@ def chart(kind: str) -> Callable[[Callable[..., Any]], ChartFunction]:
     screen reader hears what sort of chart it is before the finding its title states.
 
     >>> @chart("A test chart")
-    ... def plot_nothing(df, ax=None):
+    ... def plot_nothing(df, ax: Axes | None = None) -> Axes:
     ...     return matplotlib.rcParams["font.size"]
     >>> plot_nothing(None), plot_nothing.kind
     (14.0, 'A test chart')
@@ -57,6 +60,14 @@ def chart(kind: str) -> Callable[[Callable[..., Any]], ChartFunction]:
     return declare
 
 
+def figure_of(ax: Axes) -> Figure:
+    """The figure ``ax`` is drawn on (the outermost one, when the Axes sits in a subfigure)."""
+    figure = ax.get_figure(root=True)
+    if figure is None:
+        raise ValueError("this Axes is not on a figure: draw the chart on an Axes of a matplotlib Figure")
+    return figure
+
+
 def _drawable(df: pd.DataFrame, columns: list[str], purpose: str) -> pd.DataFrame:
     """The tidy rows of ``df`` with a value in every one of ``columns``; DataError when there are none."""
     require(df, columns, purpose)
@@ -67,7 +78,7 @@ def _drawable(df: pd.DataFrame, columns: list[str], purpose: str) -> pd.DataFram
     return t
 
 
-def _new_axes(ax, height=None):
+def _new_axes(ax: Axes | None, height: float | None = None) -> Axes:
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt  # here, not at the top: pyplot would double what `import rolekit` costs
@@ -76,14 +87,14 @@ def _new_axes(ax, height=None):
     return plt.subplots(figsize=(width, max(default, height or 0)))[1]
 
 
-def _size_pt(ax) -> tuple[float, float]:
+def _size_pt(ax: Axes) -> tuple[float, float]:
     """The Axes' width and height in points, before layout adjusts them."""
     box = ax.get_position()
-    width, height = ax.figure.get_size_inches()
+    width, height = figure_of(ax).get_size_inches()
     return box.width * width * 72, box.height * height * 72
 
 
-def _title(ax, text: str) -> None:
+def _title(ax: Axes, text: str) -> None:
     """Set a left-aligned title wrapped to the width the plot will have once its row labels take their place."""
     size = matplotlib.rcParams["ytick.labelsize"]
     labels = max(
@@ -98,20 +109,29 @@ def _roles(table: pd.DataFrame) -> list[str]:
     return [r for r in table["role"].cat.categories if r in present]
 
 
-def _legend_columns(ax, labels) -> int:
+def _legend_columns(ax: Axes, labels: Sequence[str]) -> int:
     """How many columns a legend of ``labels`` below the plot gets: as many as the longest label allows."""
     size = matplotlib.rcParams["legend.fontsize"]
     longest = max((_text_width(str(label), size) for label in labels), default=0) + 3.5 * size
     return max(1, min(len(labels), int(_size_pt(ax)[0] // longest)))
 
 
-def _legend_rows(ax, labels) -> int:
+def _legend_rows(ax: Axes, labels: Sequence[str]) -> int:
     """How many lines that legend takes: what a chart must leave room for below the plot."""
     return math.ceil(len(labels) / _legend_columns(ax, labels)) if labels else 0
 
 
-def _legend(ax, roles, colors, markers=None, extra=(), **where) -> None:
-    """A legend of the roles below the plot, in as many columns as the longest name allows; patches when ``markers`` is None.
+def _legend(
+    ax: Axes,
+    roles: Sequence[str],
+    colors: Mapping[str, str],
+    markers: Mapping[str, str] | None = None,
+    extra: Sequence[Artist] = (),
+    **where: Any,
+) -> None:
+    """A legend of the roles below the plot, in as many columns as the longest name allows.
+
+    Patches stand for the roles when ``markers`` is None.
 
     ``extra``: more handles after the roles' (what a shading means, say).
     """
@@ -121,8 +141,9 @@ def _legend(ax, roles, colors, markers=None, extra=(), **where) -> None:
         else Patch(color=colors[r], label=r)
         for r in roles
     ] + list(extra)
-    ncols = _legend_columns(ax, [h.get_label() for h in handles])
-    ax.legend(handles=handles, **({"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncols": ncols} | where))
+    ncols = _legend_columns(ax, [str(h.get_label()) for h in handles])
+    placed: dict[str, Any] = {"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncols": ncols} | where
+    ax.legend(handles=handles, **placed)
 
 
 @functools.cache
@@ -141,7 +162,7 @@ def _fit(text: str, width_pt: float, size: float) -> str:
 
 def _wrap_pt(text: str, width_pt: float, size: float, lines: int = 3) -> str:
     """``text`` wrapped to ``width_pt`` at ``size``, at most ``lines`` lines, the last cut with an ellipsis."""
-    words, out = text.split(), []
+    words, out = text.split(), list[str]()
     for word in words:
         if out and _text_width(f"{out[-1]} {word}", size) <= width_pt:
             out[-1] = f"{out[-1]} {word}"

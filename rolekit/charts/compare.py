@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.axes import Axes
 
 from ..compare import compare, summary
 from ..style import role_colors
-from ._base import _fit, _new_axes, _title, chart
+from ._base import _fit, _new_axes, _title, chart, figure_of
 
 _NEW, _GONE = "(new)", "(removed)"
 _LEFT, _RIGHT = 0.36, 0.64  # where the flows start and end, in axes width: room for 40-character names either side
@@ -14,7 +15,7 @@ _GREY = "#BBBBBB"
 
 
 @chart("Flow chart of responsibilities from each role before (left) to each role after (right)")
-def plot_compare(before: pd.DataFrame, after: pd.DataFrame, ax=None):
+def plot_compare(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Flows from each role before (left) to each role after (right), one line per pair of roles.
 
     A line's width is how many responsibilities take that path; moves are drawn in
@@ -83,12 +84,12 @@ def plot_compare(before: pd.DataFrame, after: pd.DataFrame, ax=None):
     return ax
 
 
-def _axes_width(ax) -> float:
+def _axes_width(ax: Axes) -> float:
     """The plot's width in points once laid out: nearly the figure's, as the chart has no axes to make room for."""
-    return 0.94 * ax.figure.get_size_inches()[0] * 72
+    return 0.94 * figure_of(ax).get_size_inches()[0] * 72
 
 
-def _label_flows(ax, flows) -> None:
+def _label_flows(ax: Axes, flows: list[tuple[tuple[int, int], int, str]]) -> None:
     """Write each move's count on its line, a third of the way along, nudged apart when two would meet."""
     placed: list[float] = []
     for (y0, y1), n, color in flows:

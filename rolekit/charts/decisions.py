@@ -7,11 +7,12 @@ import textwrap
 import matplotlib
 import matplotlib.style
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
 from ..decisions import LETTERS, compare_raci, raci_against, raci_grid, raci_summary
 from ..style import role_colors
-from ._base import _fit, _legend, _new_axes, _size_pt, _text_width, _wrap_pt, chart
+from ._base import _fit, _legend, _new_axes, _size_pt, _text_width, _wrap_pt, chart, figure_of
 
 # One blue, darker as the part grows (A darkest), so the grid reads in grey print too; the letter is always written.
 _FILL = {"A": "#08306B", "R": "#2171B5", "C": "#9ECAE1", "I": "#DEEBF7"}
@@ -23,7 +24,7 @@ _UPRIGHT_PT = 110  # longest line of a role name, in points, when names stand up
 
 
 @chart("RACI grid of decisions (rows) by roles (columns), each cell its letter")
-def plot_raci(decisions: pd.DataFrame, ax=None, against: pd.DataFrame | None = None):
+def plot_raci(decisions: pd.DataFrame, ax: Axes | None = None, against: pd.DataFrame | None = None) -> Axes:
     """A grid of decisions (rows) by roles (columns), each cell its RACI letter; the title says who holds the As.
 
     With ``against`` (another RACI table, say the articles'), cells whose letter
@@ -94,18 +95,22 @@ def plot_raci(decisions: pd.DataFrame, ax=None, against: pd.DataFrame | None = N
     label_width = max(
         _text_width(line, matplotlib.rcParams["ytick.labelsize"]) for label in labels for line in label.split("\n")
     )
-    width = (ax.figure.get_size_inches()[0] * 72 - label_width - 10) / (matplotlib.rcParams["axes.titlesize"] * 0.62)
+    width = (figure_of(ax).get_size_inches()[0] * 72 - label_width - 10) / (
+        matplotlib.rcParams["axes.titlesize"] * 0.62
+    )
     ax.set_title(textwrap.fill(title, max(int(width), 30), break_on_hyphens=False))
     return ax
 
 
-def _role_labels(ax, roles: list[str], label_width: float) -> float:
-    """Role names above their columns, in the role's colour: wrapped to the column, or, when a name would be cut, upright in up to two lines.
+def _role_labels(ax: Axes, roles: list[str], label_width: float) -> float:
+    """Role names above their columns, in the role's colour.
+
+    Each name is wrapped to its column or, when a name would be cut, stands upright in up to two lines.
 
     Returns the height they take, in points."""
     colors = role_colors(roles)
     size = matplotlib.rcParams["xtick.labelsize"]
-    column = (ax.figure.get_size_inches()[0] * 72 - label_width - 40) / max(len(roles), 1) - 8
+    column = (figure_of(ax).get_size_inches()[0] * 72 - label_width - 40) / max(len(roles), 1) - 8
     across = [_wrap_pt(r, column, size) for r in roles]
     upright = column < _text_width("Executive", size) or any(
         " ".join(a.split()) != " ".join(r.split()) for a, r in zip(across, roles)

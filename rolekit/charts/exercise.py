@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import numpy as np
+from matplotlib.axes import Axes
 
 from ..exercise import BANDS, DIMENSIONS, Scores, disputed
 from ._base import _new_axes, _title, chart
@@ -13,7 +14,7 @@ _BAND_COLORS = ("#F2F2F2", "#E6E6E6", "#F2F2F2", "#E6E6E6", "#F2F2F2", "#E6E6E6"
 
 
 @chart("Bar chart of the room's agreement (Fleiss' kappa) per dimension, against Landis and Koch's bands")
-def plot_agreement(scores: Scores, ax=None):
+def plot_agreement(scores: Scores, ax: Axes | None = None) -> Axes:
     """Fleiss' kappa per dimension, against Landis and Koch's bands (slight, fair, moderate...).
 
     >>> import rolekit
@@ -28,7 +29,7 @@ def plot_agreement(scores: Scores, ax=None):
     for k, ((_, word), lo, hi) in enumerate(zip(BANDS[1:], edges[:-1], edges[1:])):
         ax.axvspan(max(lo, low - 0.05), hi, color=_BAND_COLORS[k], zorder=0)
         ax.text((max(lo, 0) + hi) / 2, -0.62, word, ha="center", va="bottom", fontsize=12, color="#555555")
-    y = np.arange(len(a))
+    y = np.arange(len(a), dtype=float)
     values = a["fleiss_kappa"].fillna(0).to_numpy()
     ax.barh(y, values, height=0.55, color="#0072B2", zorder=2)
     for yi, value, alpha in zip(y, a["fleiss_kappa"], a["krippendorff_alpha"]):
@@ -52,7 +53,7 @@ def plot_agreement(scores: Scores, ax=None):
 
 
 @chart("Bar chart of the items the room split on most, with the most common answer and the key's")
-def plot_disputed(scores: Scores, ax=None, top: int = 8):
+def plot_disputed(scores: Scores, ax: Axes | None = None, top: int = 8) -> Axes:
     """The items the room split on most: the share giving the most common answer, with the key's answer.
 
     >>> import rolekit
@@ -62,7 +63,7 @@ def plot_disputed(scores: Scores, ax=None, top: int = 8):
     """
     worst = disputed(scores, top)
     ax = _new_axes(ax, height=0.8 * len(worst) + 1.2 if len(worst) > 8 else None)  # 16:9 up to 8 items
-    y = np.arange(len(worst))
+    y = np.arange(len(worst), dtype=float)
     ax.barh(y, worst["agreement"] * 100, height=0.6, color="#D55E00", zorder=2)
     for yi, r in zip(y, worst.itertuples(index=False)):
         ax.text(r.agreement * 100 + 1.5, yi, f"{r.modal_answer} (key: {r.key})", va="center", fontsize=13)
@@ -81,7 +82,7 @@ def plot_disputed(scores: Scores, ax=None, top: int = 8):
 
 
 @chart("Grid of the share of the room whose answer matches the key, by item and dimension")
-def plot_room_vs_key(scores: Scores, ax=None):
+def plot_room_vs_key(scores: Scores, ax: Axes | None = None) -> Axes:
     """For every item and dimension, the share of the room whose answer matches the key.
 
     >>> import rolekit
@@ -119,6 +120,7 @@ def plot_room_vs_key(scores: Scores, ax=None):
     below = int((grid < 0.5).sum().sum())
     _title(
         ax,
-        f"The room against the key: on {below} of {grid.size} item-dimension pairs, fewer than half the room gives the key's answer",
+        f"The room against the key: on {below} of {grid.size} item-dimension pairs, fewer than half the room gives "
+        "the key's answer",
     )
     return ax

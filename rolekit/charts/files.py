@@ -19,6 +19,7 @@ from matplotlib.axes import Axes
 from ..output import Output
 from ..style import STYLE
 from ..validate import DataError, MissingColumns
+from ._base import figure_of
 from .roles import plot_role_profiles, plot_scope_horizon
 from .themes import plot_load, plot_source_agreement, plot_theme_differences, plot_theme_overlap
 
@@ -75,7 +76,7 @@ def render(ax: Axes, fmt: str = "png", alt: str = "") -> bytes:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     buffer = io.BytesIO()
     with matplotlib.style.context(STYLE):
-        ax.figure.savefig(buffer, format=fmt, dpi=DPI, metadata=_metadata(fmt, alt))
+        figure_of(ax).savefig(buffer, format=fmt, dpi=DPI, metadata=_metadata(fmt, alt))
     return buffer.getvalue()
 
 
@@ -90,16 +91,21 @@ def save_chart(ax: Axes, folder: Output, name: str, kind: str | None = None, fmt
     try:
         return folder.write_bytes(f"{name}.{fmt}", render(ax, fmt, alt_text(ax, kind)))
     finally:
-        plt.close(ax.figure)
+        plt.close(figure_of(ax))
 
 
 def chart_files(out: str | Path, fmt: str = "png") -> Output:
-    """The folder ``out``, checked for writing every chart; DataError if it cannot be, or holds files rolekit did not make."""
+    """The folder ``out``, checked for writing every chart.
+
+    DataError if it cannot be written, or holds files rolekit did not make.
+    """
     return Output(out, [f"{name}.{fmt}" for name in CHARTS])
 
 
 def save_charts(df: pd.DataFrame, out: str | Path, fmt: str = "png") -> tuple[list[Path], list[str]]:
-    """Draw every chart of ``df`` and write each to ``out/NAME.FMT``; return what was written and what was skipped, and why.
+    """Draw every chart of ``df`` and write each to ``out/NAME.FMT``.
+
+    Returns what was written, and what was skipped and why.
 
     A chart needing a column ``df`` lacks, or with nothing to draw, is skipped. A file
     rolekit did not make is never overwritten (DataError instead, before anything is

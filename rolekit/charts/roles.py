@@ -6,15 +6,28 @@ import math
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from ..analysis import CELLS, counts, profile, unit
 from ..findings import findings, pct
 from ..style import role_colors, role_markers
-from ._base import _drawable, _fit, _legend, _legend_rows, _new_axes, _roles, _size_pt, _text_width, _title, chart
+from ._base import (
+    _drawable,
+    _fit,
+    _legend,
+    _legend_rows,
+    _new_axes,
+    _roles,
+    _size_pt,
+    _text_width,
+    _title,
+    chart,
+    figure_of,
+)
 
 
 @chart("Map of every responsibility on the 2x2 grid of scope (internal/external) by horizon (daily/long-term)")
-def plot_scope_horizon(df: pd.DataFrame, ax=None, kind: str = "auto"):
+def plot_scope_horizon(df: pd.DataFrame, ax: Axes | None = None, kind: str = "auto") -> Axes:
     """Map every responsibility onto the 2x2 grid of scope (internal/external) by horizon (daily/long-term).
 
     Each dot is one responsibility, in its role's colour and marker, on the row of its
@@ -72,7 +85,7 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None, kind: str = "auto"):
     two_lines = any(_text_width(h, 13) + _text_width(n, 12) + 24 > 0.96 * cell_w for h, n in headers.values())
     band = 46.0 if two_lines else 28.0  # points: the header band of each cell
     bottom = 0.04
-    height_in = ax.figure.get_size_inches()[1]
+    height_in = figure_of(ax).get_size_inches()[1]
     legend_rows = _legend_rows(ax, roles)
     cell_h = (
         height_in * 72 * ax.get_position().height / 0.77 - 110 - 20 * legend_rows
@@ -88,7 +101,7 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None, kind: str = "auto"):
     label_size = 12.0
     dot = min(pitch * 0.8, unit * cell_h * 0.8, 11.0)
 
-    xy = {r: [] for r in roles}
+    xy: dict[str, list[tuple[float, float]]] = {r: [] for r in roles}
     for (scope, horizon), here in cells.items():
         x0, y = float(horizon == "long-term"), float(scope == "external") + 1 - top
         for row, k in here.groupby(level="row", observed=True):
@@ -133,7 +146,7 @@ def plot_scope_horizon(df: pd.DataFrame, ax=None, kind: str = "auto"):
     return ax
 
 
-def _scope_grid(ax, t: pd.DataFrame, roles, colors, markers):
+def _scope_grid(ax: Axes, t: pd.DataFrame, roles: list[str], colors: dict[str, str], markers: dict[str, str]) -> Axes:
     """The map as a grid: roles down, the four scope x horizon cells across, a dot sized by the count."""
     n, _ = counts(t, ["role", "scope", "horizon"], "to place responsibilities on the scope x horizon map")
     index = {r: i for i, r in enumerate(t["role"].cat.categories)}
@@ -169,7 +182,7 @@ def _scope_grid(ax, t: pd.DataFrame, roles, colors, markers):
 
 
 @chart("Bars of each role's share of responsibilities by scope and by horizon, roles side by side")
-def plot_role_profiles(df: pd.DataFrame, ax=None):
+def plot_role_profiles(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Bars of each role's share of responsibilities by scope and by horizon, roles side by side.
 
     >>> import rolekit

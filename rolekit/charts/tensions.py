@@ -7,6 +7,7 @@ import textwrap
 import matplotlib
 import matplotlib.style
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.patches import FancyBboxPatch
 
 from ..categories import tidy
@@ -20,7 +21,7 @@ _WITHIN = "#D55E00"
 
 
 @chart("Chart of the questions the articles disagree on, each position with the articles that take it")
-def plot_tensions(tensions: pd.DataFrame, ax=None):
+def plot_tensions(tensions: pd.DataFrame, ax: Axes | None = None) -> Axes:
     r"""One row per question; beside it each position, with the articles that take it.
 
     A question on which one article takes two positions is marked "within one

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -13,11 +15,23 @@ from ..analysis import positions, source_agreement, unit
 from ..categories import tidy
 from ..findings import findings
 from ..style import role_colors, role_markers
-from ._base import SHADE, _drawable, _legend, _legend_rows, _new_axes, _roles, _size_pt, _text_width, _title, chart
+from ._base import (
+    SHADE,
+    _drawable,
+    _legend,
+    _legend_rows,
+    _new_axes,
+    _roles,
+    _size_pt,
+    _text_width,
+    _title,
+    chart,
+    figure_of,
+)
 
 
 @chart("Diagram of the themes each role holds and those they share")
-def plot_theme_overlap(df: pd.DataFrame, ax=None, kind: str = "auto"):
+def plot_theme_overlap(df: pd.DataFrame, ax: Axes | None = None, kind: str = "auto") -> Axes:
     """Which themes each role holds and which they share.
 
     ``kind="venn"`` draws a Venn diagram with the themes written in each region (two
@@ -71,7 +85,7 @@ def _region_codes(n: int) -> list[tuple[bool, ...]]:
     ]
 
 
-def _venn(ax, roles, held, themes, colors) -> None:
+def _venn(ax: Axes, roles: list[str], held: dict[str, list[str]], themes: list[str], colors: dict[str, str]) -> None:
     from matplotlib_venn import venn2, venn3
     from matplotlib_venn.layout.venn2 import DefaultLayoutAlgorithm as Layout2
     from matplotlib_venn.layout.venn3 import DefaultLayoutAlgorithm as Layout3
@@ -103,7 +117,9 @@ def _venn(ax, roles, held, themes, colors) -> None:
             patch.set_linewidth(1)
 
 
-def _matrix(ax, place, roles, themes, colors, what: str) -> None:
+def _matrix(
+    ax: Axes, place: pd.DataFrame, roles: list[str], themes: list[str], colors: dict[str, str], what: str
+) -> None:
     """Roles as rows (names read across, up to 40 characters), themes as columns (names read upwards)."""
     markers = role_markers(place["role"].cat.categories)
     biggest = place["count"].max()
@@ -160,7 +176,7 @@ def _matrix(ax, place, roles, themes, colors, what: str) -> None:
 @chart(
     "Dot chart of how external and how long-term each role's responsibilities are, in each theme two or more roles hold"
 )
-def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
+def plot_theme_differences(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | None = None) -> Axes:
     """For each theme two or more roles hold, where each role's responsibilities sit on scope and horizon.
 
     Left: the share of the role's responsibilities in the theme that are external;
@@ -185,7 +201,7 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
     ax = _new_axes(ax)
     line = 11.0  # points: one role's line inside a theme's row, a dot of 8 points with room around it
     legend_rows = _legend_rows(ax, roles)
-    room = ax.figure.get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 150 - 20 * legend_rows
+    room = figure_of(ax).get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 150 - 20 * legend_rows
     fits = max(1, int(room // (line * max(len(roles), 1) + 10)))
     spread = (
         shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda v: v.max() - v.min()).max(axis=1)
@@ -213,9 +229,8 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
     for role in roles:
         mine = shared[(shared["role"] == role) & shared["theme"].isin(order)]
         y = np.array([order.index(t) for t in mine["theme"]]) + offset[role]
-        x = np.concatenate([mine["external"].to_numpy(), 1.35 + mine["long_term"].to_numpy()])
         ax.scatter(
-            x,
+            np.concatenate([mine["external"].to_numpy(), 1.35 + mine["long_term"].to_numpy()]),
             np.concatenate([y, y]),
             s=64,
             color=colors[role],
@@ -242,7 +257,7 @@ def plot_theme_differences(df: pd.DataFrame, ax=None, themes=None):
 
 
 @chart("Grid of sources by themes: the roles each source gives each theme to, with contradictions shaded")
-def plot_source_agreement(df: pd.DataFrame, ax=None):
+def plot_source_agreement(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Sources x themes: the roles each source gives each theme to, with contradictions shaded.
 
     A theme is shaded when one source gives it to a role and not another, while a
@@ -266,7 +281,7 @@ def plot_source_agreement(df: pd.DataFrame, ax=None):
     names = max((_text_width(str(x), 13) for x in themes), default=0)  # the theme names stand upright above the plot
     legend_rows = _legend_rows(ax, [*roles, "sources contradict each other"])
     room = (
-        ax.figure.get_size_inches()[1] * 72 - 100 - names - 20 * legend_rows
+        figure_of(ax).get_size_inches()[1] * 72 - 100 - names - 20 * legend_rows
     )  # less the title, the names and the legend
     fits = max(1, int(room // 30))  # rows of at least 30 points
     height_pt = max(room, 30.0) + 60
@@ -319,7 +334,7 @@ def plot_source_agreement(df: pd.DataFrame, ax=None):
 
 
 @chart("Stacked bars of each role's share of the responsibilities (or of the weight) in each theme")
-def plot_load(df: pd.DataFrame, ax=None):
+def plot_load(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Who carries the load: in each theme, each role's share of the responsibilities (or of the weight), side by side.
 
     One bar per theme, split by role, each part labelled with its count where it is
@@ -377,7 +392,8 @@ def plot_load(df: pd.DataFrame, ax=None):
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
     ax.set_xlabel(
-        f"each role's share of the theme's {'weight' if weighted else 'responsibilities'} (numbers: {'weight' if weighted else 'how many'})"
+        f"each role's share of the theme's {'weight' if weighted else 'responsibilities'} (numbers: "
+        f"{'weight' if weighted else 'how many'})"
     )
     ax.tick_params(axis="y", length=0)
     _legend(ax, roles, colors, bbox_to_anchor=(0.5, -0.14))

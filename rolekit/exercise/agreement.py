@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
+import numpy.typing
 import pandas as pd
 
 __all__ = ["BANDS", "band", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha"]
@@ -18,7 +21,7 @@ BANDS = (
 )
 
 
-def fleiss_kappa(counts) -> float:
+def fleiss_kappa(counts: np.typing.ArrayLike) -> float:
     """Fleiss' kappa for an items x categories matrix of how many raters chose each category.
 
     Items may have different numbers of raters (answers skipped); items with fewer
@@ -47,7 +50,7 @@ def fleiss_kappa(counts) -> float:
     return float((observed - chance) / (1 - chance))
 
 
-def cohen_kappa(a, b) -> float:
+def cohen_kappa(a: Iterable[object], b: Iterable[object]) -> float:
     """Cohen's kappa between two raters' labels for the same items (pairs with a missing label are left out).
 
     Defined cases: when both raters use one and the same category throughout,
@@ -61,11 +64,11 @@ def cohen_kappa(a, b) -> float:
     >>> round(cohen_kappa(a, b), 2)
     0.4
     """
-    a, b = pd.Series(list(a), dtype=object), pd.Series(list(b), dtype=object)
-    both = a.notna().to_numpy() & b.notna().to_numpy()
+    first, second = pd.Series(list(a), dtype=object), pd.Series(list(b), dtype=object)
+    both = first.notna().to_numpy() & second.notna().to_numpy()
     if not both.any():
         return float("nan")
-    codes, _ = pd.factorize(pd.concat([a[both], b[both]], ignore_index=True))
+    codes, _ = pd.factorize(pd.concat([first[both], second[both]], ignore_index=True))
     ca, cb = np.split(codes, 2)
     observed = (ca == cb).mean()
     chance = float(

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
-from ..reader import read_table
+from ..reader import PathLike, read_table
 from ..text import clean, is_placeholder
 from ..validate import ALLOWED, SYNONYMS, DataError, Problem, Schema, did_you_mean
 from .sheets import DIMENSIONS
 
 __all__ = ["KEY", "SHEET", "Responses", "expand", "read_key", "read_responses"]
+
+Paths = PathLike | Iterable[PathLike]  # a folder of sheets, one file, or several
+Answers = tuple[str, pd.DataFrame, list[Problem]]  # one participant: the name, the answers given, the problems found
 
 SHEET = Schema(required=("item",), optional=("participant", "responsibility", *DIMENSIONS), row="item", aliases=True)
 KEY = Schema(
@@ -35,24 +40,24 @@ class Responses(NamedTuple):
     files: int  # sheets (or form rows) read, used or not
 
 
-def read_key(path) -> pd.DataFrame:
+def read_key(path: PathLike) -> pd.DataFrame:
     """An answer key as :func:`worksheet` writes it: item, responsibility, role, scope, horizon."""
     key = read_table(path, KEY)
     key["scope"], key["horizon"] = key["scope"].str.lower(), key["horizon"].str.lower()
     return key
 
 
-def _form_columns(columns) -> dict[str, tuple[str, str]] | None:
+def _form_columns(columns: Iterable[object]) -> dict[str, tuple[str, str]] | None:
     """For an online form's export: column -> (item, dimension); None when the table is not one."""
     found = {}
-    for c in columns:
-        m = re.fullmatch(r"\s*([A-Za-z]*\d+)\s*[\[(\-_.:\s]\s*(role|scope|horizon)\s*[\])]?\s*", str(c), flags=re.I)
+    for c in map(str, columns):
+        m = re.fullmatch(r"\s*([A-Za-z]*\d+)\s*[\[(\-_.:\s]\s*(role|scope|horizon)\s*[\])]?\s*", c, flags=re.I)
         if m:
             found[c] = (m[1].upper() if m[1][0].isalpha() else f"Q{int(m[1]):02d}", m[2].lower())
     return found or None
 
 
-def read_responses(paths, key: pd.DataFrame) -> Responses:
+def read_responses(paths: Paths, key: pd.DataFrame) -> Responses:
     """Read returned sheets: a folder of them, a list of per-participant CSVs, or one form export.
 
     A per-participant sheet has the columns of :func:`sheet_table` (``item``,
@@ -70,7 +75,10 @@ def read_responses(paths, key: pd.DataFrame) -> Responses:
     loader reads them: case and surrounding spaces do not matter.
     """
     files = expand(paths)
-    answers, people, problems, seen = [], [], [], {}
+    answers: list[pd.DataFrame] = []
+    people: list[dict[str, str]] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
     for path in files:
         try:
             raw = pd.read_csv(path, dtype=str, keep_default_na=False, nrows=0) if Path(path).stat().st_size else None
@@ -110,10 +118,10 @@ def read_responses(paths, key: pd.DataFrame) -> Responses:
     return Responses(table, pd.DataFrame(people, columns=["participant", "name", "file"]), problems, len(files))
 
 
-def expand(paths) -> list[Path]:
-    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    files = []
-    for p in map(Path, paths):
+def expand(paths: Paths) -> list[Path]:
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    files: list[Path] = []
+    for p in map(Path, given):
         if p.is_dir():
             files += sorted(f for f in p.glob("*.csv") if not f.name.startswith("."))
         else:
@@ -122,7 +130,7 @@ def expand(paths) -> list[Path]:
         raise DataError(
             [
                 Problem(
-                    ", ".join(map(str, paths)) or "''",
+                    ", ".join(map(str, given)) or "''",
                     None,
                     None,
                     "holds no returned sheets (.csv files); give the folder of sheets or the files",
@@ -143,11 +151,12 @@ def _answer(value: str, dimension: str, roles: list[str]) -> tuple[str | None, s
         return match, None
     return (
         None,
-        f"'{text}' is not one of {', '.join(allowed)}{did_you_mean(text, allowed, SYNONYMS.get(dimension))}; counted as not answered",
+        f"'{text}' is not one of {', '.join(allowed)}{did_you_mean(text, allowed, SYNONYMS.get(dimension))}; "
+        "counted as not answered",
     )
 
 
-def _read_sheet(path: Path, key: pd.DataFrame):
+def _read_sheet(path: Path, key: pd.DataFrame) -> list[Answers]:
     table, at = read_table(path, SHEET, lines=True)  # the loader's checks: encoding, quoting, header, blank lines
     name = next((v for v in table.get("participant", pd.Series(dtype=str)).dropna() if v), None) or path.stem
     extra = [c for c in table.columns if c not in SHEET.columns]
@@ -200,7 +209,7 @@ def _read_sheet(path: Path, key: pd.DataFrame):
     return [(name, rows, problems)]
 
 
-def _read_form(path: Path, form: dict, key: pd.DataFrame):
+def _read_form(path: Path, form: dict[str, tuple[str, str]], key: pd.DataFrame) -> list[Answers]:
     table, at = read_table(
         path, Schema(required=(), optional=tuple(c.lower() for c in form), row="participant"), lines=True
     )
@@ -215,7 +224,8 @@ def _read_form(path: Path, form: dict, key: pd.DataFrame):
                     str(path),
                     1,
                     None,
-                    f"item(s) {', '.join(unknown)} are not in the answer key; was this form made for another worksheet?",
+                    f"item(s) {', '.join(unknown)} are not in the answer key; was this form made for another "
+                    "worksheet?",
                 )
             ]
         )
@@ -237,7 +247,9 @@ def _read_form(path: Path, form: dict, key: pd.DataFrame):
     return batch
 
 
-def _answers(name: str, items: pd.Series, columns: dict, lines, key: pd.DataFrame):
+def _answers(
+    name: str, items: pd.Series, columns: dict[str, pd.Series], lines: Sequence[int], key: pd.DataFrame
+) -> tuple[pd.DataFrame, list[Problem]]:
     roles = sorted(key["role"].unique(), key=str.casefold)
     rows, problems = [], []
     for d, values in columns.items():

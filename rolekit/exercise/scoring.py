@@ -1,4 +1,4 @@
-"""Scoring the room: agreement within it and with the key, item by item and participant by participant, and the report."""
+"""Scoring the room: agreement within it and with the key, by item and by participant, and the report."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ..reader import PathLike
 from ..validate import DataError, Problem
 from .agreement import band, cohen_kappa, fleiss_kappa, krippendorff_alpha
-from .responses import Responses, expand, read_key, read_responses
+from .responses import Paths, Responses, expand, read_key, read_responses
 from .sheets import DIMENSIONS
 
 __all__ = ["Scores", "disputed", "report_html", "score", "score_sheets", "summary"]
@@ -121,8 +122,10 @@ def disputed(scores: Scores, top: int = 5) -> pd.DataFrame:
     )
 
 
-def score_sheets(paths, key_path=None) -> Scores:
-    """Read the sheets at ``paths`` and the key at ``key_path`` and score them; see :func:`read_responses`, :func:`score`.
+def score_sheets(paths: Paths, key_path: PathLike | None = None) -> Scores:
+    """Read the sheets at ``paths`` and the key at ``key_path``, and score them.
+
+    See :func:`read_responses` and :func:`score`.
 
     Without ``key_path``, the key is looked for where ``rolekit worksheet`` puts it:
     ``key/answer_key.csv`` beside the folder of sheets, or beside a form export
@@ -179,7 +182,8 @@ def summary(scores: Scores) -> str:
     if (scores.items["agreement"] < 1).any():
         d = disputed(scores, 1).iloc[0]
         parts.append(
-            f'Most disputed: {d["item"]}, "{d["responsibility"]}" ({d["dimension"]}: {d["agreement"]:.0%} gave the most common answer, '
+            f'Most disputed: {d["item"]}, "{d["responsibility"]}" ({d["dimension"]}: {d["agreement"]:.0%} gave the '
+            "most common answer, "
             f"{d['modal_answer']}; the key says {d['key']})."
         )
     elif scores.items["agreement"].notna().any():
@@ -204,14 +208,19 @@ def report_html(scores: Scores, charts: dict[str, tuple[bytes, str]]) -> str:
     skipped = sum(1 for p in scores.problems if p.message.startswith("skipped"))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Tagging exercise: results</title>
-<style>body {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: 20px; max-width: 1280px; margin: 1em auto; padding: 0 1em; }}
-img {{ width: 100%; }} table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; }}</style>
+<style>
+body {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: 20px; max-width: 1280px; margin: 1em auto;
+  padding: 0 1em; }}
+img {{ width: 100%; }} table {{ border-collapse: collapse; }}
+td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; }}
+</style>
 </head><body>
 <h1>Tagging exercise: results</h1>
 <p>{escape(summary(scores))}</p>
 {figures}
 <h2>Most disputed items</h2>
-<table><tr><th>item</th><th>responsibility</th><th>dimension</th><th>most common answer given by</th><th>most common answer</th><th>key</th></tr>{rows}</table>
+<table><tr><th>item</th><th>responsibility</th><th>dimension</th><th>most common answer given by</th>
+<th>most common answer</th><th>key</th></tr>{rows}</table>
 {f"<p>{skipped} sheet(s) could not be used; <code>rolekit score</code> lists them, with why.</p>" if skipped else ""}
 </body></html>
 """

@@ -1,7 +1,8 @@
-"""Worksheets for the tagging exercise: the items drawn from a table, a fill-in sheet per participant, a printable page."""
+"""Worksheets for the tagging exercise: items drawn from a table, a fill-in sheet per participant, a printable page."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import NamedTuple
 
@@ -65,8 +66,7 @@ def worksheet(df: pd.DataFrame, n: int = 12, seed: int = 0) -> Worksheet:
         queues.append([i for k in range(max(map(len, cells))) for cell in cells if k < len(cell) for i in [cell[k]]])
     queues.sort(key=len, reverse=True)
     chosen = [q[k] for k in range(max(map(len, queues))) for q in queues if k < len(q)][:n]
-    chosen = rng.permutation(chosen)
-    picked = t.loc[chosen].reset_index(drop=True)
+    picked = t.loc[rng.permutation(chosen)].reset_index(drop=True)
     items = [f"Q{i + 1:02d}" for i in range(n)]
     key = pd.DataFrame(
         {
@@ -80,7 +80,7 @@ def worksheet(df: pd.DataFrame, n: int = 12, seed: int = 0) -> Worksheet:
     return Worksheet(key[["item", "responsibility"]], key)
 
 
-def sheet_table(sheet: Worksheet, roles) -> pd.DataFrame:
+def sheet_table(sheet: Worksheet, roles: Sequence[str]) -> pd.DataFrame:
     """The fill-in table for one participant: the allowed values stand in the header, answers blank."""
     blank = dict.fromkeys(DIMENSIONS, "")
     table = sheet.items.assign(**blank)
@@ -95,7 +95,7 @@ def sheet_table(sheet: Worksheet, roles) -> pd.DataFrame:
     )
 
 
-def sheet_html(sheet: Worksheet, roles, title: str = "Who does it?") -> str:
+def sheet_html(sheet: Worksheet, roles: Sequence[str], title: str = "Who does it?") -> str:
     """A one-page printable worksheet in large type: works offline, prints on A4 and Letter."""
     choices = {"role": roles, "scope": ALLOWED["scope"], "horizon": ALLOWED["horizon"]}
     head = "".join(f"<th>{d}</th>" for d in DIMENSIONS)
@@ -120,7 +120,8 @@ span {{ display: block; white-space: nowrap; }}
 tr {{ page-break-inside: avoid; }}
 </style></head><body>
 <h1>{escape(title)}</h1>
-<p>Name: ______________________ &nbsp; For each responsibility, tick the role that holds it, whether it faces inside or outside
+<p>Name: ______________________ &nbsp; For each responsibility, tick the role that holds it,
+whether it faces inside or outside
 the company (scope), and whether it keeps today's business running or shapes where it goes (horizon). Work alone.</p>
 <table><thead><tr><th>item</th><th>responsibility</th>{head}</tr></thead><tbody>{rows}</tbody></table>
 </body></html>

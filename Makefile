@@ -1,6 +1,7 @@
 # rolekit. Two commands do everything, each setting itself up first:
 #   make run    build the kit: check the table, charts, executed notebooks, handouts
 #   make test   run every test
+# and one for whoever changes the code: make lint (ruff and mypy).
 # Set-up needs only python3: it makes .venv and installs pyproject.toml into it with uv.
 # `make run DATA=path/to/your.csv` builds everything from your own table instead.
 
@@ -19,7 +20,7 @@ REVEAL := $(VENV)/share/reveal.js-4.6.0
 # would compile pandas and matplotlib again, seconds each time.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test setup lab handouts execute baselines bench clean
+.PHONY: run test lint setup lab handouts execute baselines bench clean
 
 # One process for the whole job: it checks the table, runs the notebooks in parallel
 # kernels while it draws the charts, then exports the handouts.
@@ -34,6 +35,12 @@ run: $(VENV)/run.stamp $(REVEAL)/dist/reveal.js
 
 test: $(VENV)/test.stamp $(REVEAL)/dist/reveal.js
 	$(BIN)/python -m pytest
+
+# Style and types: ruff's lint and format check (rules in pyproject.toml), mypy on rolekit/.
+lint: $(VENV)/test.stamp
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 setup: $(VENV)/test.stamp
 

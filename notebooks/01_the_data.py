@@ -43,7 +43,8 @@ data_path = None  # None: the bundled table. Or your own CSV, for example "../my
 #   customers, partners, media, regulators);
 # - **horizon**: `daily` (keeps the current business running) or `long-term` (sets or
 #   changes where the business goes);
-# - **theme**: what the responsibility is about, from a list of ten.
+# - **theme**: what the responsibility is about (the bundled table uses a list of ten,
+#   in the codebook; a table of your own may use its own).
 #
 # `source` and `section` say where in which article it is stated.
 
@@ -57,19 +58,21 @@ df = rolekit.load_responsibilities(data_path)
 rolekit.show(rolekit.listing, df.head(8), details=True)
 
 # %% [markdown]
-# ## How many rows, from which article
+# ## How many rows, from which source
 #
-# About the bundled table (written by hand): the long careers-site article supplies most
-# rows; the three short pieces add fewer, but each confirms or contradicts the long one.
+# Each role's rows, by the source they come from (by scope and horizon, for a table
+# without sources). About the bundled table (written by hand): the long careers-site
+# article supplies most rows; the three short pieces add fewer, but each confirms or
+# contradicts the long one.
 
 # %%
-rolekit.show(rolekit.tally, df, rows="source", columns="role")
+rolekit.show(rolekit.evidence, df)
 
 # %% [markdown]
 # The four articles behind the bundled table:
 
 # %%
-rolekit.show(rolekit.load_sources())
+rolekit.show(rolekit.load_sources(), keep=["id", "title", "kind", "covers"])
 
 # %% [markdown]
 # ## A hard case for the tags: budgets

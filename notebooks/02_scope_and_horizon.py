@@ -33,9 +33,9 @@ df = rolekit.load_responsibilities(data_path)
 # %% [markdown]
 # ## The 2x2 map
 #
-# Each dot is one responsibility, in its role's colour, on the row of its theme. Left:
-# daily; right: long-term. Bottom: internal; top: external. The title names each role's
-# most common cell.
+# Each dot is one responsibility, in its role's colour and shape, on the row of its
+# theme. Left: daily; right: long-term. Bottom: internal; top: external. The title says
+# where each role's work most often sits.
 
 # %%
 rolekit.show(rolekit.plot_scope_horizon, df)

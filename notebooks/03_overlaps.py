@@ -14,7 +14,7 @@
 # ---
 
 # %% [markdown]
-# # 03 · Overlaps: the themes both roles hold
+# # 03 · Overlaps: the themes roles share
 #
 # **The question.** Which themes do the roles share, and which belong to one role only?
 #
@@ -32,10 +32,10 @@ df = rolekit.load_responsibilities(data_path)
 # %% [markdown]
 # ## Shared and separate themes
 #
-# A role *holds* a theme when at least one of its responsibilities has that theme. The
-# overlapping region lists the themes both roles hold; each role's own region, the
-# themes only it holds. With more than three roles the chart becomes a role x theme
-# grid.
+# A role *holds* a theme when at least one of its responsibilities has that theme. For
+# two or three roles the chart is a Venn diagram: each region lists the themes held by
+# exactly the roles whose circles overlap there. With more roles it is a role x theme
+# grid, a dot where a role holds a theme.
 
 # %%
 rolekit.show(rolekit.plot_theme_overlap, df)
@@ -70,7 +70,7 @@ rolekit.show(rolekit.listing, df, held_by=1)
 #
 # Themes are coarse: two roles share a theme whenever both have one row in it. Finer:
 # pairs of responsibilities held by different roles that say nearly the same thing
-# (a score of 1 means the same words once role names are set aside).
+# (a score of 1 means every content word of one is in the other, role names set aside).
 
 # %%
 rolekit.show(rolekit.similar_responsibilities, df)

@@ -34,7 +34,8 @@ df = rolekit.load_responsibilities(data_path)
 #
 # For each theme held by two roles or more: left, how much of each role's work in it
 # faces outside; right, how much of it is long-term. A grey bar spans the gap between
-# roles, and larger dots stand for more responsibilities.
+# roles; each role has its own line in a theme's row, so equal shares never hide each
+# other.
 
 # %%
 rolekit.show(rolekit.plot_theme_differences, df)

@@ -61,19 +61,20 @@ rolekit.show(articles)
 rolekit.show(rolekit.load_roles())
 
 # %% [markdown]
-# ## Decisions and governance in the table
+# ## Who decides, in the table
 #
-# Computed from the table this notebook runs on: who takes which decisions, who
-# answers to whom, and who sets the COO's remit:
+# The table's responsibilities in the themes about who decides and who answers to whom
+# (those the codebook marks `about_deciding`: `decisions` and `governance`; a table with
+# other themes has none, and says who decides through its RACI below):
 
 # %%
-rolekit.show(rolekit.listing, df, themes=["decisions", "governance"])
+rolekit.show(rolekit.listing, df, themes=rolekit.decision_themes(df))
 
 # %% [markdown]
-# Where each role's decision, governance and collaboration work sits:
+# Who carries that work:
 
 # %%
-rolekit.show(rolekit.plot_theme_differences, df, themes=["decisions", "governance", "collaboration"])
+rolekit.show(rolekit.plot_load, df, themes=rolekit.decision_themes(df))
 
 # %% [markdown]
 # ## Working together

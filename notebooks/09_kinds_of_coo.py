@@ -31,8 +31,8 @@ import rolekit
 # %% tags=["parameters"]
 data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
 kind = "other half"  # one of the seven kinds below
-ceo = None  # None: the first role of the table (the CEO where there is one); or its name
-coo = None  # None: the second role of the table (the COO where there is one); or its name
+ceo = None  # None: the table's CEO (or Chief Executive Officer), else its first role; or a role's name
+coo = None  # None: the table's COO (or Chief Operating Officer), else its next role; or a role's name
 
 # %%
 df = rolekit.load_responsibilities(data_path)
@@ -63,6 +63,13 @@ rolekit.show(rolekit.coo_echoes, kind)
 
 # %%
 scenario = rolekit.coo_scenario(df, kind, ceo=ceo, coo=coo)
+
+# %% [markdown]
+# What the kind's rules do to this table, rule by rule (or why a rule does nothing
+# here):
+
+# %%
+rolekit.show(rolekit.scenario_summary, df, kind=kind, ceo=ceo, coo=coo)
 
 # %%
 rolekit.show(rolekit.plot_scope_horizon, scenario)

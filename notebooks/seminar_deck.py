@@ -29,10 +29,10 @@ data_path = None  # None: the bundled table. Or your own CSV, for example "../my
 df = rolekit.load_responsibilities(data_path)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## The evidence: responsibilities per article and role
+# ## The evidence: responsibilities per role
 
 # %%
-rolekit.show(rolekit.tally, df, rows="source", columns="role")
+rolekit.show(rolekit.evidence, df)
 
 # %% slideshow={"slide_type": "notes"}
 rolekit.show(rolekit.takeaways, df, topic="data")
@@ -47,7 +47,7 @@ rolekit.show(rolekit.plot_scope_horizon, df)
 rolekit.show(rolekit.takeaways, df, topic="profile")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Two profiles
+# ## Each role's profile
 
 # %%
 rolekit.show(rolekit.plot_role_profiles, df)
@@ -98,13 +98,16 @@ rolekit.show(rolekit.raci_summary, rolekit.load_decisions())
 # ## Who decides, in the table
 
 # %%
-rolekit.show(rolekit.plot_theme_differences, df, themes=["decisions", "governance", "collaboration"])
+rolekit.show(rolekit.plot_load, df, themes=rolekit.decision_themes(df))
+
+# %% slideshow={"slide_type": "notes"}
+rolekit.show(rolekit.takeaways, df, topic="decisions")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Over to you
 #
 # 1. Where does setting strategy end and carrying it out begin, and who decides when it
 #    is unclear?
-# 2. In the four articles the COO has nothing external. Does that hold where you work?
+# 2. In the four articles the COO holds nothing external. Does that hold where you work?
 # 3. RACI: for three real decisions, who is Responsible, Accountable, Consulted,
 #    Informed?

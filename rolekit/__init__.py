@@ -14,7 +14,7 @@ made tidy (:mod:`.categories`), analysed (:mod:`.analysis`, :mod:`.compare`,
 np.float64(0.8)
 """
 
-from .analysis import listing, overlap, positions, profile, source_agreement, table_summary, tally
+from .analysis import evidence, listing, overlap, positions, profile, source_agreement, table_summary, tally
 from .bundle import bundled
 from .categories import tidy
 from .charts import (
@@ -28,12 +28,13 @@ from .charts import (
     plot_room_vs_key,
     plot_scope_horizon,
     plot_source_agreement,
+    plot_split,
     plot_tensions,
     plot_theme_differences,
     plot_theme_overlap,
     save_charts,
 )
-from .compare import compare, compare_summary, similar_responsibilities
+from .compare import compare, compare_shares, compare_summary, shares_summary, similar_responsibilities
 from .datasets import (
     EXAMPLE_ORGANISATION,
     SYNTHETIC_CLASS,
@@ -56,9 +57,10 @@ from .exercise import (
     worksheet,
 )
 from .exercise import summary as score_summary
-from .findings import findings, takeaways
-from .kinds import coo_echoes, coo_scenario, load_coo_types
-from .style import role_colors, role_markers, use_style
+from .findings import decision_themes, findings, takeaways
+from .kinds import coo_echoes, coo_scenario, load_coo_types, scenario_summary
+from .roles import role_mapping
+from .style import role_colors, role_hatches, role_markers, use_style
 from .tensions import load_tensions, tension_summary
 from .validate import DataError
 
@@ -68,15 +70,18 @@ __all__ = [
     "EXAMPLE_RACI",
     "SYNTHETIC_CLASS",
     "SYNTHETIC_KEY",
-    "DataError",
     "bundled",
     "cohen_kappa",
     "compare",
     "compare_raci",
+    "compare_shares",
     "compare_summary",
     "coo_echoes",
     "coo_scenario",
+    "DataError",
+    "decision_themes",
     "disputed",
+    "evidence",
     "findings",
     "fleiss_kappa",
     "krippendorff_alpha",
@@ -98,6 +103,7 @@ __all__ = [
     "plot_room_vs_key",
     "plot_scope_horizon",
     "plot_source_agreement",
+    "plot_split",
     "plot_tensions",
     "plot_theme_differences",
     "plot_theme_overlap",
@@ -109,11 +115,15 @@ __all__ = [
     "raci_template",
     "read_responses",
     "role_colors",
+    "role_hatches",
+    "role_mapping",
     "role_markers",
     "save_charts",
+    "scenario_summary",
     "score",
     "score_sheets",
     "score_summary",
+    "shares_summary",
     "show",
     "similar_responsibilities",
     "source_agreement",

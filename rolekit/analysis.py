@@ -317,6 +317,23 @@ def tally(df: pd.DataFrame, rows: str = "role", columns: Sequence[str] = ("scope
     return table
 
 
+def evidence(df: pd.DataFrame) -> pd.DataFrame:
+    """Where the table's rows come from: responsibilities per role and source, or per role and cell without sources.
+
+    Roles are the rows (a table of twelve roles still fits a slide), with totals. A
+    table without a ``source`` value in any row is counted by scope x horizon cell.
+
+    >>> import rolekit
+    >>> evidence(rolekit.load_responsibilities()).columns.tolist()
+    ['careers', 'blog', 'relationship', 'titles', 'total']
+    >>> evidence(pd.DataFrame({"role": ["CFO"], "scope": ["internal"], "horizon": ["daily"]})).columns.tolist()
+    ['internal/daily', 'internal/long-term', 'external/daily', 'external/long-term', 'total']
+    """
+    if "source" in df and tidy(df[["source"]])["source"].notna().any():
+        return tally(df, "role", "source")
+    return tally(df, "role", ["scope", "horizon"])
+
+
 def listing(
     df: pd.DataFrame,
     themes: str | Iterable[str] | None = None,

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .bundle import reference
+from .roles import role_mapping
 from .text import clean, fault, is_placeholder, marked
 from .validate import ALLOWED, SYNONYMS, DataError, Problem, did_you_mean
 
@@ -88,6 +89,9 @@ def _categorical(values: pd.Series, col: str) -> pd.Categorical:
         cleaned = _one_spelling(cleaned, np.bincount(codes[codes >= 0], minlength=len(uniques)), known)
         present = list(dict.fromkeys(c for c in cleaned if c))  # first appearance
         categories = [k for k in known if k in present] + [c for c in present if c not in known]
+        if col == "role":  # a role named for a bundled one ("Chief Executive Officer") takes its place
+            meant = role_mapping(categories)
+            categories = sorted(categories, key=lambda r: known.index(meant[r]) if meant[r] in known else len(known))
     if (
         cleaned == list(categories)
         and isinstance(values.dtype, pd.CategoricalDtype)

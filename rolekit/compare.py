@@ -1,5 +1,12 @@
-"""Two tables side by side: what moved between roles, what was retagged, what was added or removed,
-and the duties two roles both hold.
+"""Two tables side by side: what moved between roles, what each table holds that the other does not, how each
+splits the work, and the duties two roles of one table both hold.
+
+Tables are compared at two levels. Row by row (:func:`compare`): a team's rows are
+matched to the articles' by ``id``, by wording, or by what they say
+(:mod:`rolekit.similarity`). And at the level any two tables with themes share
+(:func:`compare_shares`): for each theme and each scope x horizon cell, how each table
+splits the work among its roles. A role named for a bundled one ("Chief Executive
+Officer") counts as it (:mod:`rolekit.roles`).
 """
 
 from __future__ import annotations
@@ -10,10 +17,27 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from .analysis import CELLS, weights_of
 from .categories import tidy
+from .findings import join_names, pct, plural
+from .roles import role_mapping
+from .similarity import content_words, nearest, scores
 from .text import clean
 from .validate import require
 
+__all__ = [
+    "MATCH",
+    "SENTENCES",
+    "compare",
+    "compare_shares",
+    "compare_summary",
+    "key",
+    "similar_responsibilities",
+    "summary",
+]
+
+MATCH = 0.6  # the similarity from which two rows of two tables are taken to say the same (see the README)
+_TAGS = ["role", "scope", "horizon"]
 _COLUMNS = [
     "responsibility",
     "change",
@@ -23,8 +47,10 @@ _COLUMNS = [
     "scope_after",
     "horizon_before",
     "horizon_after",
+    "matched_by",
+    "similarity",
+    "responsibility_before",
 ]
-_TAGS = ["role", "scope", "horizon"]
 
 
 def key(text: str) -> str:
@@ -36,59 +62,55 @@ def key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", clean(str(text)).casefold()).split())
 
 
-def compare(before: pd.DataFrame, after: pd.DataFrame, changes: str | Iterable[str] | None = None) -> pd.DataFrame:
+def compare(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    changes: str | Iterable[str] | None = None,
+    threshold: float | None = MATCH,
+) -> pd.DataFrame:
     """One row per responsibility found in either table, saying how it changed.
 
+    Rows are matched by ``id`` when both tables have one. Otherwise by wording
+    (ignoring case, spacing and punctuation, see :func:`key`), then, among the rows
+    left, by what they say: pairs whose similarity (:mod:`rolekit.similarity`) is at
+    least ``threshold`` are matched one to one, the most alike first (``None``: by
+    wording only). A row of ``after`` matched to none is ``added`` (a duty the first
+    table does not name); one of ``before`` matched to none is ``removed`` (a duty
+    nobody in the second table holds). Matched rows are ``same``, ``moved`` (another
+    role), ``retagged`` (another scope or horizon) or ``moved and retagged``. Roles
+    named for a bundled one count as it: ``Chief Executive Officer`` and ``CEO`` hold
+    the same role, so a row between them has not moved.
+
+    Columns: ``responsibility`` (as ``after`` words it, or ``before`` for a removed
+    row), ``change``, each side's role, scope and horizon, ``matched_by`` (``id``,
+    ``wording`` or ``similarity``), ``similarity`` (1 for ``id`` and ``wording``) and
+    ``responsibility_before``; ``id`` first when matching by id. Within one text held
+    by several rows, rows pair with a row of the same role first, then in table order.
     ``changes``: keep only rows with one of these changes (such as ``["moved"]``).
 
-    Rows are matched by ``id`` when both tables have one, otherwise by the
-    responsibility's text compared ignoring case, spacing and punctuation (see
-    :func:`key`). ``change`` is ``same``, ``moved`` (another role), ``retagged``
-    (another scope or horizon), ``moved and retagged``, ``added`` or ``removed``.
-
-    Duplicates: a text held by several rows (the same duty given to two roles) is
-    several rows and stays several rows. Within one text, rows are paired first
-    with a row of the same role, then in table order; rows left over are
-    ``added`` or ``removed``. Ids are unique in a valid table, so matching by id
-    pairs one row with one row. The result keeps ``id`` when matching by id.
-
-    >>> a = pd.DataFrame({"role": ["CEO", "CEO", "COO"], "responsibility": ["Sets vision", "Runs ops", "Hires"],
+    >>> a = pd.DataFrame({"role": ["CEO", "CEO", "COO"], "responsibility": ["Sets vision", "Runs ops", "Hires staff"],
     ...                   "scope": ["internal"] * 3, "horizon": ["long-term", "daily", "daily"]})
-    >>> b = a.assign(role=["CEO", "COO", "COO"]).iloc[[0, 1]]
-    >>> compare(a, b)[["responsibility", "change", "role_before", "role_after"]]
-      responsibility    change role_before role_after
-    0    Sets vision      same         CEO        CEO
-    1       Runs ops     moved         CEO        COO
-    2          Hires   removed         COO        NaN
+    >>> b = pd.DataFrame({"role": ["Chief Executive Officer", "COO"], "responsibility": ["Sets vision", "Runs the ops"],
+    ...                   "scope": ["internal"] * 2, "horizon": ["long-term", "daily"]})
+    >>> compare(a, b)[["responsibility", "change", "role_before", "role_after", "matched_by"]]
+      responsibility   change role_before               role_after  matched_by
+    0    Sets vision     same         CEO  Chief Executive Officer     wording
+    1   Runs the ops    moved         CEO                      COO  similarity
+    2    Hires staff  removed         COO                      NaN         NaN
     """
     for table, which in ((before, "before"), (after, "after")):
         require(table, ["role", "responsibility", "scope", "horizon"], f"to compare the table {which} with the other")
     by_id = "id" in before and "id" in after
-    b, a = _prepare(before, by_id), _prepare(after, by_id)
-    pairs = []
-    for match, rows_b in b.groupby("match", sort=False):
-        rows_a = a[a["match"] == match]
-        pairs += _pair(rows_b, rows_a)
-    matched_after = {j for _, j in pairs if j is not None}
-    pairs += [(None, j) for j in a.index if j not in matched_after]
-    records = []
-    for i, j in pairs:
-        row_b = b.loc[i] if i is not None else None
-        row_a = a.loc[j] if j is not None else None
-        either = b.loc[i] if j is None else a.loc[j]
-        record = {"responsibility": either["responsibility"]}
-        if by_id:
-            record["id"] = either["id"]
-        for tag in _TAGS:
-            record[f"{tag}_before"] = row_b[tag] if row_b is not None else np.nan
-            record[f"{tag}_after"] = row_a[tag] if row_a is not None else np.nan
-        record["change"] = _change(row_b, row_a)
-        records.append(record)
-    columns = (["id"] if by_id else []) + _COLUMNS
-    out = pd.DataFrame(records, columns=columns)
-    roles = list(
-        dict.fromkeys([*tidy(before[["role"]])["role"].cat.categories, *tidy(after[["role"]])["role"].cat.categories])
-    )
+    roles_b = [str(r) for r in tidy(before[["role"]])["role"].cat.categories]
+    roles_a = [str(r) for r in tidy(after[["role"]])["role"].cat.categories]
+    roles = list(dict.fromkeys(roles_b + roles_a))
+    b, a = _prepare(before, by_id, role_mapping(roles_b)), _prepare(after, by_id, role_mapping(roles_a))
+    pairs = _pair_exact(b, a)
+    pairs["matched_by"] = "id" if by_id else "wording"
+    pairs["similarity"] = 1.0
+    if threshold is not None and not by_id:
+        pairs = pd.concat([pairs, _pair_similar(b, a, pairs, roles, threshold)], ignore_index=True)
+    out = _records(b, a, pairs, by_id)
     for side in ("before", "after"):
         out[f"role_{side}"] = pd.Categorical(out[f"role_{side}"], categories=roles)
     if changes is not None:
@@ -96,106 +118,327 @@ def compare(before: pd.DataFrame, after: pd.DataFrame, changes: str | Iterable[s
     return out
 
 
-def compare_summary(before: pd.DataFrame, after: pd.DataFrame) -> str:
-    """:func:`summary` of :func:`compare`: one sentence on what changed between two tables.
+def _prepare(df: pd.DataFrame, by_id: bool, meant: dict[str, str]) -> pd.DataFrame:
+    t = tidy(df).reset_index(drop=True)
+    t = t.dropna(subset=["role", "scope", "horizon"])
+    t = t[t["responsibility"].notna()]
+    match = t["id"].astype(str).map(clean).str.casefold() if by_id else t["responsibility"].map(key)
+    t = t.assign(match=match, meant=t["role"].astype(str).map(meant))
+    return t[["match", "meant", "responsibility", *_TAGS] + ["id"] * by_id].astype(dict.fromkeys(_TAGS, "object"))
+
+
+def _pair_exact(b: pd.DataFrame, a: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the same id or wording, paired one to one: with a row of the same role first, then in order."""
+    left = b.assign(i=b.index, n=b.groupby(["match", "meant"], sort=False).cumcount())
+    right = a.assign(j=a.index, n=a.groupby(["match", "meant"], sort=False).cumcount())
+    same = left.merge(right, on=["match", "meant", "n"])[["i", "j"]]
+    rest_b = left[~left["i"].isin(same["i"])]
+    rest_a = right[~right["j"].isin(same["j"])]
+    rest_b = rest_b.assign(n=rest_b.groupby("match", sort=False).cumcount())
+    rest_a = rest_a.assign(n=rest_a.groupby("match", sort=False).cumcount())
+    other = rest_b.merge(rest_a, on=["match", "n"])[["i", "j"]]
+    return pd.concat([same, other], ignore_index=True)
+
+
+def _pair_similar(
+    b: pd.DataFrame, a: pd.DataFrame, paired: pd.DataFrame, roles: list[str], threshold: float
+) -> pd.DataFrame:
+    """The rows left unmatched, paired one to one by similarity, the most alike first."""
+    rest_b, rest_a = b[~b.index.isin(paired["i"])], a[~a.index.isin(paired["j"])]
+    columns = {
+        "i": pd.Series(dtype="int64"),
+        "j": pd.Series(dtype="int64"),
+        "matched_by": pd.Series(dtype=object),
+        "similarity": pd.Series(dtype=float),
+    }
+    if rest_b.empty or rest_a.empty:
+        return pd.DataFrame(columns)
+    words = content_words([*rest_b["responsibility"].astype(str), *rest_a["responsibility"].astype(str)], roles)
+    words_b, words_a = words[: len(rest_b)], words[len(rest_b) :]
+    i, j = nearest(words_b, words_a)
+    found = scores([words_b[k] for k in i], [words_a[k] for k in j])
+    same_role = rest_b["meant"].to_numpy()[i] == rest_a["meant"].to_numpy()[j]
+    good = found >= threshold
+    order = np.lexsort((j[good], i[good], ~same_role[good], -found[good]))
+    taken_b, taken_a, pairs = set(), set(), []
+    for k in order:
+        x, y = int(i[good][k]), int(j[good][k])
+        if x not in taken_b and y not in taken_a:
+            taken_b.add(x)
+            taken_a.add(y)
+            pairs.append((rest_b.index[x], rest_a.index[y], float(found[good][k])))
+    if not pairs:
+        return pd.DataFrame(columns)
+    out = pd.DataFrame(pairs, columns=["i", "j", "similarity"])
+    return out.assign(matched_by="similarity")[["i", "j", "matched_by", "similarity"]]
+
+
+def _records(b: pd.DataFrame, a: pd.DataFrame, pairs: pd.DataFrame, by_id: bool) -> pd.DataFrame:
+    """The comparison table: matched pairs in the first table's order, then rows only one table has."""
+    removed = b.index[~b.index.isin(pairs["i"])]
+    added = a.index[~a.index.isin(pairs["j"])]
+    rows = pd.concat([pairs, pd.DataFrame({"i": removed}), pd.DataFrame({"j": added})], ignore_index=True).astype(
+        {"i": "Int64", "j": "Int64"}
+    )
+    rows["_at"] = rows["i"].fillna(len(b) + rows["j"].fillna(0)).astype(float)
+    rows = rows.sort_values(["_at"], kind="stable").reset_index(drop=True)
+    has_b, has_a = rows["i"].notna().to_numpy(), rows["j"].notna().to_numpy()
+    i, j = rows["i"].fillna(-1).to_numpy(dtype=int), rows["j"].fillna(-1).to_numpy(dtype=int)
+
+    def take(side: pd.DataFrame, at: np.ndarray, present: np.ndarray, column: str) -> np.ndarray:
+        values = np.full(len(at), np.nan, dtype=object)
+        values[present] = side[column].to_numpy(dtype=object)[side.index.get_indexer(at[present])]
+        return values
+
+    out = pd.DataFrame(index=rows.index)
+    if by_id:
+        out["id"] = np.where(has_a, take(a, j, has_a, "id"), take(b, i, has_b, "id"))
+    text_b, text_a = take(b, i, has_b, "responsibility"), take(a, j, has_a, "responsibility")
+    out["responsibility"] = np.where(has_a, text_a, text_b)
+    tags = {}
+    for tag in _TAGS:
+        tags[f"{tag}_before"], tags[f"{tag}_after"] = take(b, i, has_b, tag), take(a, j, has_a, tag)
+    meant_b, meant_a = take(b, i, has_b, "meant"), take(a, j, has_a, "meant")
+    moved = meant_b != meant_a
+    retagged = (tags["scope_before"] != tags["scope_after"]) | (tags["horizon_before"] != tags["horizon_after"])
+    change = np.select(
+        [~has_b, ~has_a, moved & retagged, moved, retagged],
+        ["added", "removed", "moved and retagged", "moved", "retagged"],
+        "same",
+    )
+    out["change"] = change
+    for column in _COLUMNS[2:8]:
+        out[column] = tags[column]
+    out["matched_by"] = rows["matched_by"].astype(object).where(has_b & has_a, np.nan)
+    out["similarity"] = rows["similarity"].where(has_b & has_a, np.nan).astype(float)
+    out["responsibility_before"] = text_b
+    return out[(["id"] if by_id else []) + _COLUMNS]
+
+
+def compare_summary(before: pd.DataFrame, after: pd.DataFrame, threshold: float | None = MATCH) -> str:
+    """:func:`summary` of :func:`compare`: what moved, what each table holds alone, in sentences.
 
     >>> import rolekit
     >>> df = rolekit.load_responsibilities()
     >>> compare_summary(df, df)
     'The two tables give all 91 responsibilities to the same roles with the same tags.'
     """
-    return summary(compare(before, after))
+    return summary(
+        compare(before, after, threshold=threshold), _name(before, "the first table"), _name(after, "the second table")
+    )
 
 
-def _prepare(df: pd.DataFrame, by_id: bool) -> pd.DataFrame:
-    t = tidy(df).reset_index(drop=True)
-    t = t.dropna(subset=["role", "scope", "horizon"])
-    t = t.assign(match=t["id"].astype(str).map(clean).str.casefold() if by_id else t["responsibility"].map(key))
-    return t[["match", "responsibility", *_TAGS] + ["id"] * by_id].astype(dict.fromkeys(_TAGS, "object"))
+def _name(df: pd.DataFrame, default: str) -> str:
+    return str(df.attrs.get("table", default))
 
 
-def _pair(rows_b: pd.DataFrame, rows_a: pd.DataFrame) -> list[tuple]:
-    """Pair rows of one text: same role first, then in order; the rest unpaired."""
-    left, right, pairs = list(rows_b.index), list(rows_a.index), []
-    for i in list(left):
-        same = next((j for j in right if rows_a.at[j, "role"] == rows_b.at[i, "role"]), None)
-        if same is not None:
-            pairs.append((i, same))
-            left.remove(i)
-            right.remove(same)
-    pairs += list(zip(left, right))
-    pairs += [(i, None) for i in left[len(right) :]]
-    return pairs + [(None, j) for j in right[len(left) :]]
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
 
 
-def _change(before: pd.Series | None, after: pd.Series | None) -> str:
-    if before is None:
-        return "added"
-    if after is None:
-        return "removed"
-    moved = before["role"] != after["role"]
-    retagged = (before["scope"], before["horizon"]) != (after["scope"], after["horizon"])
-    return {
-        (False, False): "same",
-        (True, False): "moved",
-        (False, True): "retagged",
-        (True, True): "moved and retagged",
-    }[(moved, retagged)]
+SENTENCES = ("moved", "own", "unheld", "retagged")  # what summary() says, in its order
 
 
-def summary(changes: pd.DataFrame, limit: int = 3) -> str:
-    """One sentence on what changed, with the largest moves named: computed, never written by hand.
+def summary(
+    changes: pd.DataFrame,
+    before: str = "the first table",
+    after: str = "the second table",
+    limit: int = 3,
+    parts: Iterable[str] = SENTENCES,
+) -> str:
+    """What moved, then what ``after`` holds that ``before`` does not name, then what nobody in ``after`` holds.
+
+    ``before`` and ``after`` name the two tables in the sentences; ``parts`` keeps only
+    some of the sentences (of :data:`SENTENCES`). Computed from the comparison, never
+    written by hand.
 
     >>> c = pd.DataFrame({"change": ["moved", "moved", "added", "same"], "role_before": ["CEO", "CEO", None, "COO"],
     ...                   "role_after": ["COO", "COO", "CFO", "COO"]})
-    >>> summary(c)
-    '2 of 4 responsibilities moved, all 2 from CEO to COO; 1 added; 1 unchanged.'
+    >>> print(summary(c, "the articles", "your table"))
+    Of the 3 responsibilities the two tables share, 2 moved, both from CEO to COO. 1 of your table's
+    responsibilities is its own (nothing in the articles is like it). Your table holds every
+    responsibility in the articles.
     """
     total = len(changes)
     n = changes["change"].value_counts()
     if total == 0:
         return "Neither table has any responsibility to compare."
     if n.get("same", 0) == total:
-        return f"The two tables give all {total} responsibilities to the same roles with the same tags."
-    parts = []
+        every = plural(total, "responsibility", "responsibilities")
+        return f"The two tables give all {every} to the same roles with the same tags."
+    shared = total - n.get("added", 0) - n.get("removed", 0)
     moved = changes[changes["change"].isin(["moved", "moved and retagged"])]
-    if len(moved):
+    sentences: dict[str, str] = {}
+    if shared == 0:
+        sentences["moved"] = "The two tables share no responsibility: no row of one says what a row of the other says."
+    elif len(moved):
         flows = (
             moved.groupby(["role_before", "role_after"], observed=True)
             .size()
             .sort_values(ascending=False, kind="stable")
         )
-        named = [f"{k} from {a} to {b}" for (a, b), k in flows.head(limit).items()]
-        lead = f"all {len(moved)}" if len(flows) == 1 else None
-        rest = f" and {len(moved) - flows.head(limit).sum()} more" if len(flows) > limit else ""
-        parts.append(
-            f"{len(moved)} of {total} responsibilities moved, "
-            + (f"{lead} from {flows.index[0][0]} to {flows.index[0][1]}" if lead else ", ".join(named) + rest)
+        if len(flows) == 1:
+            (a, b), k = next(iter(flows.items()))
+            how = f"{'both' if k == 2 else 'all ' + str(k)} from {a} to {b}" if k > 1 else f"from {a} to {b}"
+        else:
+            how = ", ".join(f"{k} from {a} to {b}" for (a, b), k in flows.head(limit).items())
+            how += f" and {len(moved) - flows.head(limit).sum()} more" if len(flows) > limit else ""
+        sentences["moved"] = (
+            f"Of the {plural(shared, 'responsibility', 'responsibilities')} the two tables share, {len(moved)} "
+            f"moved, {how}."
         )
-    for change, said in (
-        ("retagged", "retagged on scope or horizon without moving"),
-        ("added", "added"),
-        ("removed", "removed"),
-    ):
-        if n.get(change, 0):
-            parts.append(f"{n[change]} {said}")
-    if n.get("same", 0):
-        parts.append(f"{n['same']} unchanged")
-    return "; ".join(parts) + "."
+    else:
+        sentences["moved"] = (
+            f"Of the {plural(shared, 'responsibility', 'responsibilities')} the two tables share, none moved to "
+            "another role."
+        )
+    own, unheld = n.get("added", 0), n.get("removed", 0)
+    if own:
+        what = f"{own} of {_possessive(after)} responsibilities {'is' if own == 1 else 'are'} its own"
+        sentences["own"] = f"{what} (nothing in {before} is like {'it' if own == 1 else 'them'})."
+    elif shared:
+        sentences["own"] = f"Every responsibility in {after} is like one in {before}."
+    if unheld:
+        sentences["unheld"] = f"Nobody in {after} holds {unheld} of {_possessive(before)} responsibilities."
+    elif shared:
+        sentences["unheld"] = f"{after[0].upper() + after[1:]} holds every responsibility in {before}."
+    retagged = n.get("retagged", 0) + n.get("moved and retagged", 0)
+    if retagged:
+        sentences["retagged"] = (
+            f"{plural(retagged, 'shared responsibility', 'shared responsibilities')} changed scope or horizon."
+        )
+    return " ".join(sentences[k] for k in parts if k in sentences)
+
+
+def compare_shares(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """How each table splits the work among its roles, theme by theme and scope x horizon cell by cell.
+
+    Needs no row matching, so it works on any two tables (with ``theme`` for the
+    themes). One row per level (``theme`` or ``cell``), group and role: ``count_before``
+    and ``count_after`` (responsibilities, or their weight) and ``share_before`` and
+    ``share_after``, the role's share of the group's work in each table. Roles named
+    for a bundled one count as it (``Chief Executive Officer`` is the CEO) and keep the
+    second table's name.
+
+    >>> a = pd.DataFrame({"role": ["CEO", "COO"], "scope": ["internal"] * 2, "horizon": ["daily"] * 2,
+    ...                   "theme": ["finance"] * 2})
+    >>> b = a.assign(role=["Chief Executive Officer", "CFO"])
+    >>> compare_shares(a, b).query("level == 'theme'")[["group", "role", "share_before", "share_after"]]
+         group                     role  share_before  share_after
+    0  finance  Chief Executive Officer           0.5          0.5
+    1  finance                      COO           0.5          0.0
+    2  finance                      CFO           0.0          0.5
+    """
+    for table, which in ((before, "before"), (after, "after")):
+        require(table, ["role", "scope", "horizon"], f"to compare how the table {which} splits the work")
+    b, a = tidy(before).dropna(subset=_TAGS), tidy(after).dropna(subset=_TAGS)
+    roles_b, roles_a = [str(r) for r in b["role"].cat.categories], [str(r) for r in a["role"].cat.categories]
+    meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
+    label = {meant_b[r]: r for r in roles_b} | {meant_a[r]: r for r in roles_a}  # the second table's name wins
+    levels = [("cell", lambda t: t["scope"].astype(str) + ", " + t["horizon"].astype(str))]
+    if "theme" in b and "theme" in a:
+        levels.insert(0, ("theme", lambda t: t["theme"].astype(object)))
+    parts = []
+    for level, group_of in levels:
+        counts = []
+        for t, side, meant in ((b, "before", meant_b), (a, "after", meant_a)):
+            w = weights_of(t) if "weight" in t else np.ones(len(t))
+            frame = pd.DataFrame(
+                {
+                    "group": group_of(t).to_numpy(),
+                    "role": t["role"].astype(str).map(meant).map(label).to_numpy(),
+                    side: w,
+                }
+            )
+            counts.append(frame.dropna(subset=["group"]).groupby(["group", "role"], sort=False)[side].sum())
+        both = pd.concat(counts, axis=1).fillna(0.0).rename(columns={"before": "count_before", "after": "count_after"})
+        order = _groups(level, b, a)
+        roles = list(dict.fromkeys([label[meant_b[r]] for r in roles_b] + [label[meant_a[r]] for r in roles_a]))
+        full = pd.MultiIndex.from_product(
+            [[g for g in order if g in both.index.get_level_values(0)], roles], names=["group", "role"]
+        )
+        both = both.reindex(full, fill_value=0.0)
+        held = both.groupby(level="group").transform(lambda s: s.sum() > 0).any(axis=1)
+        both = both[(both > 0).any(axis=1) | ~held]
+        for side in ("before", "after"):
+            total = both.groupby(level="group")[f"count_{side}"].transform("sum")
+            both[f"share_{side}"] = (both[f"count_{side}"] / total.where(total > 0)).fillna(0.0)
+        parts.append(both.reset_index().assign(level=level))
+    out = pd.concat(parts, ignore_index=True)
+    return out[["level", "group", "role", "count_before", "count_after", "share_before", "share_after"]]
+
+
+def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "theme") -> str:
+    """Where the two tables split the work most differently, what only the second holds, and what nobody in it holds.
+
+    Computed from :func:`compare_shares` at ``level`` (``theme`` or ``cell``); the two
+    tables are named as ``df.attrs["table"]`` names them.
+
+    >>> a = pd.DataFrame({"role": ["CEO", "COO", "COO"], "scope": ["internal"] * 3, "horizon": ["daily"] * 3,
+    ...                   "theme": ["finance", "finance", "risk"]})
+    >>> b = a.assign(role=["CFO", "CFO", "CFO"], theme=["finance", "finance", "people"])
+    >>> print(shares_summary(a, b))
+    The split differs most in finance: the first table gives the CEO 50% and the COO 50%; the second table gives the
+    CFO 100%. Only the second table has work in people. Nobody in the second table holds anything in risk.
+    """
+    first, second = _name(before, "the first table"), _name(after, "the second table")
+    shares = compare_shares(before, after)
+    shares = shares[shares["level"] == level]
+    if shares.empty:
+        return f"Neither table has a {level} to compare."
+    totals = shares.groupby("group", sort=False)[["count_before", "count_after"]].sum()
+    both = totals.index[(totals > 0).all(axis=1)]
+    only_after = list(totals.index[(totals["count_before"] == 0) & (totals["count_after"] > 0)])
+    only_before = list(totals.index[(totals["count_before"] > 0) & (totals["count_after"] == 0)])
+
+    def split(group: str, side: str) -> str:
+        here = shares[(shares["group"] == group) & (shares[f"share_{side}"] > 0)].sort_values(
+            f"share_{side}", ascending=False, kind="stable"
+        )
+        return join_names(f"the {r} {pct(v)}" for r, v in zip(here["role"], here[f"share_{side}"]))
+
+    sentences = []
+    if len(both):
+        here = shares[shares["group"].isin(both)]
+        distance = (here["share_before"] - here["share_after"]).abs().groupby(here["group"], sort=False).sum() / 2
+        if distance.max() > 0:
+            group = distance.idxmax()
+            sentences.append(
+                f"The split differs most in {group}: {first} {_gives(first)} {split(group, 'before')}; "
+                f"{second} {_gives(second)} {split(group, 'after')}."
+            )
+        else:
+            sentences.append(f"In every {level} both tables hold, they split the work the same way.")
+    else:
+        sentences.append(f"The two tables hold no {level} in common.")
+    if only_after:
+        sentences.append(f"Only {second} has work in {join_names(only_after)}.")
+    if only_before:
+        sentences.append(f"Nobody in {second} holds anything in {join_names(only_before)}.")
+    return " ".join(sentences)
+
+
+def _gives(name: str) -> str:
+    return "give" if name.endswith("s") else "gives"
+
+
+def _groups(level: str, b: pd.DataFrame, a: pd.DataFrame) -> list[str]:
+    if level == "cell":
+        return [f"{s}, {h}" for s, h in CELLS]
+    return list(dict.fromkeys([*map(str, b["theme"].cat.categories), *map(str, a["theme"].cat.categories)]))
 
 
 def similar_responsibilities(df: pd.DataFrame, threshold: float = 0.75, limit: int | None = None) -> pd.DataFrame:
     """Pairs of responsibilities, held by different roles, that say nearly the same thing; best first.
 
-    The score (0 to 1) is rapidfuzz's token-set ratio of the two texts after each is
-    reduced to its content words: lower case, no punctuation, no small words ("the",
-    "and", "with"...), plurals folded, every role name of the table replaced by one
-    placeholder, so that "works with the COO" and "works with the CEO" are the same
-    duty, and, in a table of 20 rows or more, no word found in 15% of its rows or
-    more ("company" in the bundled table), since it tells no duty from another.
-    Rewordings that share their key words score high; duties that share
-    only a word or two score low. Returns ``role_a``, ``responsibility_a``, ``role_b``,
-    ``responsibility_b``, ``score`` and, when the table has them, ``id_a`` and ``id_b``.
+    The score (0 to 1) is :mod:`rolekit.similarity`'s: the token-set ratio of the two
+    texts' content words (role names set aside, common words dropped), so 1 means
+    every content word of one text is in the other. Rewordings that share their key
+    words score high; duties that share only a word or two score low. Each text is
+    compared with the texts that share a distinctive word with it (the module says
+    which), so tables of tens of thousands of rows take seconds. Returns ``role_a``,
+    ``responsibility_a``, ``role_b``, ``responsibility_b``, ``score`` and, when the
+    table has them, ``id_a`` and ``id_b``.
 
     >>> df = pd.DataFrame({"role": ["CEO", "COO", "COO"], "responsibility": [
     ...     "Builds trust and mutual understanding with the COO", "Builds trust and mutual understanding with the CEO",
@@ -204,117 +447,31 @@ def similar_responsibilities(df: pd.DataFrame, threshold: float = 0.75, limit: i
       role_a role_b  score
     0    CEO    COO    1.0
     """
-    from rapidfuzz import fuzz, process
-
     require(df, ["role", "responsibility"], "to find duties that two roles both hold")
     t = tidy(df).dropna(subset=["role"]).reset_index(drop=True)
-    t = t[t["responsibility"].notna()]
+    t = t[t["responsibility"].notna()].reset_index(drop=True)
     roles = [str(r) for r in t["role"].cat.categories]
-    texts = _without_common([_content(str(x), roles) for x in t["responsibility"]])
-    scores = (
-        process.cdist(texts, texts, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1) / 100
-        if texts
-        else np.zeros((0, 0))
-    )
+    words = content_words(t["responsibility"].astype(str).tolist(), roles)
+    i, j = nearest(words)
     role = t["role"].to_numpy()
-    i, j = np.nonzero(np.triu(scores >= threshold, k=1) & (role[:, None] != role[None, :]) & _nonblank(texts))
+    different = role[i] != role[j]
+    i, j = i[different], j[different]
+    found = scores([words[k] for k in i], [words[k] for k in j])
+    keep = found >= threshold
+    i, j, found = i[keep], j[keep], found[keep]
+    text = t["responsibility"].to_numpy()
     out = pd.DataFrame(
         {
             "role_a": role[i],
-            "responsibility_a": t["responsibility"].to_numpy()[i],
+            "responsibility_a": text[i],
             "role_b": role[j],
-            "responsibility_b": t["responsibility"].to_numpy()[j],
-            "score": scores[i, j].astype(float).round(3),
+            "responsibility_b": text[j],
+            "score": found.round(3),
         }
     )
     if "id" in t:
         out.insert(0, "id_a", t["id"].to_numpy()[i])
         out.insert(3, "id_b", t["id"].to_numpy()[j])
-    out = out.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)
+    out = out.assign(_i=i, _j=j).sort_values(["score", "_i", "_j"], ascending=[False, True, True], kind="stable")
+    out = out.drop(columns=["_i", "_j"]).reset_index(drop=True)
     return out.head(limit) if limit else out
-
-
-_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "so",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "with",
-        "who",
-        "whom",
-        "which",
-        "while",
-        "what",
-        "when",
-        "where",
-        "how",
-        "all",
-        "any",
-        "each",
-        "every",
-        "own",
-        "our",
-        "your",
-        "his",
-        "her",
-        "he",
-        "she",
-        "we",
-        "you",
-        "us",
-    ]
-)
-
-
-def _content(text: str, roles: list[str]) -> str:
-    """The content words of a responsibility, for scoring (see :func:`similar_responsibilities`)."""
-    text = clean(text).casefold()
-    for role in sorted(roles, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(role.casefold())}(?!\w)", " ROLE ", text)
-    words = re.findall(r"\w+", text)
-    return " ".join(_fold(w) for w in words if w not in _SMALL)
-
-
-def _fold(word: str) -> str:
-    """A word with its plural or third-person s folded: activities -> activity, oversees -> oversee."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _without_common(texts: list[str], share: float = 0.15, rows: int = 20) -> list[str]:
-    """Drop words found in ``share`` of the texts or more, when there are at least ``rows`` texts."""
-    if len(texts) < rows:
-        return texts
-    seen = pd.Series([w for t in texts for w in set(t.split())]).value_counts()
-    common = set(seen.index[seen >= share * len(texts)]) - {"ROLE"}
-    return [" ".join(w for w in t.split() if w not in common) for t in texts]
-
-
-def _nonblank(texts: list[str]) -> np.ndarray:
-    filled = np.array([bool(t.strip()) for t in texts])
-    return filled[:, None] & filled[None, :]

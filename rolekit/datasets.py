@@ -6,6 +6,7 @@ A loaded table is checked (:mod:`rolekit.reader`) and tidy (:mod:`rolekit.catego
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pandas as pd
 
@@ -32,11 +33,32 @@ def load_responsibilities(path: str | os.PathLike | None = None) -> pd.DataFrame
     ['id', 'role', 'responsibility', 'scope', 'horizon', 'theme', 'source', 'section']
     >>> list(df["role"].cat.categories), list(df["scope"].cat.categories)
     (['CEO', 'COO'], ['internal', 'external'])
+
+    The table's name, as sentences comparing two tables call it, is in
+    ``df.attrs["table"]``: "the articles" for the bundled table, the file's name for yours.
+
+    >>> df.attrs["table"]
+    'the articles'
     """
     table = read_table(bundled("data/responsibilities.csv") if path is None else path, RESPONSIBILITIES)
     if "weight" in table:
         table["weight"] = pd.to_numeric(table["weight"].str.replace(",", ".", regex=False))
-    return tidy(table)
+    out = tidy(table)
+    out.attrs["table"] = table_name(path)
+    return out
+
+
+def table_name(path: str | os.PathLike | None) -> str:
+    """How sentences name the table at ``path``: "the articles", "the example organisation" or the file's name.
+
+    >>> table_name(None), table_name(EXAMPLE_ORGANISATION), table_name("data/my team.csv")
+    ('the articles', 'the example organisation', 'my team.csv')
+    """
+    if path is None or Path(path).expanduser().resolve() == bundled("data/responsibilities.csv").resolve():
+        return "the articles"
+    if Path(path).expanduser().resolve() == EXAMPLE_ORGANISATION.resolve():
+        return "the example organisation"
+    return Path(path).name
 
 
 def load_roles() -> pd.DataFrame:

@@ -10,9 +10,11 @@ note instead of a traceback.
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
@@ -27,7 +29,11 @@ SHOWN_WIDTH = 1200
 
 
 def show(
-    what: Callable[..., Any] | pd.DataFrame, df: pd.DataFrame | None = None, part: str | None = None, **options: Any
+    what: Callable[..., Any] | pd.DataFrame,
+    df: pd.DataFrame | None = None,
+    part: str | None = None,
+    keep: list[str] | None = None,
+    **options: Any,
 ) -> Any:
     """Show ``what(df, **options)`` in a notebook, or a note when the table cannot support it.
 
@@ -35,7 +41,8 @@ def show(
     for people to read, every text in full.
 
     For a chart, the figure; for an analysis, its result, or its ``part`` (such as
-    ``"pairs"`` of :func:`rolekit.overlap`). When the table lacks a column that
+    ``"pairs"`` of :func:`rolekit.overlap`); ``keep`` shows only those columns of a table.
+    When the table lacks a column that
     ``what`` needs, or nothing matches, the result is a short note in prose instead
     of an error, so a notebook runs to the end on any valid table.
 
@@ -47,7 +54,7 @@ def show(
     from IPython.display import Markdown
 
     if isinstance(what, pd.DataFrame):
-        return table(what)
+        return table(what, keep)
     try:
         result = what(df, **options)
     except MissingColumns as err:
@@ -69,7 +76,7 @@ def show(
     if isinstance(result, str):  # a sentence computed from the table
         return Markdown(result)
     if isinstance(result, pd.DataFrame):
-        return table(result)
+        return table(result, keep)
     return result
 
 
@@ -95,24 +102,76 @@ class Chart:
         return data, {"image/png": {"alt": self.alt, "width": SHOWN_WIDTH}}
 
 
-def table(df: pd.DataFrame) -> Any:
-    """A table for people to read: every text in full, wrapped; the index only when it holds ids; shares as percentages.
+# Column names as people read them; other names lose their underscores, and the suffixes
+# _a, _b and _gap of a pair of roles say which role they are about.
+_WORDS = {
+    "n_shared": "themes shared",
+    "shared": "themes both hold",
+    "only_a": "only A holds",
+    "only_b": "only B holds",
+    "jaccard": "Jaccard (shared of all)",
+    "long_term": "long-term",
+    "score": "similarity",
+    "n_sources": "sources",
+    "within": "within one article",
+}
+
+
+def column_words(name: str) -> str:
+    """A column name as a table for people heads it.
+
+    >>> [column_words(c) for c in ["role_a", "only_b", "n_shared", "long_term_gap", "matches_key"]]
+    ['role (A)', 'only B holds', 'themes shared', 'long-term gap (A − B)', 'matches key']
+    """
+    name = str(name)
+    if name in _WORDS:
+        return _WORDS[name]
+    m = re.fullmatch(r"(.+)_(a|b|gap)", name)
+    if m:
+        base, end = column_words(m[1]), m[2]
+        return {"a": f"{base} (A)", "b": f"{base} (B)", "gap": f"{base} gap (A − B)"}[end]
+    return name.replace("_", " ")
+
+
+def _cell(value: Any) -> Any:
+    """A cell as people read it: lists of themes as words, yes and no for True and False."""
+    if isinstance(value, tuple | list | set | frozenset):
+        return ", ".join(map(str, value)) or "none"
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else "no"
+    return value
+
+
+def table(df: pd.DataFrame, columns: list[str] | None = None) -> Any:
+    """A table for people to read: words for column names, every text in full, shares as percentages.
+
+    ``columns``: show only these, in this order. The index is shown only when it holds
+    names or ids (not row numbers); lists become words, True and False yes and no; a
+    float column whose values all lie between -1 and 1 is a share (or a gap between
+    shares) and is shown as a percentage, any other number as written.
 
     >>> import rolekit
     >>> shown = table(rolekit.listing(rolekit.load_responsibilities())).data
     >>> "Sets the company's overall vision and direction and sees them carried out" in shown
     True
+    >>> "<th>only A holds</th>" in table(rolekit.overlap(rolekit.load_responsibilities()).pairs).data
+    True
     """
     from IPython.display import HTML
 
-    shown = df.copy()
+    shown = (df if columns is None else df[columns]).copy()
     for col in shown.columns:
-        if pd.api.types.is_float_dtype(shown[col]) and shown[col].dropna().between(0, 1).all():
-            shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
-    index = not isinstance(shown.index, pd.RangeIndex)
-    html = shown.to_html(
-        index=index, na_rep="", escape=True, border=0, classes="rolekit-table", float_format=lambda v: f"{v:.2f}"
-    )
+        values = shown[col]
+        if pd.api.types.is_float_dtype(values) and values.dropna().between(-1, 1).all():
+            shown[col] = values.map(lambda v: "" if pd.isna(v) else f"{v:.0%}".replace("-", "−"))
+        elif pd.api.types.is_float_dtype(values):
+            shown[col] = values.map(lambda v: "" if pd.isna(v) else f"{v:g}")
+        elif values.dtype == object or pd.api.types.is_bool_dtype(values):
+            shown[col] = values.map(_cell)
+    if not (isinstance(shown.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(shown.index)):
+        shown = shown.reset_index()  # names or ids: a column of their own, headed by the index's name
+    shown.columns = [column_words(c) if str(c) != "index" else "" for c in shown.columns]
+    html = shown.to_html(index=False, na_rep="", escape=True, border=0, classes="rolekit-table")
     style = (
         # text-align over the lab theme's right alignment
         "<style>.rolekit-table td, .rolekit-table th {white-space: normal; text-align: left !important; "

@@ -14,11 +14,28 @@ import numpy as np
 import pandas as pd
 
 from .analysis import overlap, positions, profile, source_agreement, unit
+from .bundle import reference
 from .categories import tidy
 from .validate import MissingColumns, require
 
 TOPICS = ("data", "profile", "shares", "overlap", "differences", "load", "sources", "clashes", "decisions")
-DECISION_THEMES = ("decisions", "governance")  # the bundled vocabulary's themes of who decides and who answers to whom
+
+
+def decision_themes(df: pd.DataFrame | None = None) -> list[str]:
+    """The themes about who decides: those the bundled vocabulary marks ``about_deciding``, as ``df`` spells them.
+
+    Without ``df``, the bundled ones. A table's theme counts when its name is one of
+    them in any case; a table with other theme names has none.
+
+    >>> decision_themes()
+    ['governance', 'decisions']
+    """
+    vocabulary = reference("themes")
+    marked = vocabulary.loc[vocabulary["about_deciding"].eq("yes"), "theme"].tolist()
+    if df is None:
+        return marked
+    present = [str(t) for t in tidy(df[["theme"]])["theme"].cat.categories] if "theme" in df else []
+    return [t for t in present if t.casefold() in {m.casefold() for m in marked}]
 
 
 def pct(x: float) -> str:
@@ -30,27 +47,36 @@ def pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-def _names(items: Iterable[object]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
+def join_names(items: Iterable[object]) -> str:
+    """Names as a sentence lists them.
+
+    >>> join_names(["CEO"]), join_names(["CEO", "COO"]), join_names(["CEO", "COO", "CFO"])
+    ('CEO', 'CEO and COO', 'CEO, COO and CFO')
+    """
     names = [str(i) for i in items]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _amount(x: float, weighted: bool) -> str:
-    return f"{x:g}" if weighted else f"{int(x)}"
+def plural(n: float, word: str, many: str | None = None) -> str:
+    """``n`` and ``word``, the word agreeing with the number: '1 theme', '2 themes', '0 themes'.
+
+    >>> plural(1, "theme"), plural(3, "responsibility", "responsibilities"), plural(2.5, "hour")
+    ('1 theme', '3 responsibilities', '2.5 hours')
+    """
+    return f"{n:g} {word if n == 1 else many or word + 's'}"
 
 
 def _data(t: pd.DataFrame) -> list[tuple[str, dict]]:
     counts = t["role"].value_counts(sort=False).reindex(list(t["role"].cat.categories), fill_value=0)
     counts = counts[counts > 0]
-    weighted = unit(t) == "weight"
-    held = ", ".join(f"{r} {_amount(n, False)}" for r, n in counts.items())
-    text = f"The table holds {len(t)} responsibilities of {len(counts)} role{'s' * (len(counts) != 1)}: {held}."
-    if weighted:
+    held = ", ".join(f"{r} {n}" for r, n in counts.items())
+    rows = plural(len(t), "responsibility", "responsibilities")
+    text = f"The table holds {rows} of {plural(len(counts), 'role')}: {held}."
+    if unit(t) == "weight":
         total = t.groupby("role", observed=True)["weight"].sum()
-        text += " Their weights add up to " + ", ".join(f"{r} {_amount(w, True)}" for r, w in total.items()) + "."
+        text += " Their weights add up to " + ", ".join(f"{r} {w:g}" for r, w in total.items()) + "."
     if "source" in t and t["source"].notna().any():
-        text += f" They come from {t['source'].nunique()} source{'s' * (t['source'].nunique() != 1)}."
+        text += f" They come from {plural(t['source'].nunique(), 'source')}."
     return [(text, {"rows": len(t), **{f"rows_{r}": int(n) for r, n in counts.items()}})]
 
 
@@ -58,29 +84,49 @@ def ranked(values: pd.Series, most: bool = True) -> str:
     """'CEO (72%)' or 'CEO and CFO, tied (50%)' for the highest (or lowest) value."""
     target = values.max() if most else values.min()
     top = [r for r, v in values.items() if np.isclose(v, target)]
-    return f"{_names(top)}{', tied' if len(top) > 1 else ''} ({pct(target)})"
+    return f"{join_names(top)}{', tied' if len(top) > 1 else ''} ({pct(target)})"
+
+
+def _weightless(t: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The rows of roles with some weight, and a sentence naming the roles whose every weight is 0 (or '')."""
+    if unit(t) != "weight":
+        return t, ""
+    total = t.groupby("role", observed=True)["weight"].sum()
+    zero = [str(r) for r, w in total.items() if w == 0]
+    if not zero:
+        return t, ""
+    verb = "has" if len(zero) == 1 else "have"
+    said = f"The {join_names(zero)} {verb} only responsibilities of weight 0, so no shares. "
+    return t[~t["role"].isin(zero)], said
+
+
+_MOST_NAMED = 6  # beyond this many roles, a sentence counts the roles in each cell instead of naming them
 
 
 def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
+    t, zero = _weightless(t)
+    if t.empty:
+        return [(zero.strip(), {})]
     p = profile(t)
     wide = p[p["by"] != "cell"].pivot_table(index="role", columns="category", values="share", observed=True, sort=False)
     share = "weight" if unit(t) == "weight" else "responsibilities"
     out = []
-    external = wide["external"]
-    none = [r for r, v in external.items() if v == 0]
-    some = external[external > 0]
+    external, long_term = wide["external"], wide["long-term"]
     if len(wide) == 1:
         r = wide.index[0]
         out.append(
             (
-                f"{pct(external[r])} of the {r}'s {share} are external and {pct(wide.loc[r, 'long-term'])} long-term.",
-                {"external": float(external[r]), "long_term": float(wide.loc[r, "long-term"])},
+                f"{zero}{pct(external[r])} of the {r}'s {share} are external and {pct(long_term[r])} long-term.",
+                {"external": float(external[r]), "long_term": float(long_term[r])},
             )
         )
     else:
+        none = [r for r, v in external.items() if v == 0]
+        some = external[external > 0]
         if none and len(some):
+            verb = "holds" if len(none) == 1 else "hold"
             text = (
-                f"The {_names(none)} hold{'s' * (len(none) == 1)} no external {share}; "
+                f"The {join_names(none)} {verb} no external {share}; "
                 + ", ".join(f"the {r} {pct(v)}" for r, v in some.items())
                 + "."
             )
@@ -90,8 +136,7 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
             text = (
                 f"Share of {share} that are external: " + ", ".join(f"{r} {pct(v)}" for r, v in external.items()) + "."
             )
-        out.append((text, {f"external_{r}": float(v) for r, v in external.items()}))
-        long_term = wide["long-term"]
+        out.append((zero + text, {f"external_{r}": float(v) for r, v in external.items()}))
         if long_term.nunique() == 1:
             out.append(
                 (
@@ -106,29 +151,47 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
                     {f"long_term_{r}": float(v) for r, v in long_term.items()},
                 )
             )
+    out.append((_where(p), {}))
+    return out
+
+
+def _where(p: pd.DataFrame) -> str:
+    """Where each role's work most often sits: one clause per role, or, for many roles, the roles of each cell."""
     cells = p[p["by"] == "cell"]
-    parts, tops = [], {}
+    tops: dict[str, list[str]] = {}
+    parts = []
     for role, mine in cells.groupby("role", sort=False, observed=True):
         top = mine[np.isclose(mine["share"], mine["share"].max())]
-        where = _names(c.replace("/", ", ") for c in top["category"])
-        word = (
-            "mostly"
-            if top["share"].iloc[0] > 0.5 and len(top) == 1
-            else ("equally often" if len(top) > 1 else "most often")
-        )
-        parts.append(f"the {role} {word} {where} ({pct(top['share'].iloc[0])})")
-        tops[role] = top["category"].iloc[0].replace("/", ", ") if len(top) == 1 else None
-    if len(parts) > 3:  # one clause per role would not fit a title: group the roles by their most common cell
-        groups = pd.Series([c for c in tops.values() if c]).value_counts()
-        parts = [f"{c} is the most common cell for {n} role{'s' * (n != 1)}" for c, n in groups.items()]
-        ties = sum(c is None for c in tops.values())
-        parts += [f"{ties} role{'s' * (ties != 1)} split{'s' * (ties == 1)} evenly between cells"] * bool(ties)
-    out.append((f"Where the work sits: {'; '.join(parts)}.", {}))
-    return out
+        where = [c.replace("/", ", ") for c in top["category"]]
+        tops[str(role)] = where
+        share = top["share"].iloc[0]
+        if len(where) > 1:
+            parts.append(
+                f"the {role} equally often {' and '.join(where) if len(where) == 2 else join_names(where)} "
+                f"({pct(share)} each)"
+            )
+        else:
+            parts.append(f"the {role} {'mostly' if share > 0.5 else 'most often'} {where[0]} ({pct(share)})")
+    if len(parts) <= 3:
+        return f"Where the work sits: {'; '.join(parts)}."
+    single = pd.Series({r: w[0] for r, w in tops.items() if len(w) == 1}, dtype=object)
+    tied = [r for r, w in tops.items() if len(w) > 1]
+    clauses = []
+    for cell, roles in single.groupby(single, sort=False):
+        names = list(roles.index)
+        who = join_names(f"the {r}" for r in names) if len(tops) <= _MOST_NAMED else plural(len(names), "role")
+        clauses.append(f"{cell} for {who}")
+    if tied:
+        who = join_names(f"the {r}" for r in tied) if len(tops) <= _MOST_NAMED else plural(len(tied), "role")
+        clauses.append(f"a tie between two cells or more for {who}")
+    return f"Where each role's work most often sits: {'; '.join(clauses)}."
 
 
 def _shares(t: pd.DataFrame) -> list[tuple[str, dict]]:
     """Each role's external and long-term shares in one line: the role profiles chart's title."""
+    t, zero = _weightless(t)
+    if t.empty:
+        return [(zero.strip(), {})]
     p = profile(t)
     wide = p[p["by"] != "cell"].pivot_table(index="role", columns="category", values="share", observed=True, sort=False)
     if len(wide) <= 3:
@@ -138,16 +201,12 @@ def _shares(t: pd.DataFrame) -> list[tuple[str, dict]]:
         )
     else:
         text = f"Most outward-facing: {ranked(wide['external'])}; most long-term: {ranked(wide['long-term'])}"
-    return [
-        (
-            text,
-            {
-                f"{k}_{r}": float(wide.loc[r, c])
-                for r in wide.index
-                for k, c in (("external", "external"), ("long_term", "long-term"))
-            },
-        )
-    ]
+    figures = {
+        f"{k}_{r}": float(wide.loc[r, c])
+        for r in wide.index
+        for k, c in (("external", "external"), ("long_term", "long-term"))
+    }
+    return [(zero + text, figures)]
 
 
 def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -157,7 +216,7 @@ def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if len(roles) < 2:
         return [
             (
-                f"Only one role ({_names(roles) or 'none'}) has themes in this table, so there is no overlap to "
+                f"Only one role ({join_names(roles) or 'none'}) has themes in this table, so there is no overlap to "
                 "compare.",
                 {},
             )
@@ -165,17 +224,52 @@ def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if len(roles) == 2:
         p = overlap(t).pairs.iloc[0]
         union = p.n_shared + len(p.only_a) + len(p.only_b)
-        text = f"The {p.role_a} and the {p.role_b} share {p.n_shared} of {union} themes (Jaccard {p.jaccard:.2f})."
+        text = (
+            f"The {p.role_a} and the {p.role_b} share {p.n_shared} of {plural(union, 'theme')} "
+            f"(Jaccard {p.jaccard:.2f})."
+        )
         for role, only in ((p.role_a, p.only_a), (p.role_b, p.only_b)):
-            text += f" Only the {role} holds {_names(only)}." if only else f" The {role} holds no theme of its own."
+            text += f" Only the {role} holds {join_names(only)}." if only else f" The {role} holds no theme of its own."
         return [(text, {"shared": int(p.n_shared), "themes": int(union), "jaccard": float(p.jaccard)})]
     held = place.groupby("theme", observed=True)["role"].nunique().reindex(themes)
     everyone = [th for th, n in held.items() if n == len(roles)]
+    some = [th for th, n in held.items() if 1 < n < len(roles)]
     alone = [th for th, n in held.items() if n == 1]
-    text = f"{len(everyone)} of {len(themes)} themes are held by all {len(roles)} roles"
-    text += f" ({_names(everyone)})" if 0 < len(everyone) <= 4 else ""
-    text += f"; {len(alone)} by one role only" + (f" ({_names(alone)})." if 0 < len(alone) <= 4 else ".")
-    return [(text, {"themes": len(themes), "held_by_all": len(everyone), "held_by_one": len(alone)})]
+
+    def named(items: list) -> str:
+        return f" ({join_names(items)})" if 0 < len(items) <= 4 else ""
+
+    if everyone:
+        verb = "is" if len(everyone) == 1 else "are"
+        text = (
+            f"Of {plural(len(themes), 'theme')}, {len(everyone)} {verb} held by all {len(roles)} roles{named(everyone)}"
+        )
+    else:
+        text = f"No theme is held by all {len(roles)} roles; of {plural(len(themes), 'theme')}"
+    parts = []
+    if some:
+        parts.append(
+            f"{len(some)} {'is' if len(some) == 1 else 'are'} shared by {'some' if everyone else 'two or more'} of "
+            f"them{named(some)}"
+        )
+    if alone:
+        parts.append(f"{len(alone)} {'is' if len(alone) == 1 else 'are'} held by one role only{named(alone)}")
+    if everyone and parts:
+        text += "; " + ", and ".join(parts)
+    elif parts:
+        text += ", " + ", and ".join(parts)
+    text += "."
+    return [
+        (
+            text,
+            {"themes": len(themes), "held_by_all": len(everyone), "held_by_some": len(some), "held_by_one": len(alone)},
+        )
+    ]
+
+
+def _work_of(names: list) -> str:
+    """'the CEO's work', 'the CEO's and the CFO's work'."""
+    return join_names(f"the {r}'s" for r in names) + " work"
 
 
 def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -191,11 +285,17 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     word = "long-term" if column == "long_term" else "external"
     high = [r for r, v in here.items() if np.isclose(v, here.max())]
     low = [r for r, v in here.items() if np.isclose(v, here.min())]
+    verb = "is" if len(high) == 1 else "are"
+    others = (
+        ""
+        if len(high) + len(low) == len(here)
+        else f"; the other {plural(len(here) - len(high) - len(low), 'role')} in between"
+    )
     return [
         (
-            f"The largest difference inside a shared theme: in {theme}, {_names(high)} work is {pct(here.max())} "
+            f"The largest difference inside a shared theme: in {theme}, {_work_of(high)} {verb} {pct(here.max())} "
             f"{word}, "
-            f"{_names(low)} work {pct(here.min())}.",
+            f"{join_names(f'the {r}' + chr(39) + 's' for r in low)} {pct(here.min())}{others}.",
             {"theme": str(theme), "dimension": word, "gap": float(spread.loc[theme, column])},
         )
     ]
@@ -203,11 +303,11 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
 
 def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
     place = positions(t)
-    shared = place[place["roles"] >= 2]
+    shared = place[(place["roles"] >= 2)]
     if shared.empty:
         return [("No theme is held by two roles or more, so no load is shared.", {})]
     weighted = unit(t) == "weight"
-    leads = []  # per shared theme with one clear leader: (share of the theme, theme, leader, amount, total)
+    leads = []  # per shared theme with one clear leader: (share of the theme, theme, leader, amount, total, holders)
     for theme, here in shared.groupby("theme", observed=True):
         counts = here.set_index("role")["count"]
         top = [r for r, v in counts.items() if np.isclose(v, counts.max())]
@@ -216,21 +316,27 @@ def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if not leads:
         return [
             (
-                "In every shared theme, the roles that hold the most hold the same amount: no one role carries the "
-                "load.",
+                "In every shared theme, the roles that hold the most hold the same amount: no one role carries more "
+                "of it.",
                 {},
             )
         ]
-    share, theme, leader, amount, total, holders = max(leads, key=lambda lead: lead[0])
+    share, theme, leader, amount, total, _ = max(leads, key=lambda lead: lead[0])
+    others = [str(r) for r in shared.loc[shared["theme"] == theme, "role"] if r != leader]
     of = (
-        f"the theme's total weight of {_amount(total, True)}"
+        f"{amount:g} of its total weight of {total:g}"
         if weighted
-        else f"its {_amount(total, False)} responsibilities"
+        else f"{amount:g} of its {plural(total, 'responsibility', 'responsibilities')}"
+    )
+    rest = (
+        f"the {others[0]} holds the rest"
+        if len(others) == 1
+        else f"the other {len(others)} roles holding it share the rest"
     )
     return [
         (
-            f"The most one-sided shared theme is {theme}: the {leader} holds {_amount(amount, weighted)} of {of} "
-            f"({pct(share)}), although {holders} roles hold it.",
+            f"Of the themes two roles or more share, {theme} rests most on one role: the {leader} holds {of} "
+            f"({pct(share)}); {rest}.",
             {"theme": theme, "role": str(leader), "share": float(share)},
         )
     ]
@@ -245,7 +351,8 @@ def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
             (
                 f"By the silence rule, the sources give {len(contested)} theme{'s' * (len(contested) != 1)} to "
                 "different roles "
-                f"({_names(contested)}): one source names a role for it and not another, a second source the opposite. "
+                f"({join_names(contested)}): one source names a role for it and not another, a second source the "
+                "opposite. "
                 "Silence is not contradiction: check what each source says.",
                 {"contested": len(contested)},
             )
@@ -287,12 +394,14 @@ def _clashes(t: pd.DataFrame) -> list[tuple[str, dict]]:
 
 
 def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:
-    here = t[t["theme"].isin(DECISION_THEMES)]
+    themes = decision_themes(t)
+    here = t[t["theme"].astype(str).isin(themes)]
     if here.empty:
+        bundled = " or ".join(decision_themes())
         return [
             (
-                f"This table has no responsibility with the theme {' or '.join(DECISION_THEMES)}, so nothing can be "
-                "said here about who decides.",
+                f"This table has no responsibility in a theme about who decides (the bundled vocabulary's {bundled}), "
+                "so it cannot say who decides; a RACI table can (notebook 06).",
                 {},
             )
         ]
@@ -301,20 +410,25 @@ def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:
         here.groupby("role", observed=True)["weight"].sum() if weighted else here.groupby("role", observed=True).size()
     )
     amount = amount[amount > 0].sort_values(ascending=False, kind="stable")
+    if amount.empty:
+        return [(f"Every responsibility about {join_names(themes)} has weight 0, so no role carries any of it.", {})]
     long_term = (
         here.assign(lt=here["horizon"].eq("long-term") * (here["weight"] if weighted else 1))
         .groupby("role", observed=True)["lt"]
         .sum()
     )
     total = amount.sum()
-    what = "of the weight" if weighted else "responsibilities"
-    parts = [
-        f"the {r} {_amount(n, weighted)} ({pct(n / total)}; {pct(long_term[r] / n) if n else '0%'} long-term)"
-        for r, n in amount.items()
-    ]
+    if total == 1 and not weighted:
+        ((role, _),) = amount.items()
+        when = "long-term" if long_term[role] else "daily"
+        return [
+            (f"The only responsibility about {join_names(themes)} is the {role}'s ({when}).", {f"share_{role}": 1.0})
+        ]
+    what = f"{total:g} of the weight" if weighted else plural(total, "responsibility", "responsibilities")
+    parts = [f"the {r} {n:g} ({pct(n / total)}; {pct(long_term[r] / n)} long-term)" for r, n in amount.items()]
     return [
         (
-            f"Of the {_amount(total, weighted)} {what} about decisions and governance, " + ", ".join(parts) + ".",
+            f"Of the {what} about {join_names(themes)}, " + ", ".join(parts) + ".",
             {f"share_{r}": float(n / total) for r, n in amount.items()},
         )
     ]

@@ -12,7 +12,9 @@ import pandas as pd
 
 from .bundle import bundled
 from .categories import tidy
+from .findings import plural
 from .reader import read_table
+from .roles import role_mapping
 from .validate import DataError, Problem, Schema, did_you_mean, require
 
 KINDS = Schema(("kind", "meaning", "reference", "scenario"), unique="kind", row="kind of COO")
@@ -43,13 +45,19 @@ def coo_echoes(kind: str | None = None) -> pd.DataFrame:
 def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str | None = None) -> pd.DataFrame:
     """``df`` as it might look under a COO of this ``kind``: an illustrative scenario, not a finding.
 
-    Each rule of the kind's scenario picks the rows of the CEO or the COO (named
-    ``ceo`` and ``coo`` in ``df``; by default the table's first two roles in
-    rolekit's order, so CEO and COO wherever both are there) by scope, horizon and theme, and moves them to
-    the other role, shares them with it (a copy for the other role, its id marked
-    "shared") or changes their horizon. A ``change`` column says what happened to
-    each row (blank where nothing did). Rules select from ``df`` as given, so one
-    rule never acts on what another made.
+    Each rule of the kind's scenario picks the rows of the CEO or the COO by scope,
+    horizon and theme, and moves them to the other role, shares them with it (a copy
+    for the other role, its id marked "shared") or changes their horizon. A ``change``
+    column says what happened to each row (blank where nothing did). Rules select from
+    ``df`` as given, so one rule never acts on what another made.
+
+    ``ceo`` and ``coo`` name the two roles in ``df``; by default the roles that mean
+    the CEO and the COO ("Chief Executive Officer" counts, see :mod:`rolekit.roles`),
+    else the table's first two roles in rolekit's order. A table the rules cannot act
+    on (one role, no ``theme`` for a rule that selects by theme, no row a rule picks)
+    gives itself back unchanged where they cannot act; :func:`scenario_summary` says why,
+    and so does ``attrs["scenario"]`` of the result. An unknown kind or role name, or
+    the same role as both, raises :class:`rolekit.DataError`.
 
     >>> import rolekit
     >>> df = rolekit.load_responsibilities()
@@ -57,46 +65,36 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
     >>> s.loc[s["change"] != "", ["id", "role"]].to_dict("list")
     {'id': ['R047', 'R082', 'R083'], 'role': ['CEO', 'CEO', 'CEO']}
     """
-    require(df, ["role", "responsibility", *_SELECT], "to draw a kind of COO's scenario")
+    require(df, ["role", "responsibility", "scope", "horizon"], "to draw a kind of COO's scenario")
     kind = _kind(kind)
     t = tidy(df).reset_index(drop=True)
-    roles = [str(r) for r in t["role"].cat.categories if r in set(t["role"])]
-    if len(roles) < 2:
-        raise DataError(
-            [
-                Problem(
-                    "table",
-                    None,
-                    "role",
-                    f"has {len(roles)} role(s); a kind of COO moves work between two, the CEO and the COO",
-                )
-            ]
-        )
-    ceo, coo = ceo or roles[0], coo or roles[1]
-    problems = [
-        Problem(
-            "table",
-            None,
-            "role",
-            f"'{name}' is not a role of the table; name its {label} with {label.lower()}=... "
-            f"(roles: {', '.join(roles)}){did_you_mean(name, roles)}",
-        )
-        for name, label in ((ceo, "CEO"), (coo, "COO"))
-        if name not in roles
-    ]
-    if problems:
-        raise DataError(problems)
-    who = {"CEO": ceo, "COO": coo}
+    who = _pair(t, ceo, coo)
     out = t.copy()
     out["role"] = out["role"].astype(str)
     out["change"] = ""
-    shares = []
-    for rule in read_table(bundled("data/coo_type_shifts.csv"), SHIFTS).query("kind == @kind").itertuples(index=False):
-        rule = rule._asdict()
+    shares, said = [], []
+    rules = _rules(kind)
+    if who is None:
+        out.attrs["table"] = f"the {kind} scenario"
+        out.attrs["scenario"] = (
+            f"The {kind} scenario. This table has {plural(len(_roles(t)), 'role')}, so no work can move between "
+            "a CEO and a COO: the scenario is the table as it is."
+        )
+        return out
+    for rule in rules:
+        picks = _picks(rule, who)
+        if any(isinstance(rule[c], str) and c not in t for c in _SELECT):
+            said.append(f"It {picks}: none here, as this table has no theme column.")
+            continue
         picked = t["role"].astype(str).eq(who[rule["role"]])
         for col in _SELECT:
             if isinstance(rule[col], str):
                 picked &= t[col].astype(str).eq(rule[col])
+        if not picked.any():
+            said.append(f"It {picks}: this table has none.")
+            continue
+        n = plural(int(picked.sum()), "responsibility", "responsibilities")
+        said.append(f"It {picks}: {n}.")
         if rule["change"] == "move":
             out.loc[picked, "role"] = who[rule["to"]]
             out.loc[picked, "change"] = f"moved from {who[rule['role']]} to {who[rule['to']]}"
@@ -110,7 +108,74 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
         else:
             out.loc[picked, "horizon"] = rule["to"]
             out.loc[picked, "change"] = f"now {rule['to']}"
-    return tidy(pd.concat([out, *shares], ignore_index=True))
+    result = tidy(pd.concat([out, *shares], ignore_index=True))
+    result.attrs["table"] = f"the {kind} scenario"
+    if not said:
+        said = ["It has no rule, so it changes nothing in any table."]
+    result.attrs["scenario"] = f"The {kind} scenario. " + " ".join(said)
+    return result
+
+
+def scenario_summary(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str | None = None) -> str:
+    """What the ``kind`` scenario does to ``df``, rule by rule, or why a rule does nothing here.
+
+    >>> import rolekit
+    >>> print(scenario_summary(rolekit.load_responsibilities(), "other half"))
+    The other half scenario. It moves the CEO's internal, daily responsibilities to the COO: 7 responsibilities.
+    """
+    return str(coo_scenario(df, kind, ceo, coo).attrs["scenario"])
+
+
+def _roles(t: pd.DataFrame) -> list[str]:
+    return [str(r) for r in t["role"].cat.categories if r in set(t["role"])]
+
+
+def _pair(t: pd.DataFrame, ceo: str | None, coo: str | None) -> dict[str, str] | None:
+    """The roles playing the CEO and the COO, checked; None when the table has fewer than two roles."""
+    roles = _roles(t)
+    meant = {m: r for r, m in role_mapping(roles).items()}
+    problems = [
+        Problem(
+            "table",
+            None,
+            "role",
+            f"'{name}' is not a role of the table; name its {label} with {label.lower()}=... "
+            f"(roles: {', '.join(roles)}){did_you_mean(name, roles)}",
+        )
+        for name, label in ((ceo, "CEO"), (coo, "COO"))
+        if name is not None and name not in roles
+    ]
+    if problems:
+        raise DataError(problems)
+    if ceo is not None and ceo == coo:
+        raise DataError(
+            [Problem("table", None, "role", f"'{ceo}' is named as both the CEO and the COO; name two different roles")]
+        )
+    if len(roles) < 2:
+        return None
+    ceo = ceo or meant.get("CEO") or next(r for r in roles if r != coo)
+    coo = coo or meant.get("COO") if (coo or meant.get("COO")) != ceo else None
+    coo = coo or next(r for r in roles if r != ceo)
+    return {"CEO": ceo, "COO": coo}
+
+
+def _rules(kind: str) -> list[dict]:
+    return [
+        r._asdict()
+        for r in read_table(bundled("data/coo_type_shifts.csv"), SHIFTS).query("kind == @kind").itertuples(index=False)
+    ]
+
+
+def _picks(rule: dict, who: dict[str, str]) -> str:
+    """'moves the CEO's internal, daily responsibilities to the COO': what one rule selects and does, in words."""
+    what = ", ".join(str(rule[c]) for c in ("scope", "horizon") if isinstance(rule[c], str))
+    theme = f" in {rule['theme']}" if isinstance(rule["theme"], str) else ""
+    rows = f"the {who[rule['role']]}'s {what + ' ' if what else ''}responsibilities{theme}"
+    if rule["change"] == "move":
+        return f"moves {rows} to the {who[rule['to']]}"
+    if rule["change"] == "share":
+        return f"shares {rows} with the {who[rule['to']]}"
+    return f"makes {rows} {rule['to']}"
 
 
 def _kind(kind: str) -> str:

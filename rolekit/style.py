@@ -7,7 +7,7 @@ from pathlib import Path
 
 import matplotlib.style
 
-from .bundle import reference
+from .roles import bundled_roles, role_mapping
 
 STYLE = Path(__file__).with_name("rolekit.mplstyle")
 # Okabe & Ito's colour-blind-safe palette, strongest first, keeping only the colours with at least
@@ -21,14 +21,14 @@ def _slots(roles: Iterable[str]) -> dict[str, int]:
     """Each role's place in the table's order.
 
     Roles of the bundled roles.csv come first (in its order), then the others as given.
-
-    So the first two roles of any table get the two strongest colours, and the CEO and
-    COO get the same two in every table that has both.
+    A role named for a bundled one ("Chief Executive Officer", see :mod:`rolekit.roles`)
+    counts as it. So the first two roles of any table get the two strongest colours, and
+    the CEO and COO get the same two in every table that has both, whatever it calls them.
     """
-    roles = [str(r) for r in roles]
-    known = reference("roles")["role"].tolist()
-    order = [r for r in known if r in set(roles)] + [r for r in roles if r not in known]
-    return {r: order.index(r) for r in roles}
+    meant = role_mapping(roles)
+    known = bundled_roles()
+    order = [r for k in known for r in meant if meant[r] == k] + [r for r in meant if meant[r] not in known]
+    return {r: order.index(r) for r in meant}
 
 
 def role_colors(roles: Iterable[str]) -> dict[str, str]:
@@ -52,6 +52,23 @@ def role_markers(roles: Iterable[str]) -> dict[str, str]:
     {'CEO': 'o', 'COO': 's'}
     """
     return {r: MARKERS[(slot + slot // len(PALETTE)) % len(MARKERS)] for r, slot in _slots(roles).items()}
+
+
+# Hatch patterns for bars, once the colours repeat: the ninth role is the first role's colour with "//", and so on.
+HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
+
+
+def role_hatches(roles: Iterable[str]) -> dict[str, str]:
+    """A hatch pattern per role for bar charts: none for the first eight roles, then one per round of colours.
+
+    Bars have no marker, so a role whose colour repeats another's is told apart by its
+    pattern; each pair of colour and pattern is unique for up to 64 roles.
+
+    >>> hatches = role_hatches([f"R{i}" for i in range(10)])
+    >>> hatches["R0"], hatches["R8"], hatches["R9"]
+    ('', '//', '//')
+    """
+    return {r: HATCHES[(slot // len(PALETTE)) % len(HATCHES)] for r, slot in _slots(roles).items()}
 
 
 def use_style() -> None:

@@ -72,7 +72,7 @@ def test_code_cells_are_one_readable_call_each(path):
     for cell in _code(nbformat.read(path, as_version=4)):
         code = [line.split("#")[0] for line in cell.source.splitlines() if line.split("#")[0].strip()]
         if "parameters" in cell.metadata.get("tags", []):  # settings only: one plain assignment per line
-            assert all(re.fullmatch(r"\w+ = (None|\d+|\"[^\"]*\")\s*", line) for line in code), cell.source
+            assert all(re.fullmatch(r"\w+ = (None|\d+(\.\d+)?|\"[^\"]*\")\s*", line) for line in code), cell.source
             continue
         assert len(code) <= 2, cell.source
         assert not re.search(r"\b(def|class|for|while|if|lambda)\b", "\n".join(code)), cell.source

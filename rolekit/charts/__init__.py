@@ -18,7 +18,7 @@ The decisions and tensions charts draw their own tables; the exercise charts dra
 """
 
 from ._base import SHADE, chart
-from .compare import plot_compare
+from .compare import plot_compare, plot_split
 from .decisions import plot_raci
 from .exercise import plot_agreement, plot_disputed, plot_room_vs_key
 from .files import CHARTS, DPI, FORMATS, alt_text, chart_files, render, save_chart, save_charts
@@ -43,6 +43,7 @@ __all__ = [
     "plot_room_vs_key",
     "plot_scope_horizon",
     "plot_source_agreement",
+    "plot_split",
     "plot_tensions",
     "plot_theme_differences",
     "plot_theme_overlap",

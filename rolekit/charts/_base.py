@@ -127,18 +127,21 @@ def _legend(
     colors: Mapping[str, str],
     markers: Mapping[str, str] | None = None,
     extra: Sequence[Artist] = (),
+    hatches: Mapping[str, str] | None = None,
     **where: Any,
 ) -> None:
     """A legend of the roles below the plot, in as many columns as the longest name allows.
 
-    Patches stand for the roles when ``markers`` is None.
+    Patches stand for the roles when ``markers`` is None, hatched as the bars are
+    (``hatches``, from :func:`rolekit.style.role_hatches` of the table's roles).
 
     ``extra``: more handles after the roles' (what a shading means, say).
     """
+    hatches = hatches or {}
     handles = [
         Line2D([], [], linestyle="", marker=markers[r], markersize=11, color=colors[r], label=r)
         if markers
-        else Patch(color=colors[r], label=r)
+        else Patch(facecolor=colors[r], edgecolor="white", hatch=hatches.get(r, ""), label=r)
         for r in roles
     ] + list(extra)
     ncols = _legend_columns(ax, [str(h.get_label()) for h in handles])

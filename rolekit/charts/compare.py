@@ -1,71 +1,89 @@
-"""Two tables compared: which responsibilities moved between which roles."""
+"""Two tables compared: which responsibilities moved between which roles, and what only one table holds."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 
-from ..compare import compare, summary
+from ..compare import MATCH, compare, summary
+from ..findings import pct
+from ..roles import role_mapping
 from ..style import role_colors
-from ._base import _fit, _new_axes, _title, chart, figure_of
+from ._base import _fit, _legend, _new_axes, _title, chart, figure_of
 
-_NEW, _GONE = "(new)", "(removed)"
 _LEFT, _RIGHT = 0.36, 0.64  # where the flows start and end, in axes width: room for 40-character names either side
 _GREY = "#BBBBBB"
+_ONLY = "#777777"
+_NOBODY = object()  # the node of rows the other table does not have: never equal to a role, whatever its name
 
 
-@chart("Flow chart of responsibilities from each role before (left) to each role after (right)")
-def plot_compare(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Flows from each role before (left) to each role after (right), one line per pair of roles.
+@chart("Flow chart of responsibilities from each role of the first table (left) to each role of the second (right)")
+def plot_compare(
+    before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None, threshold: float | None = MATCH
+) -> Axes:
+    """Flows from each role of ``before`` (left) to each role of ``after`` (right), one line per pair of roles.
 
-    A line's width is how many responsibilities take that path; moves are drawn in
-    the colour of the role they leave, and labelled with their count; responsibilities
-    that stay with their role are grey. New ones start at "(new)", removed ones end
-    at "(removed)". The title is :func:`rolekit.compare.summary` of the comparison.
+    Rows are matched as :func:`rolekit.compare` matches them (``threshold``). A solid line's
+    width is how many responsibilities take that path. Moves to another role are drawn
+    in the colour of the role they leave and labelled with their count on the line;
+    responsibilities that stay with their role (or with the role of the same meaning,
+    "Chief Executive Officer" for "CEO") are grey; rows only one table has are dotted,
+    from "only in" the second table or to "only in" the first (named as
+    ``df.attrs["table"]`` names them, as :func:`rolekit.load_responsibilities` sets it). The title says what
+    moved (:func:`rolekit.compare.summary`).
 
     >>> import rolekit
     >>> df = rolekit.load_responsibilities()
     >>> moved = df.assign(role=df["role"].astype(str).where(df["theme"] != "finance", "CFO"))
-    >>> plot_compare(df, moved).get_title(loc="left").replace("\\n", " ").split(";")[0]
-    '11 of 91 responsibilities moved, 6 from COO to CFO, 5 from CEO to CFO'
+    >>> plot_compare(df, moved).get_title(loc="left").replace("\\n", " ")
+    'Of the 91 responsibilities the two tables share, 11 moved, 6 from COO to CFO, 5 from CEO to CFO.'
     """
-    changes = compare(before, after)
-    left = changes["role_before"].astype(object).fillna(_NEW)
-    right = changes["role_after"].astype(object).fillna(_GONE)
-    flows = pd.DataFrame({"a": left, "b": right}).value_counts(sort=False)
-    roles = list(changes["role_before"].cat.categories)
-    colors = role_colors(roles)
-    nodes_left = [r for r in roles if r in set(left)] + [_NEW] * (_NEW in set(left))
-    nodes_right = [r for r in roles if r in set(right)] + [_GONE] * (_GONE in set(right))
+    changes = compare(before, after, threshold=threshold)
+    roles_b = [str(r) for r in changes["role_before"].cat.categories if r in set(changes["role_before"].dropna())]
+    roles_a = [str(r) for r in changes["role_after"].cat.categories if r in set(changes["role_after"].dropna())]
+    meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
+    colors = role_colors(roles_b) | role_colors(roles_a)
+    left = [_NOBODY if pd.isna(r) else str(r) for r in changes["role_before"]]
+    right = [_NOBODY if pd.isna(r) else str(r) for r in changes["role_after"]]
+    flows: dict[tuple[object, object], int] = {}
+    for a, b in zip(left, right):
+        flows[(a, b)] = flows.get((a, b), 0) + 1
+    nodes_left = roles_b + [_NOBODY] * (_NOBODY in left)
+    nodes_right = roles_a + [_NOBODY] * (_NOBODY in right)
     ax = _new_axes(ax)
     y_left = {r: i for i, r in enumerate(nodes_left)}
     y_right = {r: i for i, r in enumerate(nodes_right)}
     height = max(len(nodes_left), len(nodes_right), 1)
-    biggest = flows.max() if len(flows) else 1
-    labelled = []
-    for (a, b), n in sorted(flows.items(), key=lambda item: item[0][0] == item[0][1] and item[0][0] not in (_NEW,)):
-        stays = a == b
-        color = _GREY if stays else colors.get(a, "#555555")
-        width = 1.5 + 14 * n / biggest
+    biggest = max(flows.values(), default=1)
+    moves: list[tuple[tuple[int, int], int, str]] = []
+    for (a, b), n in sorted(
+        flows.items(), key=lambda f: _kind(f[0][0], f[0][1], meant_b, meant_a) == "move"
+    ):  # moves on top
+        kind = _kind(a, b, meant_b, meant_a)
         ys = (y_left[a], y_right[b])
-        ax.plot(
-            [_LEFT, _RIGHT],
-            ys,
-            color=color,
-            linewidth=width,
-            solid_capstyle="butt",
-            alpha=0.85 if not stays else 0.6,
-            zorder=1 if stays else 2,
-        )
-        if not stays:
-            labelled.append((ys, n, color))
-    _label_flows(ax, labelled)
-    for nodes, x, ha, counts in (
-        (nodes_left, _LEFT - 0.01, "right", left.value_counts()),
-        (nodes_right, _RIGHT + 0.01, "left", right.value_counts()),
-    ):
+        color = colors.get(str(a), "#555555") if kind == "move" else _GREY if kind == "stay" else _ONLY
+        style: dict[str, Any] = {
+            "stay": {"color": _GREY, "alpha": 0.7, "zorder": 1},
+            "only": {"color": _ONLY, "linestyle": (0, (1.5, 1.5)), "zorder": 1},
+            "move": {"color": colors.get(str(a), "#555555"), "alpha": 0.9, "zorder": 2},
+        }[kind]
+        width = 2.0 if kind == "only" else 1.5 + 14 * n / biggest  # the count of rows only one table has is at its node
+        ax.plot([_LEFT, _RIGHT], ys, linewidth=width, solid_capstyle="butt", **style)
+        if kind == "move":
+            moves.append((ys, n, color))
+    _label_moves(ax, moves, height)
+    first, second = (
+        str(t.attrs.get("table", default)) for t, default in ((before, "the first table"), (after, "the second table"))
+    )
+    only_b, only_a = f"only in {first}", f"only in {second}"
+    for nodes, x, ha, side in ((nodes_left, _LEFT - 0.01, "right", left), (nodes_right, _RIGHT + 0.01, "left", right)):
         for r in nodes:
-            label = f"{r} ({counts.get(r, 0)})"
+            name = (only_a if side is left else only_b) if r is _NOBODY else r
+            label = f"{name} ({side.count(r)})"
             ax.text(
                 x,
                 nodes.index(r),
@@ -73,15 +91,42 @@ def plot_compare(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = No
                 ha=ha,
                 va="center",
                 fontsize=12,
-                color=colors.get(r, "#333333"),
+                color=colors.get(str(r), "#333333") if r is not _NOBODY else "#333333",
             )
-    for x, ha, word in ((_LEFT - 0.01, "right", "before"), (_RIGHT + 0.01, "left", "after")):
-        ax.text(x, -0.75, word, ha=ha, va="center", fontsize=13, color="#555555")
+    for x, ha, word in ((_LEFT - 0.01, "right", first), (_RIGHT + 0.01, "left", second)):
+        ax.text(
+            x,
+            -0.75,
+            _fit(word[0].upper() + word[1:], (_LEFT - 0.02) * _axes_width(ax), 13),
+            ha=ha,
+            va="center",
+            fontsize=13,
+            color="#555555",
+        )
     ax.set(xlim=(0, 1), ylim=(-1.1, height + 0.4))
     ax.invert_yaxis()
     ax.axis("off")
-    _title(ax, summary(changes))
+    keys = [
+        Line2D([], [], color="#0072B2", linewidth=5, label="moved to another role (colour of the role it leaves)"),
+        Line2D([], [], color=_GREY, linewidth=5, label="stays with its role"),
+        Line2D(
+            [],
+            [],
+            color=_ONLY,
+            linewidth=2,
+            linestyle=(0, (1.5, 1.5)),
+            label="only one table has it (how many: at its end)",
+        ),
+    ]
+    _legend(ax, [], {}, extra=keys, bbox_to_anchor=(0.5, 0.0))
+    _title(ax, summary(changes, first, second, parts=["moved"]))
     return ax
+
+
+def _kind(a: object, b: object, meant_b: dict[str, str], meant_a: dict[str, str]) -> str:
+    if a is _NOBODY or b is _NOBODY:
+        return "only"
+    return "stay" if meant_b[str(a)] == meant_a[str(b)] else "move"
 
 
 def _axes_width(ax: Axes) -> float:
@@ -89,17 +134,20 @@ def _axes_width(ax: Axes) -> float:
     return 0.94 * figure_of(ax).get_size_inches()[0] * 72
 
 
-def _label_flows(ax: Axes, flows: list[tuple[tuple[int, int], int, str]]) -> None:
-    """Write each move's count on its line, a third of the way along, nudged apart when two would meet."""
-    placed: list[float] = []
-    for (y0, y1), n, color in flows:
-        y = y0 + (y1 - y0) * 0.35
-        while any(abs(y - p) < 0.32 for p in placed):
-            y += 0.33
-        placed.append(y)
-        x = _LEFT + (_RIGHT - _LEFT) * (y - y0) / (y1 - y0) if y1 != y0 else 0.47
+def _label_moves(ax: Axes, moves: list[tuple[tuple[int, int], int, str]], height: int) -> None:
+    """Write each move's count on its line, at the first place along it clear of the labels already written."""
+    placed: list[tuple[float, float]] = []
+    gap_x, gap_y = 0.045, 0.045 * height * 1.6  # a label's size, in data units (x spans 1, y the rows)
+    for (y0, y1), n, color in sorted(moves, key=lambda m: -m[1]):
+        spots = [(t, _LEFT + (_RIGHT - _LEFT) * t, y0 + (y1 - y0) * t) for t in np.linspace(0.25, 0.75, 11)]
+        spots.sort(key=lambda s: abs(s[0] - 0.4))  # nearest the left third first
+        x, y = next(
+            ((x, y) for _, x, y in spots if all(abs(x - px) > gap_x or abs(y - py) > gap_y for px, py in placed)),
+            spots[0][1:],
+        )
+        placed.append((x, y))
         ax.text(
-            min(max(x, _LEFT + 0.03), _RIGHT - 0.03),
+            x,
             y,
             str(n),
             ha="center",
@@ -110,3 +158,106 @@ def _label_flows(ax: Axes, flows: list[tuple[tuple[int, int], int, str]]) -> Non
             bbox={"boxstyle": "round,pad=0.25", "facecolor": color, "edgecolor": "none"},
             zorder=4,
         )
+
+
+_GAP = 1.2  # where the second table's bars start, the first's spanning 0 to 1
+_MAX_GROUPS = 14  # theme rows a 16:9 slide holds at 12 pt, each with a bar per table
+
+
+@chart("Stacked bars of how each of two tables splits the work of each theme (or cell) among its roles")
+def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None, level: str = "theme") -> Axes:
+    """For each theme (or scope x horizon cell, ``level="cell"``), how each table splits its work among its roles.
+
+    Left, the first table's split; right, the second's: one bar per theme, each role's
+    share of the theme's work (:func:`rolekit.compare.compare_shares`). A theme a table
+    has no work in says "none" there. Roles named for a bundled one share its colour
+    ("Chief Executive Officer" and "CEO"); once colours repeat, bars are hatched. Beyond
+    14 themes, those whose split differs most are drawn and the title says how many
+    are left out. The title is :func:`rolekit.compare.shares_summary`.
+
+    >>> import rolekit
+    >>> df = rolekit.load_responsibilities()
+    >>> team = df.assign(role=df["role"].astype(str).where(df["theme"] != "finance", "CFO"))
+    >>> ax = plot_split(df, team)
+    >>> ax.get_title(loc="left").replace("\\n", " ").split(":")[0]
+    'The split differs most in finance'
+    """
+    from ..compare import compare_shares, shares_summary
+    from ..style import role_hatches
+
+    shares = compare_shares(before, after)
+    shares = shares[shares["level"] == level]
+    if shares.empty:
+        from ..validate import DataError, Problem
+
+        raise DataError([Problem("table", None, None, f"has no {level} in either table, so there is nothing to draw")])
+    groups = list(dict.fromkeys(shares["group"]))
+    distance = (shares["share_before"] - shares["share_after"]).abs().groupby(shares["group"], sort=False).sum()
+    kept = set(distance.sort_values(ascending=False, kind="stable").index[:_MAX_GROUPS])
+    groups = [g for g in groups if g in kept]
+    roles = list(dict.fromkeys(shares["role"]))
+    roles_b = [str(r) for r in changes_roles(before)]
+    roles_a = [str(r) for r in changes_roles(after)]
+    colors = role_colors(roles_b) | role_colors(roles_a)
+    hatches = role_hatches(roles_b) | role_hatches(roles_a)
+    first, second = (
+        str(t.attrs.get("table", d)) for t, d in ((before, "the first table"), (after, "the second table"))
+    )
+    ax = _new_axes(ax)
+    for x0, side, heading in ((0.0, "before", first), (_GAP, "after", second)):
+        heading = heading[0].upper() + heading[1:] if heading.startswith("the ") else heading
+        ax.text(x0 + 0.5, -0.75, _fit(heading, 300, 14), ha="center", va="bottom", fontsize=14, fontweight="bold")
+        for k, group in enumerate(groups):
+            here = shares[shares["group"] == group].set_index("role")[f"share_{side}"]
+            if here.sum() == 0:
+                ax.text(x0 + 0.02, k, "none", va="center", fontsize=12, color="#555555")
+                continue
+            left = 0.0
+            for role in roles:
+                share = float(here.get(role, 0.0))
+                if share > 0:
+                    ax.barh(
+                        k,
+                        share,
+                        left=x0 + left,
+                        height=0.62,
+                        color=colors.get(role, "#888888"),
+                        hatch=hatches.get(role, ""),
+                        edgecolor="white",
+                        linewidth=1,
+                    )
+                    if share >= 0.12:
+                        ax.text(
+                            x0 + left + share / 2,
+                            k,
+                            pct(share),
+                            ha="center",
+                            va="center",
+                            fontsize=12,
+                            color="white",
+                            fontweight="bold",
+                        )
+                    left += share
+    ax.set_yticks(range(len(groups)), groups)
+    ax.set_ylim(len(groups) - 0.5, -1.0)
+    ax.set_xlim(-0.02, _GAP + 1.02)
+    ax.set_xticks([0, 0.5, 1, _GAP, _GAP + 0.5, _GAP + 1], ["0%", "50%", "100%"] * 2)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel(f"each role's share of the {level}'s work in each table")
+    shown = [r for r in roles if (shares["role"] == r).any()]
+    _legend(ax, shown, colors, hatches=hatches, bbox_to_anchor=(0.5, -0.16))
+    text = shares_summary(before, after, level)
+    if len(distance) > len(groups):
+        left_out = len(distance) - len(groups)
+        text += f" Showing the {len(groups)} {level}s whose split differs most; {left_out} more not shown."
+    _title(ax, text)
+    return ax
+
+
+def changes_roles(df: pd.DataFrame) -> list[str]:
+    """The roles of ``df`` with at least one row, in rolekit's order."""
+    from ..categories import tidy
+
+    t = tidy(df[["role"]])
+    return [str(r) for r in t["role"].cat.categories if r in set(t["role"].dropna())]

@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 
 from ..analysis import CELLS, counts, profile, unit
 from ..findings import findings, pct
-from ..style import role_colors, role_markers
+from ..style import role_colors, role_hatches, role_markers
 from ._base import (
     _drawable,
     _fit,
@@ -194,7 +194,7 @@ def plot_role_profiles(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     shares = profile(t)
     ax = _new_axes(ax)
     roles = list(shares["role"].unique())
-    colors = role_colors(t["role"].cat.categories)
+    colors, hatches = role_colors(t["role"].cat.categories), role_hatches(t["role"].cat.categories)
     categories = ["internal", "external", "daily", "long-term"]
     centres = np.array([0, 1, 2.5, 3.5])
     width = 0.8 / len(roles)
@@ -205,6 +205,9 @@ def plot_role_profiles(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
             mine.loc[categories] * 100,
             width * 0.92,
             color=colors[role],
+            hatch=hatches[role],
+            edgecolor="white",
+            linewidth=0.5,
             label=role,
         )
         if len(roles) <= 3:  # beyond three bars a group, labels would touch
@@ -226,6 +229,6 @@ def plot_role_profiles(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
             annotation_clip=False,
         )
     ax.axvline(1.75, color="#bbbbbb", linewidth=1)
-    _legend(ax, roles, colors, bbox_to_anchor=(0.5, -0.16))
+    _legend(ax, roles, colors, hatches=hatches, bbox_to_anchor=(0.5, -0.16))
     _title(ax, findings(t, "shares")["text"].iloc[0])
     return ax

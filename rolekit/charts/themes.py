@@ -14,7 +14,8 @@ from matplotlib.patches import Patch
 from ..analysis import positions, source_agreement, unit
 from ..categories import tidy
 from ..findings import findings
-from ..style import role_colors, role_markers
+from ..style import role_colors, role_hatches, role_markers
+from ..validate import DataError, Problem
 from ._base import (
     SHADE,
     _drawable,
@@ -195,6 +196,15 @@ def plot_theme_differences(df: pd.DataFrame, ax: Axes | None = None, themes: Ite
     shared = place[place["roles"] >= 2].dropna(subset=["external", "long_term"])
     if themes is not None:
         shared = shared[shared["theme"].isin(list(themes))]
+    if shared.empty:
+        which = f"of {', '.join(map(str, themes))} " if themes is not None else ""
+        raise DataError(
+            [
+                Problem(
+                    "table", None, None, f"has no theme {which}held by two roles or more, so there is nothing to draw"
+                )
+            ]
+        )
     all_roles = list(place["role"].cat.categories)
     roles = _roles(shared)
     colors, markers = role_colors(all_roles), role_markers(all_roles)
@@ -334,24 +344,39 @@ def plot_source_agreement(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
 
 @chart("Stacked bars of each role's share of the responsibilities (or of the weight) in each theme")
-def plot_load(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | None = None) -> Axes:
     """Who carries the load: in each theme, each role's share of the responsibilities (or of the weight), side by side.
 
     One bar per theme, split by role, each part labelled with its count where it is
     wide enough to hold it. A theme two roles share may still rest mostly on one.
+    ``themes``: draw only these (say, :func:`rolekit.decision_themes` of the table).
 
     >>> import rolekit
     >>> ax = plot_load(rolekit.load_responsibilities())
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
     ['strategy', 'operations']
     """
-    place = positions(
-        _drawable(df, ["role", "theme", "scope", "horizon"], "to show who carries the load in each theme")
-    )
+    t = _drawable(df, ["role", "theme", "scope", "horizon"], "to show who carries the load in each theme")
+    if themes is not None:
+        wanted = [str(x) for x in themes]
+        t = t[t["theme"].astype(str).isin(wanted)]
+        if t.empty:
+            raise DataError(
+                [
+                    Problem(
+                        "table",
+                        None,
+                        "theme",
+                        "has no responsibility in the themes asked for "
+                        f"({', '.join(wanted) or 'none'}), so there is nothing to draw",
+                    )
+                ]
+            )
+    place = positions(t)
     all_roles = list(place["role"].cat.categories)
     roles = _roles(place)
     themes = [x for x in place["theme"].cat.categories if x in set(place["theme"])]
-    colors = role_colors(all_roles)
+    colors, hatches = role_colors(all_roles), role_hatches(all_roles)
     weighted = unit(df) == "weight"
     amounts = (
         place.pivot_table(index="theme", columns="role", values="count", aggfunc="sum", observed=True)
@@ -369,6 +394,7 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
             left=left * 100,
             height=0.7,
             color=colors[role],
+            hatch=hatches[role],
             label=role,
             edgecolor="white",
             linewidth=1,
@@ -396,6 +422,6 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
         f"{'weight' if weighted else 'how many'})"
     )
     ax.tick_params(axis="y", length=0)
-    _legend(ax, roles, colors, bbox_to_anchor=(0.5, -0.14))
-    _title(ax, findings(df, "load")["text"].iloc[0])
+    _legend(ax, roles, colors, hatches=hatches, bbox_to_anchor=(0.5, -0.14))
+    _title(ax, findings(df, "load", themes=themes)["text"].iloc[0])
     return ax

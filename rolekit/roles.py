@@ -1,0 +1,66 @@
+"""The bundled roles and the other names that mean them: a team's "Chief Executive Officer" is the articles' CEO.
+
+The names are data (``data/roles.csv``'s ``role`` and ``title``, and
+``data/role_names.csv``), matched ignoring case and spacing. Roles with any other
+name stay themselves.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from .bundle import reference
+from .text import clean
+
+__all__ = ["bundled_role", "bundled_roles", "role_mapping"]
+
+
+def _key(name: str) -> str:
+    return " ".join(clean(str(name)).casefold().replace("-", " ").split())
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    roles = reference("roles")
+    names = {_key(r): r for r in roles["role"]} | {_key(t): r for r, t in zip(roles["role"], roles["title"])}
+    other = reference("role_names")
+    return names | {_key(n): r for r, n in zip(other["role"], other["name"])}
+
+
+def bundled_roles() -> list[str]:
+    """The roles of the bundled tables, in their order.
+
+    >>> bundled_roles()
+    ['CEO', 'COO']
+    """
+    return reference("roles")["role"].tolist()
+
+
+def bundled_role(name: str) -> str | None:
+    """The bundled role that ``name`` means, or None.
+
+    >>> bundled_role("chief executive officer"), bundled_role("Chief Operations Officer"), bundled_role("CFO")
+    ('CEO', 'COO', None)
+    """
+    return _names().get(_key(name))
+
+
+def role_mapping(roles: Iterable[str]) -> dict[str, str]:
+    """Each of ``roles`` with the bundled role it means, or itself.
+
+    When two of the names mean one bundled role (``CEO`` and ``Chief Executive``), the
+    one named exactly like it takes it and the other stays itself, so no two roles of
+    a table merge.
+
+    >>> role_mapping(["Chief Executive Officer", "COO", "Head of Sales"])
+    {'Chief Executive Officer': 'CEO', 'COO': 'COO', 'Head of Sales': 'Head of Sales'}
+    """
+    roles = [str(r) for r in roles]
+    meant = {r: bundled_role(r) for r in roles}
+    taken: dict[str, str] = {}
+    for r in sorted(roles, key=lambda r: (meant[r] != r, roles.index(r))):  # exact names first, then in order
+        if meant[r] is not None and meant[r] not in taken:
+            taken[str(meant[r])] = r
+    chosen = {r: b for b, r in taken.items()}
+    return {r: chosen.get(r, r) for r in roles}

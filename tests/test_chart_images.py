@@ -1,20 +1,16 @@
 """Pixel comparison of every chart with an approved baseline image.
 
-These catch drift in how a chart looks; tests/test_charts.py checks what it shows.
+These catch drift in how a chart looks; test_charts.py checks what it shows.
 Baselines live in tests/baseline and are made in the pinned environment
 (`make baselines`, then look at every image before committing it).
 """
 
-import matplotlib
 import pytest
-
-matplotlib.use("Agg")
-
-from test_charts import four_roles
-
 import rolekit
 from rolekit import charts
 from rolekit.style import STYLE
+
+from conftest import four_roles
 
 compare = pytest.mark.mpl_image_compare(
     baseline_dir="baseline", tolerance=2, style=str(STYLE), savefig_kwargs={"dpi": 60}

@@ -1,39 +1,29 @@
-"""Issue 11: decision rights as a RACI table: the bundled one, a team's own, the rules, the chart, the command."""
+"""Decision rights as a RACI table (rolekit.decisions): the bundled one, a team's own in either form, the rules
+each keeps, the comparison and its summary, the grid chart (rolekit.charts.decisions) and the raci command."""
 
-import subprocess
-import sys
-
-import matplotlib
 import pandas as pd
 import pytest
+import rolekit
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-
-import rolekit
 from rolekit.charts.decisions import plot_raci
-from rolekit.decisions import LETTERS, compare_raci, load_decisions, raci_grid, raci_summary, raci_template
+from rolekit.decisions import (
+    LETTERS,
+    compare_raci,
+    load_decisions,
+    raci_grid,
+    raci_summary,
+    raci_template,
+)
 from rolekit.validate import DataError
 
+from conftest import errors, run
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
-def write(tmp_path, text, name="raci.csv"):
-    path = tmp_path / name
-    path.write_text(text)
-    return path
-
-
-def problems(path):
-    with pytest.raises(DataError) as err:
-        load_decisions(path)
-    return [str(p) for p in err.value.problems]
+def problems(path) -> list[str]:
+    return errors(load_decisions, path)
 
 
 def test_the_bundled_table_keeps_the_rules_and_names_the_board():
@@ -94,17 +84,15 @@ def test_the_bundled_table_keeps_the_rules_and_names_the_board():
         ("decision,role\nBudget,CEO\n", ["column 'raci': required column is missing"]),
     ],
 )
-def test_a_table_breaking_a_rule_is_refused_with_its_lines_named(tmp_path, text, expected):
-    found = "\n".join(problems(write(tmp_path, text)))
+def test_a_table_breaking_a_rule_is_refused_with_its_lines_named(table, text, expected):
+    found = "\n".join(problems(table(text, "raci.csv")))
     for part in expected:
         assert part in found, found
 
 
-def test_letters_in_any_case_and_either_form_load_the_same(tmp_path):
-    long = load_decisions(
-        write(tmp_path, "decision,role,raci\nBudget,CEO,a\nBudget,COO,r\nBudget,Board,i\n", "long.csv")
-    )
-    wide = load_decisions(write(tmp_path, "Decision,CEO,COO,Board\nBudget,A,R,I\n", "wide.csv"))
+def test_letters_in_any_case_and_either_form_load_the_same(table):
+    long = load_decisions(table("decision,role,raci\nBudget,CEO,a\nBudget,COO,r\nBudget,Board,i\n", "long.csv"))
+    wide = load_decisions(table("Decision,CEO,COO,Board\nBudget,A,R,I\n", "wide.csv"))
     for t in (long, wide):
         assert t[["decision", "role"]].astype(str).values.tolist() == [
             ["Budget", "CEO"],
@@ -175,10 +163,6 @@ def test_any_grid_loads_exactly_when_it_keeps_the_rules(tmp_path_factory, cells)
     else:
         with pytest.raises(DataError):
             load_decisions(path)
-
-
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "rolekit", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def test_the_command_writes_a_template_checks_a_table_and_never_overwrites_a_foreign_file(tmp_path):

@@ -15,6 +15,7 @@ matplotlib.use("Agg")  # charts draw off-screen, on any machine
 import numpy as np
 import pandas as pd
 import pytest
+
 import rolekit
 from rolekit.seminar import DECK, notebooks
 

@@ -6,10 +6,10 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import EMPTY
+
 import rolekit
 from rolekit.analysis import overlap, positions, profile, source_agreement
-
-from conftest import EMPTY
 
 # Three roles. The CFO has no external responsibility; only the CEO holds
 # stakeholders, only the CFO holds finance; blog and memo disagree on strategy.

@@ -6,11 +6,11 @@ import random
 import numpy as np
 import pandas as pd
 import pytest
-import rolekit
+from conftest import BUNDLED_CSV, HEADER, same_frames
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import BUNDLED_CSV, HEADER, same_frames
+import rolekit
 
 ANALYSES = {
     "profile": rolekit.profile,

@@ -3,6 +3,7 @@ canvas of 12 x 6.75 in, untrimmed, at DPI 150 (1800 x 1012 pixels); the alt text
 bytes on every run; each file recorded in its folder's manifest; a chart a table cannot support skipped, saying why."""
 
 import pytest
+
 import rolekit
 from rolekit.cli import main
 from rolekit.output import MANIFEST

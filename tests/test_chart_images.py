@@ -6,11 +6,11 @@ Baselines live in tests/baseline and are made in the pinned environment
 """
 
 import pytest
+from conftest import four_roles
+
 import rolekit
 from rolekit import charts
 from rolekit.style import STYLE
-
-from conftest import four_roles
 
 compare = pytest.mark.mpl_image_compare(
     baseline_dir="baseline", tolerance=2, style=str(STYLE), savefig_kwargs={"dpi": 60}

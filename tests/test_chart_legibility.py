@@ -7,10 +7,10 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import NAMES, generated
+
 import rolekit
 from rolekit import charts
-
-from conftest import NAMES, generated
 
 CASES = [(n, 10, False) for n in (1, 2, 4, 8, 12)] + [(4, 20, False), (12, 20, True)]
 

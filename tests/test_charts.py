@@ -13,12 +13,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import EMPTY, four_roles
+
 import rolekit
 from rolekit import charts
 from rolekit.analysis import positions, profile, source_agreement
 from rolekit.style import role_colors, role_markers
-
-from conftest import EMPTY, four_roles
 
 pytestmark = pytest.mark.usefixtures("close_figures")
 

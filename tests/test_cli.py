@@ -10,10 +10,10 @@ import hashlib
 import os
 
 import pytest
+from conftest import BUNDLED_CSV, HEADER, run
+
 import rolekit
 from rolekit.cli import main
-
-from conftest import BUNDLED_CSV, HEADER, run
 
 BUNDLED = str(BUNDLED_CSV)
 

@@ -2,6 +2,7 @@
 the chart of what moved (rolekit.charts.compare); the compare command. Weighted analyses are in test_analysis.py."""
 
 import pandas as pd
+
 import rolekit
 from rolekit.cli import main
 from rolekit.compare import compare, similar_responsibilities, summary

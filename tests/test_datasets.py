@@ -5,8 +5,9 @@ import subprocess
 import sys
 
 import pandas as pd
-import rolekit
 from make_synthetic_class import synthetic_class
+
+import rolekit
 
 CATEGORICAL = ["role", "scope", "horizon", "theme", "source"]
 

@@ -3,9 +3,11 @@ each keeps, the comparison and its summary, the grid chart (rolekit.charts.decis
 
 import pandas as pd
 import pytest
-import rolekit
+from conftest import errors, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import rolekit
 from rolekit.charts.decisions import plot_raci
 from rolekit.decisions import (
     LETTERS,
@@ -16,8 +18,6 @@ from rolekit.decisions import (
     raci_template,
 )
 from rolekit.validate import DataError
-
-from conftest import errors, run
 
 pytestmark = pytest.mark.usefixtures("close_figures")
 

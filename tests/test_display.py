@@ -3,6 +3,7 @@ with the chart's declared kind), a frame into a table for people, and a part the
 that says what needed the missing column."""
 
 import pytest
+
 import rolekit
 from rolekit.display import show
 

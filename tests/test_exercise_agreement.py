@@ -4,6 +4,7 @@ kappa, Scott's pi, Krippendorff's alpha, and Landis and Koch's bands."""
 import numpy as np
 import pandas as pd
 import pytest
+
 import rolekit
 from rolekit import exercise as ex
 

@@ -2,10 +2,10 @@
 cannot be used is named and skipped, an answer that is not allowed is named by its file line, and the rest is used."""
 
 import pandas as pd
+from conftest import KEY, RIGHT, write_sheet
+
 import rolekit
 from rolekit.cli import main
-
-from conftest import KEY, RIGHT, write_sheet
 
 
 def test_bad_sheets_are_named_and_skipped_and_scoring_goes_on(room, tmp_path, capsys):

@@ -6,11 +6,11 @@ import time
 
 import pandas as pd
 import pytest
-import rolekit
-from make_synthetic_class import synthetic_class
-from rolekit.cli import main
-
 from conftest import KEY
+from make_synthetic_class import synthetic_class
+
+import rolekit
+from rolekit.cli import main
 
 
 def test_a_hand_made_class_scores_as_worked_out_by_hand(room):

@@ -5,6 +5,7 @@ import csv
 
 import pandas as pd
 import pytest
+
 import rolekit
 from rolekit.cli import main
 from rolekit.output import MANIFEST

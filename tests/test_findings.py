@@ -1,6 +1,7 @@
 """Issue 8: the sentences the kit shows are computed from the table and true of it."""
 
 import pandas as pd
+
 import rolekit
 from rolekit.findings import TOPICS, findings, takeaways
 

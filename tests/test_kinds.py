@@ -3,6 +3,7 @@ that moves known responsibilities on the bundled table, for teams whose roles ha
 
 import pandas as pd
 import pytest
+
 import rolekit
 from rolekit.validate import DataError
 

@@ -13,9 +13,9 @@ import re
 import jupytext
 import nbformat
 import pytest
-from rolekit.seminar import DECK, notebooks
-
 from conftest import ROOT, SERIES, code_cells
+
+from rolekit.seminar import DECK, notebooks
 
 
 def test_the_series_is_numbered_in_teaching_order():

@@ -7,6 +7,7 @@ import os
 import stat
 
 import pytest
+
 import rolekit
 from rolekit.cli import main
 from rolekit.output import FORMULA_STARTS, MANIFEST, Output

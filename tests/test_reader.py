@@ -8,13 +8,13 @@ import zipfile
 
 import pandas as pd
 import pytest
-import rolekit
+from conftest import BUNDLED_CSV, HEADER, problems, run, same_frames
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import rolekit
 from rolekit import reader as rio
 from rolekit.validate import RESPONSIBILITIES
-
-from conftest import BUNDLED_CSV, HEADER, problems, run, same_frames
 
 SAVE = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
 NEEDS = "it needs a header line naming role, responsibility, scope, horizon, then one row per responsibility"

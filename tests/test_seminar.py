@@ -8,10 +8,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import ROOT, SERIES, code_cells
+
 import rolekit
 from rolekit.seminar import export_handouts, notebooks, run_series
-
-from conftest import ROOT, SERIES, code_cells
 
 FOUR_ROLES = """role,responsibility,scope,horizon,theme
 CEO,Chairs the leadership meeting,internal,daily,people

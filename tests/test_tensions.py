@@ -2,6 +2,7 @@
 article that disagrees with itself marked, and a tension with one position refused."""
 
 import pytest
+
 import rolekit
 from rolekit.validate import DataError
 

@@ -3,9 +3,9 @@ look-alike letters, other scripts, control characters shown escaped."""
 
 import pandas as pd
 import pytest
-import rolekit
-
 from conftest import HEADER, problems
+
+import rolekit
 
 
 @pytest.mark.parametrize("placeholder", ["N/A", "n/a", "-", "nan", "None", "null", "?", "NULL", " N/A "])

@@ -2,11 +2,11 @@
 each problem with its file, line and column, in the exact words a person sees."""
 
 import pytest
-import rolekit
+from conftest import HEADER, problems
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import HEADER, problems
+import rolekit
 
 # -- The header ----------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from conftest import KEY, RIGHT, write_sheet
 
 import rolekit
 from rolekit.cli import main
+from rolekit.exercise import read_responses
 
 
 def test_bad_sheets_are_named_and_skipped_and_scoring_goes_on(room, tmp_path, capsys):
@@ -56,3 +57,24 @@ def test_a_form_export_with_one_row_per_participant(tmp_path):
     scores = rolekit.score_sheets(tmp_path / "form.csv", tmp_path / "key.csv")
     assert scores.participants.groupby("participant")["name"].first().to_dict() == {"P1": "Ana", "P2": "Ben"}
     assert scores.agreement.set_index("dimension").loc["horizon", "key_accuracy"] == 0.75
+
+
+def test_a_typo_after_a_cell_spanning_two_lines_is_reported_on_its_true_file_line(tmp_path):
+    # A sheet with the columns `rolekit worksheet` writes, returned with a responsibility that a spreadsheet wrapped
+    # into two lines inside its quotes (file lines 3 and 4), then a typo in the next row, which starts on file line 5.
+    path = tmp_path / "ana.csv"
+    path.write_text(
+        "participant,item,responsibility,role,scope,horizon\n"
+        "Ana,Q01,Sets vision,CEO,internal,long-term\n"
+        'Ana,Q02,"Runs ops,\nevery day",COO,internal,daily\n'
+        "Ana,Q03,Meets investors,CEO,outside,daily\n"
+        "Ana,Q04,Hires,COO,internal,long-term\n"
+    )
+    responses = read_responses(path, KEY)
+    assert [str(p) for p in responses.problems] == [
+        f"{path}:5: column 'scope': Q03: 'outside' is not one of internal, external (did you mean 'external'?); "
+        "counted as not answered"
+    ]  # counting one file line per row, as the sheets once were, says line 4
+    answered = responses.answers.set_index(["item", "dimension"])["answer"]
+    assert answered[("Q02", "horizon")] == "daily" and ("Q03", "scope") not in answered.index
+    assert len(responses.answers) == 4 * 3 - 1

@@ -1,12 +1,14 @@
 """The rules a table's header and values must keep (rolekit.validate), and how DataError lists what breaks them:
 each problem with its file, line and column, in the exact words a person sees."""
 
+import pandas as pd
 import pytest
 from conftest import HEADER, problems
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rolekit
+from rolekit.validate import MissingColumns, require
 
 # -- The header ----------------------------------------------------------------------------------
 
@@ -160,6 +162,17 @@ def test_long_messages_are_cut_but_problems_kept(table):
 def test_jupyter_shows_the_message_not_a_traceback():
     err = rolekit.DataError([rolekit.validate.Problem("t.csv", 2, "scope", "'x' is not allowed")])
     assert err._render_traceback_() == ["DataError: t.csv:2: column 'scope': 'x' is not allowed"]
+
+
+def test_a_missing_column_is_an_error_that_carries_the_columns_and_their_purpose():
+    with pytest.raises(MissingColumns) as caught:
+        require(pd.DataFrame({"role": ["CEO"], "scope": ["internal"]}), ["role", "theme", "source"], "to do a thing")
+    assert (caught.value.columns, caught.value.purpose) == (["theme", "source"], "to do a thing")
+    assert isinstance(caught.value, rolekit.DataError)
+    assert [str(p) for p in caught.value.problems] == [
+        "table: column 'theme': is missing; it is needed to do a thing. The table has: role, scope",
+        "table: column 'source': is missing; it is needed to do a thing. The table has: role, scope",
+    ]
 
 
 _cells = st.sampled_from(

@@ -9,7 +9,7 @@ import pytest
 from conftest import EMPTY
 
 import rolekit
-from rolekit.analysis import overlap, positions, profile, source_agreement
+from rolekit.analysis import overlap, positions, profile, source_agreement, table_summary
 
 # Three roles. The CFO has no external responsibility; only the CEO holds
 # stakeholders, only the CFO holds finance; blog and memo disagree on strategy.
@@ -163,6 +163,19 @@ def test_bundled_table_results():
     ]
     coo = profile(df).set_index(["role", "by", "category"]).loc[("COO", "scope", "external"), "count"]
     assert coo == 0
+
+
+# -- A table's summary line ----------------------------------------------------------------------
+
+
+def test_table_summary_counts_rows_roles_and_every_cell(plain):
+    assert table_summary(plain, "team.csv") == (
+        "team.csv: valid, 10 rows; roles: CEO 4, COO 4, CFO 2; "
+        "internal/daily 4, internal/long-term 3, external/daily 2, external/long-term 1"
+    )
+    empty = table_summary(plain.iloc[:0])  # named "table" when no name is given; every cell still listed
+    assert empty.startswith("table: valid, 0 rows; roles: ")
+    assert empty.endswith("internal/daily 0, internal/long-term 0, external/daily 0, external/long-term 0")
 
 
 # -- Empty tables ---------------------------------------------------------------------------------

@@ -44,3 +44,11 @@ def test_the_bundled_synthetic_class_is_what_its_script_makes(tmp_path):
         pd.read_csv(rolekit.SYNTHETIC_CLASS, dtype=str, keep_default_na=False), made.astype(str)
     )
     assert made["participant"].str.endswith("(synthetic)").all()
+
+
+def test_the_synthetic_class_finds_its_key_as_any_returned_sheets_do():
+    assert rolekit.SYNTHETIC_CLASS.parent / "key" / "answer_key.csv" == rolekit.SYNTHETIC_KEY
+    found = rolekit.score_sheets(rolekit.SYNTHETIC_CLASS)  # no key given: looked for beside the class
+    given = rolekit.score_sheets(rolekit.SYNTHETIC_CLASS, rolekit.SYNTHETIC_KEY)
+    pd.testing.assert_frame_equal(found.agreement, given.agreement)
+    assert found.participants["participant"].nunique() == 12

@@ -13,6 +13,7 @@ from rolekit.decisions import (
     LETTERS,
     compare_raci,
     load_decisions,
+    raci_against,
     raci_grid,
     raci_summary,
     raci_template,
@@ -144,6 +145,30 @@ def test_the_grid_shows_every_letter_and_outlines_what_differs():
     changed = compare_raci(d, example)
     drawn = changed[(changed["change"] != "same") & changed["role"].isin(raci_grid(example).columns)]
     assert sum("→" in t.get_text() for t in ax.texts) == len(drawn)
+
+
+def test_raci_against_says_what_differs_on_shared_decisions_and_which_are_only_in_one_table():
+    d = load_decisions()
+    assert raci_against(d, d) == "On the 12 decisions both tables hold, every role has the same letter."
+    mine = d.copy()
+    mine["raci"] = mine["raci"].astype(str)
+    mine.loc[(mine["decision"] == "Allocate resources") & (mine["role"] == "CEO"), "raci"] = "R"
+    mine.loc[(mine["decision"] == "Allocate resources") & (mine["role"] == "COO"), "raci"] = "A"
+    assert raci_against(mine, d) == (
+        "Of the 12 decisions both tables hold, 1 gives some role another letter (2 letters in all), and 1 has "
+        "another A."
+    )
+    first = d["decision"].iloc[0]
+    fewer = d[d["decision"] != first]
+    assert raci_against(fewer, d) == (
+        "On the 11 decisions both tables hold, every role has the same letter. Of the decisions, 1 is only in the "
+        "other."
+    )
+    assert raci_against(d, fewer).endswith("Of the decisions, 1 is only in this table.")
+    assert raci_against(d, pd.DataFrame({"decision": ["Elsewhere"], "role": ["CEO"], "raci": ["A"]})) == (
+        "It shares no decision with the other table."
+    )
+    assert raci_summary(mine, d).endswith(raci_against(mine, d))  # the summary against a table ends with it
 
 
 LETTER = st.sampled_from(["R", "A", "C", "I", "", "r", "a", "A/R", "x"])

@@ -3,7 +3,7 @@
 import pandas as pd
 
 import rolekit
-from rolekit.findings import TOPICS, findings, takeaways
+from rolekit.findings import TOPICS, findings, pct, takeaways
 
 
 def table(rows, **extra):
@@ -146,3 +146,22 @@ def test_decisions_split_who_decides_and_how_far_ahead():
         "This table has no responsibility with the theme decisions or governance, so nothing can be said here about "
         "who decides."
     ]
+
+
+def test_shares_and_clashes_are_the_titles_of_the_profiles_and_source_charts():
+    df = rolekit.load_responsibilities()
+    assert "CEO: 35% external, 75% long-term" in text(df, "shares")[0]
+    assert text(df, "clashes")[0].startswith("The sources clash on 1 theme: strategy (")
+    assert rolekit.plot_role_profiles(df).get_title(loc="left").replace("\n", " ") == text(df, "shares")[0]
+    assert rolekit.plot_source_agreement(df).get_title(loc="left").replace("\n", " ") == text(df, "clashes")[0]
+    four = table(
+        [("CEO", "external", "daily"), ("COO", "internal", "daily"), ("CFO", "internal", "long-term")]
+        + [("Chief of Staff", "internal", "daily"), ("Chief of Staff", "external", "daily")]
+    )
+    assert text(four, "shares")[0].startswith("Most outward-facing: CEO (100%)")
+    agreeing = table([("CEO", "internal", "daily", "ops"), ("COO", "internal", "daily", "ops")], source="memo")
+    assert text(agreeing, "clashes")[0].startswith("The sources never contradict each other")
+
+
+def test_pct_is_a_share_as_people_read_it():
+    assert [pct(x) for x in (0.354, 0, 1, 2 / 3)] == ["35%", "0%", "100%", "67%"]

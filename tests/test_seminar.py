@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SERIES, code_cells
 
 import rolekit
-from rolekit.seminar import export_handouts, notebooks, run_series
+from rolekit.seminar import export_handouts, handout_plan, notebooks, run_series
 
 FOUR_ROLES = """role,responsibility,scope,horizon,theme
 CEO,Chairs the leadership meeting,internal,daily,people
@@ -147,3 +147,16 @@ def test_handouts_and_slides_fetch_nothing_from_the_web(handouts):
 def test_slides_need_a_reveal_folder(tmp_path):
     with pytest.raises(rolekit.DataError, match=r"needs a reveal\.js folder"):
         export_handouts(str(ROOT / "notebooks"), str(tmp_path))
+
+
+def test_the_handout_plan_checks_the_notebooks_and_the_reveal_folder_before_anything_is_written(tmp_path):
+    out = tmp_path / "handouts"
+    (tmp_path / "none").mkdir()
+    with pytest.raises(rolekit.DataError, match="holds no executed notebooks; run `rolekit notebooks` first"):
+        handout_plan(tmp_path / "none", out, None)
+    with pytest.raises(rolekit.DataError, match=r"is not a reveal\.js 4 folder: it has no dist/reveal\.js"):
+        handout_plan(ROOT / "notebooks", out, tmp_path)
+    sources, _folder, assets = handout_plan(ROOT / "notebooks", out, _reveal(tmp_path / "reveal"))
+    assert [s.name for s in sources] == sorted(p.name for p in notebooks())
+    assert sorted(assets) == sorted(f"reveal.js/{part}" for part in REVEAL_FILES)
+    assert not out.exists() or not any(out.iterdir())  # a plan writes nothing

@@ -4,7 +4,7 @@
 
 It writes ``data/synthetic_class/responses.csv`` (the answers, laid out as an online
 form exports them) and ``data/synthetic_class/key/answer_key.csv`` beside it, where
-``rolekit score`` finds a key. tests/test_exercise.py checks that the committed files
+``rolekit score`` finds a key. tests/test_datasets.py checks that the committed files
 are exactly what this writes; benchmarks/exercise.py uses :func:`synthetic_class` to
 make larger classes.
 """

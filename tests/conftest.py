@@ -1,16 +1,32 @@
-"""Shared helpers: write a table to a temporary file, and read back its problems."""
+"""What more than one test file needs: tables written to a temporary folder, their problems, the command line,
+frame comparison, the tables the chart tests draw, the notebooks, and a hand-made class for the tagging exercise.
 
+Test files import the helpers by name (``from conftest import HEADER, problems``); fixtures need no import.
+"""
+
+import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib
+
+matplotlib.use("Agg")  # charts draw off-screen, on any machine
+
+import numpy as np
+import pandas as pd
 import pytest
 
 import rolekit
+from rolekit.seminar import DECK, notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))  # tests import the scripts to check what they write
 
 HEADER = "role,responsibility,scope,horizon\n"
+BUNDLED_CSV = rolekit.bundled("data/responsibilities.csv")  # the bundled table's file, for reading it other ways
+
+
+# -- Tables in files, and what is wrong with them ----------------------------------------------
 
 
 @pytest.fixture
@@ -25,8 +41,166 @@ def table(tmp_path):
     return write
 
 
-def problems(path) -> list[str]:
-    """The problems loading ``path`` reports, with the path itself shown as FILE."""
+def errors(load, path) -> list[str]:
+    """The problems ``load(path)`` reports, as a person reads them; it must raise DataError."""
     with pytest.raises(rolekit.DataError) as caught:
-        rolekit.load_responsibilities(path)
-    return [str(p).replace(str(path), "FILE", 1) for p in caught.value.problems]
+        load(path)
+    return [str(p) for p in caught.value.problems]
+
+
+def problems(path) -> list[str]:
+    """The problems loading ``path`` as responsibilities reports, with the path itself shown as FILE."""
+    return [p.replace(str(path), "FILE", 1) for p in errors(rolekit.load_responsibilities, path)]
+
+
+def run(*args, cwd=None, **options) -> subprocess.CompletedProcess:
+    """Run ``python -m rolekit ARGS`` in a process of its own and capture what it prints (as text, unless
+    ``text=False``); ``options`` go to :func:`subprocess.run`."""
+    return subprocess.run(
+        [sys.executable, "-m", "rolekit", *args], capture_output=True, **{"text": True, "cwd": cwd, **options}
+    )
+
+
+def same_frames(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    """Assert two frames hold the same values in the same order, whatever their dtypes and index."""
+
+    def plain(f):
+        categorical = {c: "object" for c in f.columns if isinstance(f[c].dtype, pd.CategoricalDtype)}
+        return f.astype(categorical).reset_index(drop=True)
+
+    pd.testing.assert_frame_equal(plain(a), plain(b), check_dtype=False)
+
+
+# Tables with no responsibility to count or draw, reached in the ways a person reaches one.
+EMPTY = {
+    "no rows": rolekit.load_responsibilities().iloc[0:0],
+    "filtered to none": (lambda d: d[d["role"] == "nobody"])(rolekit.load_responsibilities()),
+    "every role blank": rolekit.load_responsibilities().assign(role=None),
+    "plain, no rows": pd.DataFrame(columns=["role", "responsibility", "scope", "horizon", "theme", "source"]),
+}
+
+
+# -- The tables the chart tests draw -----------------------------------------------------------
+
+
+def four_roles(n=4) -> pd.DataFrame:
+    """The bundled rows, n times over, dealt out to four roles; no source column."""
+    big = pd.concat([rolekit.load_responsibilities()] * n, ignore_index=True)
+    roles = np.array(["CEO", "COO", "CFO", "Chief of Staff"])[np.arange(len(big)) * 7 % 4]
+    return big.drop(columns=["source", "id"]).assign(role=roles)
+
+
+# Role names as organisations write them, up to 40 characters long.
+NAMES = [
+    "Chief Executive Officer",
+    "Chief Operating Officer",
+    "Head of Strategy & Planning",
+    "Chief Financial Officer",
+    "Vice President, Global Sales & Partners.",
+    "Chief People and Culture Officer",
+    "Head of Legal, Risk and Compliance",
+    "Director of Customer Experience",
+    "Chief Technology Officer",
+    "Head of Supply Chain & Logistics",
+    "Chief of Staff to the CEO",
+    "General Counsel and Company Secretary",
+]
+assert max(map(len, NAMES)) == 40
+
+
+def generated(
+    roles: int, themes: int = 10, source_per_row: bool = False, rows: int = 96, seed: int = 0
+) -> pd.DataFrame:
+    """A random table of ``roles`` of the NAMES and ``themes`` themes (the bundled ten, or numbered ones);
+    ``source_per_row``: every row its own source."""
+    rng = np.random.default_rng(seed)
+    names = (
+        rolekit.load_themes()["theme"].tolist() if themes == 10 else [f"theme number {i + 1}" for i in range(themes)]
+    )
+    return pd.DataFrame(
+        {
+            "role": np.array(NAMES[:roles])[np.arange(rows) % roles],
+            "responsibility": [f"task {i}" for i in range(rows)],
+            "scope": rng.choice(["internal", "external"], rows),
+            "horizon": rng.choice(["daily", "long-term"], rows),
+            "theme": rng.choice(names, rows),
+            "source": [f"O*NET task {i}" for i in range(rows)]
+            if source_per_row
+            else rng.choice(["careers", "blog", "relationship", "titles"], rows),
+        }
+    )
+
+
+@pytest.fixture
+def close_figures(monkeypatch):
+    """Fail a test whose chart calls ``plt.show()``, and close every figure after it.
+
+    Chart test files use it for every test: ``pytestmark = pytest.mark.usefixtures("close_figures")``.
+    """
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("charts must not call plt.show()"))
+    yield
+    plt.close("all")
+
+
+# -- The notebooks -------------------------------------------------------------------------------
+
+SERIES = [p for p in notebooks() if p.name != DECK]  # the numbered notebooks, without the slide deck
+
+
+def code_cells(nb) -> list:
+    """The code cells of a notebook read by nbformat."""
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+# -- The tagging exercise: a hand-made class with known answers ----------------------------------
+
+KEY = pd.DataFrame(
+    {
+        "item": ["Q01", "Q02", "Q03", "Q04"],
+        "responsibility": ["Sets vision", "Runs ops", "Meets investors", "Hires"],
+        "role": ["CEO", "COO", "CEO", "COO"],
+        "scope": ["internal", "internal", "external", "internal"],
+        "horizon": ["long-term", "daily", "daily", "long-term"],
+    }
+)
+
+RIGHT = [
+    ("Q01", ("CEO", "internal", "long-term")),
+    ("Q02", ("COO", "internal", "daily")),
+    ("Q03", ("CEO", "external", "daily")),
+    ("Q04", ("COO", "internal", "long-term")),
+]
+
+
+def write_sheet(
+    folder, name, answers, participant="", header=("participant", "item", "role", "scope", "horizon"), encoding="utf-8"
+) -> Path:
+    """Write a returned sheet ``folder/NAME.csv``: the participant's name on the first row, then ``answers``,
+    (item, (answer, ...)) pairs."""
+    rows = [",".join(header)] + [
+        ",".join([participant if i == 0 else "", item, *a]) for i, (item, a) in enumerate(answers)
+    ]
+    path = folder / f"{name}.csv"
+    path.write_bytes(("\n".join(rows) + "\n").encode(encoding))
+    return path
+
+
+@pytest.fixture
+def room(tmp_path):
+    """A folder of three returned sheets, with the answer key where ``rolekit worksheet`` puts it.
+
+    Ana answers as the key does; Ben answers every horizon daily; Cleo gives Q01 to the COO
+    and writes her answers in other cases and with spaces.
+    """
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    write_sheet(folder, "a", RIGHT, "Ana")
+    write_sheet(folder, "b", [(i, (r, s, "daily")) for i, (r, s, _) in RIGHT], "Ben")  # every horizon daily
+    write_sheet(
+        folder, "c", [(i, (" coo " if i == "Q01" else r.lower(), s.upper(), h)) for i, (r, s, h) in RIGHT], "Cleo"
+    )  # Q01 role wrong
+    (tmp_path / "key").mkdir()
+    KEY.to_csv(tmp_path / "key" / "answer_key.csv", index=False)
+    return folder

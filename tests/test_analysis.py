@@ -1,12 +1,15 @@
-"""profile, overlap and source_agreement against small tables with answers worked out by hand."""
+"""The analyses (rolekit.analysis): profile, positions, overlap, source_agreement, tally and table_summary,
+against small tables with answers worked out by hand, weighted tables and empty ones."""
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
+from conftest import EMPTY
 
 import rolekit
-from rolekit.analysis import overlap, positions, profile, source_agreement
+from rolekit.analysis import overlap, positions, profile, source_agreement, table_summary
 
 # Three roles. The CFO has no external responsibility; only the CEO holds
 # stakeholders, only the CFO holds finance; blog and memo disagree on strategy.
@@ -138,7 +141,8 @@ def test_missing_column_is_a_data_error_naming_it(plain, analysis, column, purpo
 def test_bad_values_in_a_plain_frame_are_a_data_error(plain):
     with pytest.raises(
         rolekit.DataError,
-        match=r"column 'scope': 'outside' is not allowed \(rows 0\); allowed: internal, external \(did you mean 'external'\?\)",
+        match=r"column 'scope': 'outside' is not allowed \(rows 0\); allowed: internal, external "
+        r"\(did you mean 'external'\?\)",
     ):
         profile(plain.assign(scope=["outside"] + plain["scope"].tolist()[1:]))
 
@@ -159,3 +163,79 @@ def test_bundled_table_results():
     ]
     coo = profile(df).set_index(["role", "by", "category"]).loc[("COO", "scope", "external"), "count"]
     assert coo == 0
+
+
+# -- A table's summary line ----------------------------------------------------------------------
+
+
+def test_table_summary_counts_rows_roles_and_every_cell(plain):
+    assert table_summary(plain, "team.csv") == (
+        "team.csv: valid, 10 rows; roles: CEO 4, COO 4, CFO 2; "
+        "internal/daily 4, internal/long-term 3, external/daily 2, external/long-term 1"
+    )
+    empty = table_summary(plain.iloc[:0])  # named "table" when no name is given; every cell still listed
+    assert empty.startswith("table: valid, 0 rows; roles: ")
+    assert empty.endswith("internal/daily 0, internal/long-term 0, external/daily 0, external/long-term 0")
+
+
+# -- Empty tables ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", EMPTY)
+def test_analyses_of_an_empty_table_are_empty(case):
+    df = EMPTY[case]
+    assert rolekit.profile(df).empty and rolekit.positions(df).empty and rolekit.overlap(df).pairs.empty
+    assert rolekit.source_agreement(df).support.empty and len(rolekit.listing(df)) == len(df)
+    assert rolekit.tally(df).loc["total", "total"] == 0
+
+
+# -- Weights --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def weighted():
+    df = rolekit.load_responsibilities()
+    return df.assign(weight=np.random.default_rng(1).integers(0, 10, len(df)).astype(float))
+
+
+def test_weighted_profile_and_tally_match_pandas_groupby_sum(weighted):
+    p = rolekit.profile(weighted).query("by == 'cell'").set_index(["role", "category"])["count"]
+    by_hand = (
+        weighted.assign(category=weighted["scope"].astype(str) + "/" + weighted["horizon"].astype(str))
+        .groupby(["role", "category"], observed=True)["weight"]
+        .sum()
+    )
+    for key, value in by_hand.items():
+        assert p[key] == pytest.approx(value)
+    t = rolekit.tally(weighted, "role", "scope")
+    assert t.loc["CEO", "external"] == pytest.approx(
+        weighted.query("role == 'CEO' and scope == 'external'")["weight"].sum()
+    )
+
+
+def test_weighted_positions_and_overlap(weighted):
+    pos = rolekit.positions(weighted).set_index(["theme", "role"])
+    grouped = weighted.groupby(["theme", "role"], observed=True)
+    assert pos["count"].to_dict() == pytest.approx(grouped["weight"].sum().to_dict())
+    ext = weighted.assign(w=weighted["weight"] * (weighted["scope"] == "external")).groupby(
+        ["theme", "role"], observed=True
+    )
+    expected = (ext["w"].sum() / grouped["weight"].sum()).dropna()
+    assert pos["external"].dropna().to_dict() == pytest.approx(expected.to_dict())
+    assert len(rolekit.overlap(weighted).pairs) == 1
+
+
+def test_a_weight_of_one_everywhere_gives_the_unweighted_numbers():
+    df = rolekit.load_responsibilities()
+    ones = df.assign(weight=1.0)
+    for f in (
+        rolekit.profile,
+        rolekit.positions,
+        lambda d: rolekit.overlap(d).differences,
+        lambda d: rolekit.source_agreement(d).support,
+    ):
+        a, b = f(df), f(ones)
+        pd.testing.assert_frame_equal(
+            a.astype(dict.fromkeys(a.select_dtypes("number"), float)),
+            b.astype(dict.fromkeys(b.select_dtypes("number"), float)),
+        )

@@ -120,8 +120,9 @@ def test_jupyterlab_runs_a_notebook_and_shows_its_charts(browser, lab):
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
     # Every chart comes back only if every cell ran in this browser session.
     page.wait_for_function(
-        """() => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img').length === 2
-        && ![...document.querySelectorAll('.jp-Notebook .jp-InputArea-prompt')].some(p => p.textContent.includes('*'))""",
+        "() => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img').length === 2\n"
+        "        && ![...document.querySelectorAll('.jp-Notebook .jp-InputArea-prompt')]"
+        ".some(p => p.textContent.includes('*'))",
         timeout=120_000,
     )
     page.screenshot(path=str(SCREENSHOT), full_page=True)

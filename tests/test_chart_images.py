@@ -1,16 +1,12 @@
 """Pixel comparison of every chart with an approved baseline image.
 
-These catch drift in how a chart looks; tests/test_charts.py checks what it shows.
+These catch drift in how a chart looks; test_charts.py checks what it shows.
 Baselines live in tests/baseline and are made in the pinned environment
 (`make baselines`, then look at every image before committing it).
 """
 
-import matplotlib
 import pytest
-
-matplotlib.use("Agg")
-
-from test_charts import four_roles
+from conftest import four_roles
 
 import rolekit
 from rolekit import charts

@@ -7,58 +7,14 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
+from conftest import NAMES, generated
 
 import rolekit
 from rolekit import charts
 
-NAMES = [
-    "Chief Executive Officer",
-    "Chief Operating Officer",
-    "Head of Strategy & Planning",
-    "Chief Financial Officer",
-    "Vice President, Global Sales & Partners.",
-    "Chief People and Culture Officer",
-    "Head of Legal, Risk and Compliance",
-    "Director of Customer Experience",
-    "Chief Technology Officer",
-    "Head of Supply Chain & Logistics",
-    "Chief of Staff to the CEO",
-    "General Counsel and Company Secretary",
-]
-assert max(map(len, NAMES)) == 40
-
-
-def generated(
-    roles: int, themes: int = 10, source_per_row: bool = False, rows: int = 96, seed: int = 0
-) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    names = (
-        rolekit.load_themes()["theme"].tolist() if themes == 10 else [f"theme number {i + 1}" for i in range(themes)]
-    )
-    return pd.DataFrame(
-        {
-            "role": np.array(NAMES[:roles])[np.arange(rows) % roles],
-            "responsibility": [f"task {i}" for i in range(rows)],
-            "scope": rng.choice(["internal", "external"], rows),
-            "horizon": rng.choice(["daily", "long-term"], rows),
-            "theme": rng.choice(names, rows),
-            "source": [f"O*NET task {i}" for i in range(rows)]
-            if source_per_row
-            else rng.choice(["careers", "blog", "relationship", "titles"], rows),
-        }
-    )
-
-
 CASES = [(n, 10, False) for n in (1, 2, 4, 8, 12)] + [(4, 20, False), (12, 20, True)]
 
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def _legible(ax):

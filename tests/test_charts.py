@@ -1,38 +1,29 @@
-"""Each chart checked for what it shows: points, positions, labels, colours, legends."""
+"""What each chart of a responsibilities table shows (rolekit.charts): points, positions, labels, colours, legends
+and titles, on the bundled table, tables of other roles, weighted tables and empty ones.
+
+The chart of two tables compared is tested in test_compare.py, the RACI grid in test_decisions.py. How the
+charts look is checked against baseline images in test_chart_images.py, that they are legible on any table in
+test_chart_legibility.py, and how they are saved and shown in test_chart_files.py and test_display.py.
+"""
 
 import itertools
 
 import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
+from conftest import EMPTY, four_roles
 
 import rolekit
 from rolekit import charts
 from rolekit.analysis import positions, profile, source_agreement
 from rolekit.style import role_colors, role_markers
 
+pytestmark = pytest.mark.usefixtures("close_figures")
+
 BUNDLED = rolekit.load_responsibilities()
-
-
-def four_roles(n=4) -> pd.DataFrame:
-    """The bundled rows, n times over, dealt out to four roles; no source column."""
-    big = pd.concat([BUNDLED] * n, ignore_index=True)
-    roles = np.array(["CEO", "COO", "CFO", "Chief of Staff"])[np.arange(len(big)) * 7 % 4]
-    return big.drop(columns=["source", "id"]).assign(role=roles)
-
-
 TABLES = {"bundled": BUNDLED, "four times": pd.concat([BUNDLED] * 4, ignore_index=True), "four roles": four_roles()}
-
-
-@pytest.fixture(autouse=True)
-def _close_figures(monkeypatch):
-    monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("charts must not call plt.show()"))
-    yield
-    plt.close("all")
 
 
 def _points(ax) -> dict[str, np.ndarray]:
@@ -64,7 +55,7 @@ def test_map_has_one_dot_per_responsibility_in_its_quadrant(name):
 @pytest.mark.parametrize("name", TABLES)
 def test_map_labels_are_readable_and_overlap_nothing(name):
     ax = charts.plot_scope_horizon(TABLES[name])
-    texts, renderer = _texts(ax)
+    texts, _renderer = _texts(ax)
     figure_box = ax.figure.bbox
     for text, box in texts:
         assert text.get_fontsize() >= 9, text.get_text()
@@ -236,7 +227,7 @@ def test_source_agreement_marks_who_each_source_backs_and_the_clash():
     themes = [t.get_text() for t in ax.get_xticklabels()]
     sources = [t.get_text() for t in ax.get_yticklabels()]
     for role, xy in _points(ax).items():
-        drawn = sorted((sources[int(round(y))], themes[int(round(x))]) for x, y in xy)
+        drawn = sorted((sources[round(y)], themes[round(x)]) for x, y in xy)
         expected = sorted(
             (s, str(t))
             for t, srcs in support.loc[support["role"] == role, ["theme", "sources"]].itertuples(index=False)
@@ -269,3 +260,19 @@ def test_every_chart_draws_on_a_given_axes_and_takes_plain_frames(name):
     plain = BUNDLED.astype(dict.fromkeys(["role", "scope", "horizon", "theme", "source"], "object"))
     assert charts.CHARTS[name](plain, ax=ax) is ax
     assert fig.axes == [ax] and ax.get_title(loc="left")
+
+
+@pytest.mark.parametrize("case", EMPTY)
+@pytest.mark.parametrize("chart", list(rolekit.CHARTS))
+def test_charts_of_an_empty_table_raise_data_error_and_show_says_so(case, chart):
+    with pytest.raises(rolekit.DataError, match="nothing to draw"):
+        rolekit.CHARTS[chart](EMPTY[case])
+    note = rolekit.show(rolekit.CHARTS[chart], EMPTY[case])
+    assert note.data.startswith("**Not shown here:** the table has ")
+
+
+def test_weighted_charts_say_weight():
+    df = rolekit.load_responsibilities().assign(weight=2.0)
+    ax = rolekit.plot_role_profiles(df)
+    assert "weight" in ax.get_ylabel()
+    assert "weight" in rolekit.plot_theme_differences(df).get_xlabel()

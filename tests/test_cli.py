@@ -1,21 +1,21 @@
-"""The command line: exit codes, summaries, every problem on stderr, files left alone."""
+"""The command line (rolekit.cli): exit codes, the summary line, every problem on stderr and never a traceback,
+whatever the terminal's encoding; the files it checks left alone.
+
+What each command writes is tested with what it does: `figures` in test_chart_files.py, `compare` in
+test_compare.py, `raci` in test_decisions.py, `worksheet` and `score` in the test_exercise_*.py files, and that no
+command overwrites a file it did not make in test_output.py.
+"""
 
 import hashlib
-import subprocess
-import sys
+import os
 
 import pytest
-from conftest import HEADER
+from conftest import BUNDLED_CSV, HEADER, run
 
 import rolekit
 from rolekit.cli import main
-from rolekit.output import MANIFEST
 
-BUNDLED = str(rolekit.bundled("data/responsibilities.csv"))
-
-
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "rolekit", *args], capture_output=True, text=True, cwd=cwd)
+BUNDLED = str(BUNDLED_CSV)
 
 
 def test_valid_table_prints_one_summary_line_and_exits_0(capsys):
@@ -37,8 +37,8 @@ def test_invalid_table_lists_every_problem_on_stderr_and_exits_1(table, capsys):
     assert main(["validate", str(bad), str(good)]) == 1
     out, err = capsys.readouterr()
     assert (
-        out
-        == f"{good}: valid, 1 rows; roles: CFO 1; internal/daily 1, internal/long-term 0, external/daily 0, external/long-term 0\n"
+        out == f"{good}: valid, 1 rows; roles: CFO 1; internal/daily 1, internal/long-term 0, external/daily 0, "
+        "external/long-term 0\n"
     )
     assert err.splitlines() == [
         f"{bad}:2: column 'scope': 'inside' is not allowed; allowed: internal, external (did you mean 'internal'?)",
@@ -93,76 +93,24 @@ def test_validate_never_writes_to_the_files_it_checks(table):
     assert sorted(p.name for p in paths[0].parent.iterdir()) == ["bad.csv", "ok.csv"]
 
 
-CHART_FILES = ["load", "role_profiles", "scope_horizon", "source_agreement", "theme_differences", "theme_overlap"]
-
-
-@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
-def test_figures_writes_every_chart(tmp_path, capsys, fmt):
-    assert main(["figures", "--out", str(tmp_path / "figs"), "--format", fmt]) == 0
-    written = sorted(p for p in tmp_path.joinpath("figs").iterdir() if p.name != MANIFEST)
-    assert [p.name for p in written] == [f"{n}.{fmt}" for n in CHART_FILES]
-    assert (tmp_path / "figs" / MANIFEST).is_file()
-    assert capsys.readouterr().out.splitlines() == [f"wrote {tmp_path / 'figs' / n}.{fmt}" for n in rolekit.CHARTS]
-    assert all(p.stat().st_size > 10_000 and b"rolekit" in p.read_bytes() for p in written)
-    alt = b"/Subject" if fmt == "pdf" else b"Chart. "  # the alt text travels in the file's metadata (PDF: UTF-16 when not ASCII)
-    assert all(alt in p.read_bytes() for p in written)
-
-
-def test_figures_are_the_same_bytes_every_time(tmp_path):
-    for run_dir in ("a", "b"):
-        assert main(["figures", "--out", str(tmp_path / run_dir), "--format", "svg"]) == 0
-    for name in CHART_FILES:
-        assert (tmp_path / "a" / f"{name}.svg").read_bytes() == (tmp_path / "b" / f"{name}.svg").read_bytes()
-
-
-def test_figures_for_four_roles_and_no_source_column(table, tmp_path, capsys):
-    rows = "".join(
-        f"{role},task {i},{scope},{horizon},{theme}\n"
-        for i, (role, scope, horizon, theme) in enumerate(
-            [
-                ("CEO", "external", "long-term", "stakeholders"),
-                ("COO", "internal", "daily", "operations"),
-                ("CFO", "internal", "daily", "finance"),
-                ("CFO", "external", "long-term", "finance"),
-                ("Chief of Staff", "internal", "daily", "operations"),
-                ("CEO", "internal", "long-term", "strategy"),
-            ]
-        )
-    )
-    path = table("role,responsibility,scope,horizon,theme\n" + rows)
-    assert main(["figures", "--data", str(path), "--out", str(tmp_path / "out")]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert "skipped source_agreement: this table has no source column, which is needed to compare what each source says" in out
-    assert sorted(p.stem for p in (tmp_path / "out").iterdir() if p.name != MANIFEST) == [
-        n for n in CHART_FILES if n != "source_agreement"
-    ]
-
-
-def test_figures_never_overwrite_a_file_rolekit_did_not_make(tmp_path, capsys):
-    mine = tmp_path / "scope_horizon.png"
-    mine.write_bytes(b"my own picture")
-    assert main(["figures", "--out", str(tmp_path)]) == 1
-    assert mine.read_bytes() == b"my own picture"
-    assert (
-        capsys.readouterr().err
-        == f"{mine}: exists and was not made by rolekit (or was changed since); not overwriting it: choose another --out, or move it away\n"
-    )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["scope_horizon.png"]
-
-
-def test_figures_replace_their_own_earlier_files(tmp_path):
-    assert main(["figures", "--out", str(tmp_path)]) == 0
-    assert main(["figures", "--out", str(tmp_path)]) == 0
-
-
 def test_figures_report_a_bad_table(table, capsys):
     assert main(["figures", "--data", str(table(HEADER + "CEO,a,inside,daily\n"))]) == 1
     assert "column 'scope': 'inside' is not allowed" in capsys.readouterr().err
 
 
-def test_build_refuses_at_once_to_overwrite_a_chart_it_did_not_make(tmp_path, capsys):
-    (tmp_path / "figures").mkdir()
-    (tmp_path / "figures" / "theme_overlap.png").write_bytes(b"my own picture")
-    assert main(["build", "--out", str(tmp_path)]) == 1
-    assert "theme_overlap.png: exists and was not made by rolekit" in capsys.readouterr().err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["figures"]  # no notebook was run
+def test_printing_to_a_cp1252_terminal_never_crashes(table):
+    paths = [table(HEADER + "مدير 😀,a,internal,daily\n", "a.csv"), table(HEADER + "CEO,a,inside,daily\n", "b.csv")]
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = run("validate", *map(str, paths), text=False, env=env, timeout=60)
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert b"\\u0645" in done.stdout and b"b.csv:2: column 'scope'" in done.stderr  # the second file was still checked
+
+
+def test_the_command_never_prints_a_traceback_on_odd_input(tmp_path):
+    for args in (
+        ["score", str(tmp_path / "nowhere")],
+        ["score", str(tmp_path)],
+        ["worksheet", "--n", "0", "--out", str(tmp_path / "w")],
+    ):
+        done = run(*args)
+        assert done.returncode == 1 and "Traceback" not in done.stderr and done.stderr.strip(), args

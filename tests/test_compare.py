@@ -1,8 +1,7 @@
-"""Issue 9: comparing two tables, duties two roles both hold, and weights."""
+"""Comparing two tables (rolekit.compare): what moved, was retagged, added or removed; duties two roles both hold;
+the chart of what moved (rolekit.charts.compare); the compare command. Weighted analyses are in test_analysis.py."""
 
-import numpy as np
 import pandas as pd
-import pytest
 
 import rolekit
 from rolekit.cli import main
@@ -135,9 +134,6 @@ def test_compare_can_keep_only_some_changes():
 
 
 def test_plot_compare_draws_the_flows_and_states_them():
-    import matplotlib
-
-    matplotlib.use("Agg")
     after = BASE.assign(role=["COO", "COO", "COO", "COO", "CFO"])
     ax = rolekit.plot_compare(BASE, after)
     counts = sorted(t.get_text() for t in ax.texts if t.get_text().isdigit())
@@ -198,29 +194,35 @@ def test_ids_are_given_when_the_table_has_them():
 ONET = [  # O*NET 30 task statements (CC BY 4.0): 11-1011 Chief Executives and 11-1021 General and Operations Managers
     (
         "Chief Executives",
-        "Direct or coordinate an organization's financial or budget activities to fund operations, maximize investments, or increase efficiency.",
+        "Direct or coordinate an organization's financial or budget activities to fund operations, maximize "
+        "investments, or increase efficiency.",
     ),
     (
         "Chief Executives",
-        "Confer with board members, organization officials, or staff members to discuss issues, coordinate activities, or resolve problems.",
+        "Confer with board members, organization officials, or staff members to discuss issues, coordinate "
+        "activities, or resolve problems.",
     ),
     (
         "Chief Executives",
-        "Analyze operations to evaluate performance of a company or its staff in meeting objectives or to determine areas of potential cost reduction, program improvement, or policy change.",
+        "Analyze operations to evaluate performance of a company or its staff in meeting objectives or to determine "
+        "areas of potential cost reduction, program improvement, or policy change.",
     ),
     ("Chief Executives", "Appoint department heads or managers and assign or delegate responsibilities to them."),
     ("Chief Executives", "Prepare budgets for approval, including those for funding or implementation of programs."),
     (
         "Chief Executives",
-        "Negotiate or approve contracts or agreements with suppliers, distributors, federal or state agencies, or other organizational entities.",
+        "Negotiate or approve contracts or agreements with suppliers, distributors, federal or state agencies, or "
+        "other organizational entities.",
     ),
     (
         "General and Operations Managers",
-        "Direct and coordinate organization's financial and budget activities to fund operations, maximize investments, and increase efficiency.",
+        "Direct and coordinate organization's financial and budget activities to fund operations, maximize "
+        "investments, and increase efficiency.",
     ),
     (
         "General and Operations Managers",
-        "Review financial statements, sales or activity reports, or other performance data to measure productivity or goal achievement or to identify areas needing cost reduction or program improvement.",
+        "Review financial statements, sales or activity reports, or other performance data to measure productivity or "
+        "goal achievement or to identify areas needing cost reduction or program improvement.",
     ),
     ("General and Operations Managers", "Manage staff, preparing work schedules and assigning specific duties."),
     (
@@ -229,7 +231,8 @@ ONET = [  # O*NET 30 task statements (CC BY 4.0): 11-1011 Chief Executives and 1
     ),
     (
         "General and Operations Managers",
-        "Determine staffing requirements, and interview, hire and train new employees, or oversee those personnel processes.",
+        "Determine staffing requirements, and interview, hire and train new employees, or oversee those personnel "
+        "processes.",
     ),
     ("General and Operations Managers", "Negotiate contracts with suppliers, distributors, and other organizations."),
 ]
@@ -250,86 +253,6 @@ def test_a_few_hundred_rows_in_well_under_a_second():
     start = time.perf_counter()
     similar_responsibilities(df)
     assert time.perf_counter() - start < 2  # generous: the benchmark-free bar is "well under a second" on 340 rows
-
-
-# -- Weights ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def weighted():
-    df = rolekit.load_responsibilities()
-    return df.assign(weight=np.random.default_rng(1).integers(0, 10, len(df)).astype(float))
-
-
-def test_weighted_profile_and_tally_match_pandas_groupby_sum(weighted):
-    p = rolekit.profile(weighted).query("by == 'cell'").set_index(["role", "category"])["count"]
-    by_hand = (
-        weighted.assign(category=weighted["scope"].astype(str) + "/" + weighted["horizon"].astype(str))
-        .groupby(["role", "category"], observed=True)["weight"]
-        .sum()
-    )
-    for key, value in by_hand.items():
-        assert p[key] == pytest.approx(value)
-    t = rolekit.tally(weighted, "role", "scope")
-    assert t.loc["CEO", "external"] == pytest.approx(
-        weighted.query("role == 'CEO' and scope == 'external'")["weight"].sum()
-    )
-
-
-def test_weighted_positions_and_overlap(weighted):
-    pos = rolekit.positions(weighted).set_index(["theme", "role"])
-    grouped = weighted.groupby(["theme", "role"], observed=True)
-    assert pos["count"].to_dict() == pytest.approx(grouped["weight"].sum().to_dict())
-    ext = weighted.assign(w=weighted["weight"] * (weighted["scope"] == "external")).groupby(
-        ["theme", "role"], observed=True
-    )
-    expected = (ext["w"].sum() / grouped["weight"].sum()).dropna()
-    assert pos["external"].dropna().to_dict() == pytest.approx(expected.to_dict())
-    assert len(rolekit.overlap(weighted).pairs) == 1
-
-
-def test_a_weight_of_one_everywhere_gives_the_unweighted_numbers():
-    df = rolekit.load_responsibilities()
-    ones = df.assign(weight=1.0)
-    for f in (
-        rolekit.profile,
-        rolekit.positions,
-        lambda d: rolekit.overlap(d).differences,
-        lambda d: rolekit.source_agreement(d).support,
-    ):
-        a, b = f(df), f(ones)
-        pd.testing.assert_frame_equal(
-            a.astype(dict.fromkeys(a.select_dtypes("number"), float)),
-            b.astype(dict.fromkeys(b.select_dtypes("number"), float)),
-        )
-
-
-def test_a_bad_weight_is_a_validation_error(table):
-    path = table(
-        "role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,2\nCEO,b,internal,daily,-1\nCOO,c,internal,daily,lots\nCOO,d,internal,daily,\n"
-    )
-    from conftest import problems
-
-    allowed = "allowed: a number of at least 0, such as 1, 2.5 or 0 (hours a week, a share of time, importance 1 to 5)"
-    assert problems(path) == [
-        f"FILE:3: column 'weight': '-1' is not a number of at least 0; {allowed}",
-        f"FILE:4: column 'weight': 'lots' is not a number of at least 0; {allowed}",
-        f"FILE:5: column 'weight': is blank; a table with a weight column needs a weight on every row; {allowed}",
-    ]
-    ok = rolekit.load_responsibilities(
-        table("role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,2.5\nCEO,b,internal,daily,0\n")
-    )
-    assert ok["weight"].tolist() == [2.5, 0.0]
-
-
-def test_weighted_charts_say_weight():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    df = rolekit.load_responsibilities().assign(weight=2.0)
-    ax = rolekit.plot_role_profiles(df)
-    assert "weight" in ax.get_ylabel()
-    assert "weight" in rolekit.plot_theme_differences(df).get_xlabel()
 
 
 # -- The command line ---------------------------------------------------------------------------

@@ -1,39 +1,30 @@
-"""Issue 11: decision rights as a RACI table: the bundled one, a team's own, the rules, the chart, the command."""
+"""Decision rights as a RACI table (rolekit.decisions): the bundled one, a team's own in either form, the rules
+each keeps, the comparison and its summary, the grid chart (rolekit.charts.decisions) and the raci command."""
 
-import subprocess
-import sys
-
-import matplotlib
 import pandas as pd
 import pytest
+from conftest import errors, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-
 import rolekit
 from rolekit.charts.decisions import plot_raci
-from rolekit.decisions import LETTERS, compare_raci, load_decisions, raci_grid, raci_summary, raci_template
+from rolekit.decisions import (
+    LETTERS,
+    compare_raci,
+    load_decisions,
+    raci_against,
+    raci_grid,
+    raci_summary,
+    raci_template,
+)
 from rolekit.validate import DataError
 
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
-def write(tmp_path, text, name="raci.csv"):
-    path = tmp_path / name
-    path.write_text(text)
-    return path
-
-
-def problems(path):
-    with pytest.raises(DataError) as err:
-        load_decisions(path)
-    return [str(p) for p in err.value.problems]
+def problems(path) -> list[str]:
+    return errors(load_decisions, path)
 
 
 def test_the_bundled_table_keeps_the_rules_and_names_the_board():
@@ -94,17 +85,15 @@ def test_the_bundled_table_keeps_the_rules_and_names_the_board():
         ("decision,role\nBudget,CEO\n", ["column 'raci': required column is missing"]),
     ],
 )
-def test_a_table_breaking_a_rule_is_refused_with_its_lines_named(tmp_path, text, expected):
-    found = "\n".join(problems(write(tmp_path, text)))
+def test_a_table_breaking_a_rule_is_refused_with_its_lines_named(table, text, expected):
+    found = "\n".join(problems(table(text, "raci.csv")))
     for part in expected:
         assert part in found, found
 
 
-def test_letters_in_any_case_and_either_form_load_the_same(tmp_path):
-    long = load_decisions(
-        write(tmp_path, "decision,role,raci\nBudget,CEO,a\nBudget,COO,r\nBudget,Board,i\n", "long.csv")
-    )
-    wide = load_decisions(write(tmp_path, "Decision,CEO,COO,Board\nBudget,A,R,I\n", "wide.csv"))
+def test_letters_in_any_case_and_either_form_load_the_same(table):
+    long = load_decisions(table("decision,role,raci\nBudget,CEO,a\nBudget,COO,r\nBudget,Board,i\n", "long.csv"))
+    wide = load_decisions(table("Decision,CEO,COO,Board\nBudget,A,R,I\n", "wide.csv"))
     for t in (long, wide):
         assert t[["decision", "role"]].astype(str).values.tolist() == [
             ["Budget", "CEO"],
@@ -158,6 +147,30 @@ def test_the_grid_shows_every_letter_and_outlines_what_differs():
     assert sum("→" in t.get_text() for t in ax.texts) == len(drawn)
 
 
+def test_raci_against_says_what_differs_on_shared_decisions_and_which_are_only_in_one_table():
+    d = load_decisions()
+    assert raci_against(d, d) == "On the 12 decisions both tables hold, every role has the same letter."
+    mine = d.copy()
+    mine["raci"] = mine["raci"].astype(str)
+    mine.loc[(mine["decision"] == "Allocate resources") & (mine["role"] == "CEO"), "raci"] = "R"
+    mine.loc[(mine["decision"] == "Allocate resources") & (mine["role"] == "COO"), "raci"] = "A"
+    assert raci_against(mine, d) == (
+        "Of the 12 decisions both tables hold, 1 gives some role another letter (2 letters in all), and 1 has "
+        "another A."
+    )
+    first = d["decision"].iloc[0]
+    fewer = d[d["decision"] != first]
+    assert raci_against(fewer, d) == (
+        "On the 11 decisions both tables hold, every role has the same letter. Of the decisions, 1 is only in the "
+        "other."
+    )
+    assert raci_against(d, fewer).endswith("Of the decisions, 1 is only in this table.")
+    assert raci_against(d, pd.DataFrame({"decision": ["Elsewhere"], "role": ["CEO"], "raci": ["A"]})) == (
+        "It shares no decision with the other table."
+    )
+    assert raci_summary(mine, d).endswith(raci_against(mine, d))  # the summary against a table ends with it
+
+
 LETTER = st.sampled_from(["R", "A", "C", "I", "", "r", "a", "A/R", "x"])
 
 
@@ -175,10 +188,6 @@ def test_any_grid_loads_exactly_when_it_keeps_the_rules(tmp_path_factory, cells)
     else:
         with pytest.raises(DataError):
             load_decisions(path)
-
-
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "rolekit", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def test_the_command_writes_a_template_checks_a_table_and_never_overwrites_a_foreign_file(tmp_path):

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _pins(requirements) -> dict[str, str]:
     pins = {}
     for req in requirements:
-        name, op, version = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*(==|=)\s*([0-9][^\s]*)", req).groups()
+        name, _op, version = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*(==|=)\s*([0-9][^\s]*)", req).groups()
         pins[name.lower().replace("_", "-")] = version
     return pins
 

@@ -3,7 +3,7 @@
 import pandas as pd
 
 import rolekit
-from rolekit.findings import TOPICS, findings, takeaways
+from rolekit.findings import TOPICS, findings, pct, takeaways
 
 
 def table(rows, **extra):
@@ -77,7 +77,8 @@ def test_roles_that_are_not_ceo_or_coo_and_more_than_two():
     ]
     lopsided = pd.concat([df, table([("Head Chef", "internal", "daily", "kitchen")] * 2)], ignore_index=True)
     assert text(lopsided, "load") == [
-        "The most one-sided shared theme is kitchen: the Head Chef holds 3 of its 5 responsibilities (60%), although 3 roles hold it."
+        "The most one-sided shared theme is kitchen: the Head Chef holds 3 of its 5 responsibilities (60%), although "
+        "3 roles hold it."
     ]
 
 
@@ -90,7 +91,8 @@ def test_two_roles_share_and_each_holds_its_own():
         ]
     )
     assert text(df, "overlap") == [
-        "The CEO and the COO share 1 of 2 themes (Jaccard 0.50). Only the CEO holds investors. The COO holds no theme of its own."
+        "The CEO and the COO share 1 of 2 themes (Jaccard 0.50). Only the CEO holds investors. The COO holds no theme "
+        "of its own."
     ]
 
 
@@ -99,9 +101,9 @@ def test_weighted_tables_speak_of_weight():
         [("CEO", "internal", "daily", "ops"), ("COO", "internal", "daily", "ops"), ("COO", "external", "daily", "ops")],
         weight=[1.0, 3.0, 6.0],
     )
-    assert (
-        text(df, "load")[0]
-        == "The most one-sided shared theme is ops: the COO holds 9 of the theme's total weight of 10 (90%), although 2 roles hold it."
+    assert text(df, "load")[0] == (
+        "The most one-sided shared theme is ops: the COO holds 9 of the theme's total weight of 10 (90%), although "
+        "2 roles hold it."
     )
     assert text(df, "profile")[0] == "The CEO holds no external weight; the COO 67%."
 
@@ -136,9 +138,30 @@ def test_decisions_split_who_decides_and_how_far_ahead():
         ]
     )
     assert text(df, "decisions") == [
-        "Of the 3 responsibilities about decisions and governance, the CEO 2 (67%; 100% long-term), the COO 1 (33%; 0% long-term)."
+        "Of the 3 responsibilities about decisions and governance, the CEO 2 (67%; 100% long-term), the COO 1 (33%; "
+        "0% long-term)."
     ]
     other = table([("Head Chef", "internal", "daily", "menu")])
     assert text(other, "decisions") == [
-        "This table has no responsibility with the theme decisions or governance, so nothing can be said here about who decides."
+        "This table has no responsibility with the theme decisions or governance, so nothing can be said here about "
+        "who decides."
     ]
+
+
+def test_shares_and_clashes_are_the_titles_of_the_profiles_and_source_charts():
+    df = rolekit.load_responsibilities()
+    assert "CEO: 35% external, 75% long-term" in text(df, "shares")[0]
+    assert text(df, "clashes")[0].startswith("The sources clash on 1 theme: strategy (")
+    assert rolekit.plot_role_profiles(df).get_title(loc="left").replace("\n", " ") == text(df, "shares")[0]
+    assert rolekit.plot_source_agreement(df).get_title(loc="left").replace("\n", " ") == text(df, "clashes")[0]
+    four = table(
+        [("CEO", "external", "daily"), ("COO", "internal", "daily"), ("CFO", "internal", "long-term")]
+        + [("Chief of Staff", "internal", "daily"), ("Chief of Staff", "external", "daily")]
+    )
+    assert text(four, "shares")[0].startswith("Most outward-facing: CEO (100%)")
+    agreeing = table([("CEO", "internal", "daily", "ops"), ("COO", "internal", "daily", "ops")], source="memo")
+    assert text(agreeing, "clashes")[0].startswith("The sources never contradict each other")
+
+
+def test_pct_is_a_share_as_people_read_it():
+    assert [pct(x) for x in (0.354, 0, 1, 2 / 3)] == ["35%", "0%", "100%", "67%"]

@@ -1,0 +1,81 @@
+"""What a notebook shows (rolekit.display): show() turns a chart into a Chart (the PNG and its alt text, which opens
+with the chart's declared kind), a frame into a table for people, and a part the table cannot support into a note
+that says what needed the missing column."""
+
+import io
+
+import matplotlib.pyplot as plt
+import pytest
+from PIL import Image
+
+import rolekit
+from rolekit import charts
+from rolekit.display import Chart, show
+from rolekit.validate import MissingColumns, Problem
+
+pytestmark = pytest.mark.usefixtures("close_figures")
+
+
+def test_show_returns_a_figure_a_table_or_a_note():
+    df = rolekit.load_responsibilities()
+    chart = show(rolekit.plot_role_profiles, df)
+    data, metadata = chart._repr_mimebundle_()
+    assert data["image/png"] and metadata["image/png"]["alt"].startswith("Chart. Bars of each role's share")
+    assert "CEO: 35% external, 75% long-term" in data["text/plain"]  # the alt text states the chart's main figures
+    pairs = show(rolekit.overlap, df, part="pairs").data
+    assert "<th>role_a</th>" in pairs and "<th>jaccard</th>" in pairs
+    sources = show(rolekit.load_sources()).data  # a table given directly
+    assert "COO vs. CEO: Understanding the Roles…" in sources and "<th>id</th>" in sources
+    listed = show(rolekit.listing, df, themes="finance").data
+    assert (
+        "Shapes and carries out financial strategy together with the CFO" in listed
+    )  # in full, never cut at 50 characters
+    assert "<th>source</th>" not in listed and "R020" in listed
+    note = show(rolekit.overlap, df.drop(columns="theme"), part="pairs")
+    assert note.data.startswith(
+        "**Not shown here:** this table has no `theme` column, which is needed to compare roles theme by theme."
+    )
+    assert (
+        show(rolekit.listing, df, themes="no such theme").data
+        == "**Nothing to show:** no responsibility in this table matches."
+    )
+
+
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_every_chart_declares_its_kind_and_show_opens_the_alt_text_with_it(name):
+    draw = charts.CHARTS[name]
+    assert isinstance(draw.kind, str) and len(draw.kind) > 20 and not draw.kind.endswith(".")
+    shown = show(draw, rolekit.load_responsibilities())
+    assert isinstance(shown, Chart)
+    assert shown.alt.startswith(f"Chart. {draw.kind}. ")
+    data, metadata = shown._repr_mimebundle_()
+    assert data["text/plain"] == metadata["image/png"]["alt"] == shown.alt
+    image = Image.open(io.BytesIO(shown.png))
+    assert image.size == (1800, 1012) and image.info["Description"] == shown.alt  # rendered like every chart file
+
+
+def test_a_chart_shows_its_kind_and_its_title_and_closes_its_figure():
+    ax = rolekit.plot_load(rolekit.load_responsibilities())
+    title = " ".join(ax.get_title(loc="left").split())
+    shown = Chart(ax, rolekit.plot_load.kind)
+    assert shown.alt == f"Chart. {rolekit.plot_load.kind}. {title}"
+    assert Chart(rolekit.plot_load(rolekit.load_responsibilities())).alt == f"Chart. {title}"  # no kind declared
+    assert not plt.fignum_exists(ax.figure.number)
+
+
+def test_the_note_for_a_missing_column_says_what_the_error_says_needed_it():
+    def needs_two(df):
+        problems = [Problem("table", None, c, "is missing") for c in ("theme", "source")]
+        raise MissingColumns(problems, ["theme", "source"], "to weigh one thing against another")
+
+    note = show(needs_two, rolekit.load_responsibilities()).data
+    assert note.startswith(
+        "**Not shown here:** this table has no `theme`, `source` column, which is needed to weigh one thing against "
+        "another.\n\n"
+    )
+    df = rolekit.load_responsibilities().drop(columns="source")
+    with pytest.raises(MissingColumns) as caught:
+        rolekit.plot_source_agreement(df)
+    assert show(rolekit.plot_source_agreement, df).data.startswith(
+        f"**Not shown here:** this table has no `source` column, which is needed {caught.value.purpose}."
+    )

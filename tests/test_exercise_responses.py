@@ -1,0 +1,80 @@
+"""Reading returned answers (rolekit.exercise.responses): per-participant sheets and form exports; a sheet that
+cannot be used is named and skipped, an answer that is not allowed is named by its file line, and the rest is used."""
+
+import pandas as pd
+from conftest import KEY, RIGHT, write_sheet
+
+import rolekit
+from rolekit.cli import main
+from rolekit.exercise import read_responses
+
+
+def test_bad_sheets_are_named_and_skipped_and_scoring_goes_on(room, tmp_path, capsys):
+    write_sheet(room, "d_legacy", [("Q01", ("CEO", "intérnal", "daily"))], "Dee", encoding="cp1252")
+    write_sheet(room, "e_extra", RIGHT, "Eve", header=("participant", "item", "role", "scope", "horizon", "notes"))
+    write_sheet(
+        room,
+        "f_missing",
+        [(i, (r, s)) for i, (r, s, _) in RIGHT],
+        "Fay",
+        header=("participant", "item", "role", "scope"),
+    )
+    write_sheet(room, "g_unknown", [("Q99", ("CEO", "internal", "daily"))], "Gus")
+    write_sheet(room, "h_again", RIGHT, "ana")
+    write_sheet(room, "i_blank", [(i, ("", "", "")) for i, _ in RIGHT], "Ida")
+    (room / "j_garbage.csv").write_bytes(b"PK\x03\x04junk")
+    write_sheet(room, "k_typo", [(i, (r, "outside" if i == "Q02" else s, h)) for i, (r, s, h) in RIGHT], "Kim")
+    assert main(["score", str(room)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("4 participant(s) scored from 11 file(s); 7 sheet(s) skipped")
+    for name in ("d_legacy", "e_extra", "f_missing", "g_unknown", "h_again", "i_blank", "j_garbage"):
+        assert (
+            f"{room / name}.csv" in err and "skipped" in err.split(f"{room / name}.csv", 1)[1].split("\n", 2)[0] + err
+        )
+    assert f"{room / 'd_legacy.csv'}:2: column 'scope': byte 0xE9 is not UTF-8" in err
+    assert f"{room / 'g_unknown.csv'}:2: column 'item': 'Q99' is not an item of the answer key" in err
+    assert (
+        f"{room / 'k_typo.csv'}:3: column 'scope': Q02: 'outside' is not one of internal, external "
+        "(did you mean 'external'?); counted as not answered" in err
+    )
+    assert "Traceback" not in err
+
+
+def test_a_form_export_with_one_row_per_participant(tmp_path):
+    form = pd.DataFrame(
+        {
+            "Timestamp": ["t1", "t2"],
+            "Name": ["Ana", "Ben"],
+            **{
+                f"Q0{i} [{d}]": [getattr(k, d), getattr(k, d) if d != "horizon" else "daily"]
+                for i, k in enumerate(KEY.itertuples(index=False), 1)
+                for d in ("role", "scope", "horizon")
+            },
+        }
+    )
+    form.to_csv(tmp_path / "form.csv", index=False)
+    KEY.to_csv(tmp_path / "key.csv", index=False)
+    scores = rolekit.score_sheets(tmp_path / "form.csv", tmp_path / "key.csv")
+    assert scores.participants.groupby("participant")["name"].first().to_dict() == {"P1": "Ana", "P2": "Ben"}
+    assert scores.agreement.set_index("dimension").loc["horizon", "key_accuracy"] == 0.75
+
+
+def test_a_typo_after_a_cell_spanning_two_lines_is_reported_on_its_true_file_line(tmp_path):
+    # A sheet with the columns `rolekit worksheet` writes, returned with a responsibility that a spreadsheet wrapped
+    # into two lines inside its quotes (file lines 3 and 4), then a typo in the next row, which starts on file line 5.
+    path = tmp_path / "ana.csv"
+    path.write_text(
+        "participant,item,responsibility,role,scope,horizon\n"
+        "Ana,Q01,Sets vision,CEO,internal,long-term\n"
+        'Ana,Q02,"Runs ops,\nevery day",COO,internal,daily\n'
+        "Ana,Q03,Meets investors,CEO,outside,daily\n"
+        "Ana,Q04,Hires,COO,internal,long-term\n"
+    )
+    responses = read_responses(path, KEY)
+    assert [str(p) for p in responses.problems] == [
+        f"{path}:5: column 'scope': Q03: 'outside' is not one of internal, external (did you mean 'external'?); "
+        "counted as not answered"
+    ]  # counting one file line per row, as the sheets once were, says line 4
+    answered = responses.answers.set_index(["item", "dimension"])["answer"]
+    assert answered[("Q02", "horizon")] == "daily" and ("Q03", "scope") not in answered.index
+    assert len(responses.answers) == 4 * 3 - 1

@@ -1,0 +1,76 @@
+"""Scoring the room (rolekit.exercise.scoring): agreement within it and with the key, per item and per participant,
+worked out by hand for a small class; the most disputed items; participants as codes everywhere but the scores
+table; quick on a large class."""
+
+import time
+
+import pandas as pd
+import pytest
+from conftest import KEY
+from make_synthetic_class import synthetic_class
+
+import rolekit
+from rolekit.cli import main
+
+
+def test_a_hand_made_class_scores_as_worked_out_by_hand(room):
+    scores = rolekit.score_sheets(room)
+    a = scores.agreement.set_index("dimension")
+    assert a.loc["scope", "fleiss_kappa"] == 1.0 and a.loc["scope", "key_accuracy"] == 1.0
+    # role: Q01 split 2 CEO / 1 COO, the rest unanimous. Fleiss by hand: P = (1/3 + 3) / 4; p(CEO) = 5/12
+    p_ceo = 5 / 12
+    chance = p_ceo**2 + (1 - p_ceo) ** 2
+    assert a.loc["role", "fleiss_kappa"] == pytest.approx(((1 / 3 + 3) / 4 - chance) / (1 - chance))
+    assert a.loc["role", "key_accuracy"] == pytest.approx(11 / 12)
+    people = scores.participants.set_index(["participant", "dimension"])
+    assert people.loc[("P2", "horizon"), "accuracy"] == 0.5 and people.loc[("P1", "horizon"), "cohen_kappa"] == 1.0
+    assert people.loc[("P3", "role"), "accuracy"] == 0.75
+    item = scores.items.set_index(["item", "dimension"]).loc[("Q01", "role")]
+    assert (item["answered"], item["modal_answer"], item["key"]) == (3, "CEO", "CEO") and item[
+        "agreement"
+    ] == pytest.approx(2 / 3)
+    confusion = scores.confusion.set_index(["dimension", "key", "answer"])["count"]
+    assert confusion[("horizon", "long-term", "daily")] == 2
+    # Three splits of 2 to 1: Q01 role (Cleo says COO), Q01 horizon and Q04 horizon (Ben says daily). An item counts
+    # once, at its first dimension (role, scope, horizon) of lowest agreement; ties between items go by item.
+    worst = rolekit.disputed(scores, 1)
+    assert worst[["item", "dimension", "modal_answer", "key"]].values.tolist() == [["Q01", "role", "CEO", "CEO"]]
+    assert worst["agreement"].item() == pytest.approx(2 / 3)
+    assert rolekit.disputed(scores, 3)[["item", "dimension"]].values.tolist() == [
+        ["Q01", "role"],
+        ["Q04", "horizon"],
+        ["Q02", "role"],
+    ]
+
+
+def test_participants_are_codes_everywhere_but_the_scores_table(room, tmp_path, capsys):
+    assert main(["score", str(room), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "Ana" not in out and "Ben" not in out
+    report = (tmp_path / "out" / "report.html").read_text()
+    assert "Ana" not in report and "Cleo" not in report and "<img alt=" in report
+    for png in ("agreement.png", "disputed.png", "room_vs_key.png"):
+        assert b"Ana" not in (tmp_path / "out" / png).read_bytes()
+    scores = pd.read_csv(tmp_path / "out" / "scores.csv")
+    assert dict(zip(scores["participant"], scores["name"])) == {"P1": "Ana", "P2": "Ben", "P3": "Cleo"}
+    confusion = pd.read_csv(tmp_path / "out" / "confusion.csv").set_index(["dimension", "key", "answer"])["count"]
+    assert confusion[("horizon", "long-term", "daily")] == 2 and confusion[("role", "CEO", "COO")] == 1
+
+
+def test_no_usable_sheet_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "key").mkdir()
+    KEY.to_csv(tmp_path / "key" / "answer_key.csv", index=False)
+    (tmp_path / "sheets").mkdir()
+    (tmp_path / "sheets" / "x.csv").write_text("item,role,scope,horizon\n")
+    assert main(["score", str(tmp_path / "sheets")]) == 1
+    assert "no sheet could be used" in capsys.readouterr().err
+
+
+def test_score_on_thirty_participants_and_forty_items_is_quick(tmp_path):
+    sheet = rolekit.worksheet(pd.concat([rolekit.load_responsibilities()] * 1, ignore_index=True), n=40, seed=1)
+    synthetic_class(sheet, 30, seed=2).to_csv(tmp_path / "form.csv", index=False)
+    sheet.key.to_csv(tmp_path / "key.csv", index=False)
+    start = time.perf_counter()
+    scores = rolekit.score_sheets(tmp_path / "form.csv", tmp_path / "key.csv")
+    assert len(scores.participants["participant"].unique()) == 30
+    assert time.perf_counter() - start < 10  # generous; benchmarks/exercise.py prints the real figure

@@ -1,0 +1,162 @@
+"""The seminar runner (rolekit.seminar): the series run on any table (a bad one stopped before any notebook
+runs), never over what it did not make; handouts and slides planned and checked before anything is written, with
+the prose and charts but no code, fetching nothing from the web."""
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT, SERIES, code_cells
+
+import rolekit
+from rolekit.seminar import export_handouts, handout_plan, notebooks, run_series
+
+FOUR_ROLES = """role,responsibility,scope,horizon,theme
+CEO,Chairs the leadership meeting,internal,daily,people
+CEO,Presents results to investors,external,daily,stakeholders
+CEO,Sets the five-year plan,internal,long-term,strategy
+COO,Runs the weekly operations review,internal,daily,operations
+COO,Plans next year's capacity,internal,long-term,strategy
+CFO,Closes the monthly accounts,internal,daily,finance
+CFO,Negotiates the credit line with the bank,external,long-term,finance
+Chief of Staff,Prepares the CEO's board papers,internal,daily,governance
+Chief of Staff,Tracks the strategic initiatives,internal,long-term,strategy
+"""
+
+
+@pytest.fixture(scope="module")
+def four_role_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("four_roles")
+    data = folder / "team.csv"
+    data.write_text(FOUR_ROLES)
+    return run_series(str(data), str(folder / "out")), data
+
+
+def test_the_series_runs_on_a_four_role_table_without_sources(four_role_run):
+    written, data = four_role_run
+    assert [Path(p).name for p in written] == [p.name for p in notebooks()]
+    for path in written:
+        nb = nbformat.read(path, as_version=4)
+        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert injected and str(data.resolve()) in injected[0].source
+        outputs = [o for c in code_cells(nb) for o in c.outputs]
+        assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"], path
+    sources = nbformat.read(written[4], as_version=4)  # 05: needs the source column
+    notes = [
+        o.data["text/markdown"]
+        for c in code_cells(sources)
+        if "load_tensions" not in c.source  # the articles' own tensions are shown on any table
+        for o in c.outputs
+        if "text/markdown" in o.get("data", {})
+    ]
+    assert len(notes) == 5 and all("this table has no `source` column" in n.lower() for n in notes)
+    overlaps = json.dumps(nbformat.read(written[2], as_version=4).dict())
+    assert "Chief of Staff" in overlaps and "CFO" in overlaps
+
+
+def test_takeaways_of_a_four_role_run_are_that_tables_findings(four_role_run):
+    written, data = four_role_run
+    df = rolekit.load_responsibilities(data)
+    for path in written:
+        nb = nbformat.read(path, as_version=4)
+        for cell in code_cells(nb):
+            match = re.search(r'rolekit\.takeaways, df, topic="(\w+)"(?:, themes=(\[[^\]]*\]))?', cell.source)
+            if match:
+                shown = [o.data["text/markdown"] for o in cell.outputs if "text/markdown" in o.get("data", {})]
+                themes = eval(match[2]) if match[2] else None
+                assert shown == [rolekit.takeaways(df, match[1], themes=themes)], (path, cell.source)
+        start = next(
+            (i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "## Takeaways" in c.source),
+            len(nb.cells),
+        )
+        takeaways = [
+            c.source
+            for c in nb.cells[start:]
+            if c.cell_type == "markdown" and "About the four articles" not in c.source
+        ]
+        assert not any("bundled table" in t for t in takeaways), (
+            path
+        )  # no hand-written takeaway about the bundled table
+
+
+def test_a_bad_table_stops_before_any_notebook_runs(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("role,responsibility,scope,horizon\nCEO,x,inside,daily\n")
+    with pytest.raises(rolekit.DataError, match="column 'scope': 'inside' is not allowed"):
+        run_series(str(bad), str(tmp_path / "out"))
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_runner_never_overwrites_what_it_did_not_make(tmp_path):
+    (tmp_path / "03_overlaps.ipynb").write_text("{}")
+    with pytest.raises(rolekit.DataError, match=r"03_overlaps\.ipynb: exists and was not made by rolekit"):
+        run_series(out=str(tmp_path))
+    with pytest.raises(rolekit.DataError, match="is the notebooks' own folder"):
+        run_series(out=str(ROOT / "notebooks"))
+    assert (tmp_path / "03_overlaps.ipynb").read_text() == "{}"
+
+
+REVEAL_FILES = ("dist/reveal.js", "dist/reveal.css", "dist/theme/white.css", "plugin/notes/notes.js")
+
+
+def _reveal(folder: Path) -> Path:
+    """A stand-in for reveal.js 4 in ``folder``: its layout, not its code; the browser test uses the real one."""
+    for part in REVEAL_FILES:
+        (folder / part).parent.mkdir(parents=True, exist_ok=True)
+        (folder / part).write_text("/* stand-in */")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory):
+    reveal = _reveal(tmp_path_factory.mktemp("reveal"))
+    out = tmp_path_factory.mktemp("handouts")
+    return export_handouts(str(ROOT / "notebooks"), str(out), str(reveal)), out
+
+
+def test_handouts_have_the_prose_and_charts_but_no_code(handouts):
+    written, out = handouts
+    assert sorted(Path(p).name for p in written) == sorted(
+        [f"{p.stem}.html" for p in SERIES] + ["seminar_deck.slides.html"]
+    )
+    for path in written:
+        html = Path(path).read_text()
+        assert "rolekit.show(" not in html and "import rolekit" not in html and "data_path" not in html
+        assert "data:image/png;base64," in html
+    assert "Discussion questions" in (out / "02_scope_and_horizon.html").read_text()
+
+
+def test_handouts_and_slides_fetch_nothing_from_the_web(handouts):
+    written, out = handouts
+    for path in written:
+        html = Path(path).read_text()
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), path
+        assert not re.search(r"""(@import|url\()\s*["']?(https?:)?//""", html), path
+    slides = (out / "seminar_deck.slides.html").read_text()
+    for needed in (
+        "reveal.js/dist/reveal.js",
+        "reveal.js/dist/reveal.css",
+        "reveal.js/dist/theme/white.css",
+        "reveal.js/plugin/notes/notes.js",
+    ):
+        assert needed in slides and (out / needed).exists()
+
+
+def test_slides_need_a_reveal_folder(tmp_path):
+    with pytest.raises(rolekit.DataError, match=r"needs a reveal\.js folder"):
+        export_handouts(str(ROOT / "notebooks"), str(tmp_path))
+
+
+def test_the_handout_plan_checks_the_notebooks_and_the_reveal_folder_before_anything_is_written(tmp_path):
+    out = tmp_path / "handouts"
+    (tmp_path / "none").mkdir()
+    with pytest.raises(rolekit.DataError, match="holds no executed notebooks; run `rolekit notebooks` first"):
+        handout_plan(tmp_path / "none", out, None)
+    with pytest.raises(rolekit.DataError, match=r"is not a reveal\.js 4 folder: it has no dist/reveal\.js"):
+        handout_plan(ROOT / "notebooks", out, tmp_path)
+    sources, _folder, assets = handout_plan(ROOT / "notebooks", out, _reveal(tmp_path / "reveal"))
+    assert [s.name for s in sources] == sorted(p.name for p in notebooks())
+    assert sorted(assets) == sorted(f"reveal.js/{part}" for part in REVEAL_FILES)
+    assert not out.exists() or not any(out.iterdir())  # a plan writes nothing

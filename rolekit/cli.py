@@ -273,7 +273,7 @@ def _compare(args: argparse.Namespace) -> int:
         folder = Output(args.out, ["compare.png", "comparison.csv"])
     before, after = tables
     changes = compare(before, after)
-    print(summary(changes, args.before, args.after))
+    print(f"{args.before} -> {args.after}: {summary(changes, before.attrs['table'], after.attrs['table'])}")
     if folder is not None:
         from .charts import plot_compare, save_chart
 

@@ -21,7 +21,7 @@ SYNTHETIC_CLASS = bundled("data/synthetic_class/responses.csv")
 SYNTHETIC_KEY = bundled("data/synthetic_class/key/answer_key.csv")
 
 
-def load_responsibilities(path: str | os.PathLike | None = None) -> pd.DataFrame:
+def load_responsibilities(path: str | os.PathLike | bytes | None = None) -> pd.DataFrame:
     """Load a responsibilities table as a tidy DataFrame, checking it first.
 
     With no ``path``, load the bundled table drawn from the four articles. A table of
@@ -48,12 +48,14 @@ def load_responsibilities(path: str | os.PathLike | None = None) -> pd.DataFrame
     return out
 
 
-def table_name(path: str | os.PathLike | None) -> str:
+def table_name(path: str | os.PathLike | bytes | None) -> str:
     """How sentences name the table at ``path``: "the articles", "the example organisation" or the file's name.
 
     >>> table_name(None), table_name(EXAMPLE_ORGANISATION), table_name("data/my team.csv")
     ('the articles', 'the example organisation', 'my team.csv')
     """
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
     if path is None or Path(path).expanduser().resolve() == bundled("data/responsibilities.csv").resolve():
         return "the articles"
     if Path(path).expanduser().resolve() == EXAMPLE_ORGANISATION.resolve():

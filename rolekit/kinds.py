@@ -78,7 +78,7 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
         out.attrs["table"] = f"the {kind} scenario"
         out.attrs["scenario"] = (
             f"The {kind} scenario. This table has {plural(len(_roles(t)), 'role')}, so no work can move between "
-            "a CEO and a COO: the scenario is the table as it is."
+            "two roles: the scenario is the table as it is."
         )
         return out
     for rule in rules:

@@ -4,6 +4,7 @@ frame comparison, the tables the chart tests draw, the notebooks, and a hand-mad
 Test files import the helpers by name (``from conftest import HEADER, problems``); fixtures need no import.
 """
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -109,17 +110,18 @@ assert max(map(len, NAMES)) == 40
 
 
 def generated(
-    roles: int, themes: int = 10, source_per_row: bool = False, rows: int = 96, seed: int = 0
+    roles: int, themes: int = 10, source_per_row: bool = False, rows: int = 96, seed: int = 0, names: list | None = None
 ) -> pd.DataFrame:
-    """A random table of ``roles`` of the NAMES and ``themes`` themes (the bundled ten, or numbered ones);
-    ``source_per_row``: every row its own source."""
+    """A random table of ``roles`` of the ``names`` (NAMES by default) and ``themes`` themes (the bundled ten, or
+    numbered ones); ``source_per_row``: every row its own source."""
     rng = np.random.default_rng(seed)
+    people = NAMES if names is None else names
     names = (
         rolekit.load_themes()["theme"].tolist() if themes == 10 else [f"theme number {i + 1}" for i in range(themes)]
     )
     return pd.DataFrame(
         {
-            "role": np.array(NAMES[:roles])[np.arange(rows) % roles],
+            "role": np.array(people[:roles])[np.arange(rows) % roles],
             "responsibility": [f"task {i}" for i in range(rows)],
             "scope": rng.choice(["internal", "external"], rows),
             "horizon": rng.choice(["daily", "long-term"], rows),
@@ -129,6 +131,56 @@ def generated(
             else rng.choice(["careers", "blog", "relationship", "titles"], rows),
         }
     )
+
+
+# Other names for a table's roles, unlike the articles' and up to 40 characters: no CEO, no COO.
+OTHER_NAMES = [
+    "Managing Director",
+    "Head of Operations and Service Delivery",
+    "Finance Lead",
+    "People & Culture Partner",
+    "Head of Sales, Europe and Middle East",
+    "Legal Counsel",
+    "Customer Success Manager",
+    "Head of Engineering",
+    "Procurement Officer",
+    "Facilities and Safety Coordinator",
+    "Marketing Director",
+    "Data Protection Officer",
+]
+assert max(map(len, OTHER_NAMES)) <= 40
+
+_COUNTED = {
+    "theme": "themes",
+    "role": "roles",
+    "responsibility": "responsibilities",
+    "source": "sources",
+    "decision": "decisions",
+    "participant": "participants",
+    "item": "items",
+    "question": "questions",
+}
+
+
+def sentence_faults(text: str, roles: list[str]) -> list[str]:
+    """What is wrong with a computed sentence about a table of ``roles``: a role the table lacks, "both" said of more
+    than two roles, a plural that does not agree with its number, Python shown to people."""
+    faults = []
+    for bundled in ("CEO", "COO"):
+        if re.search(rf"\b{bundled}\b", text) and bundled not in roles and not any(bundled in r for r in roles):
+            faults.append(f"names the {bundled}, which the table lacks")
+    if len(roles) > 2 and re.search(r"\bboth (roles|of them)\b|\bthe themes both\b", text):
+        faults.append("says 'both' of more than two roles")
+    for one, many in _COUNTED.items():
+        if re.search(rf"(?<![\d.,])1 {many}\b", text):
+            faults.append(f"'1 {many}'")
+        if re.search(rf"\b(0|[2-9]|\d\d+) {one}\b(?!-)", text):
+            faults.append(f"a number above 1 with '{one}'")
+    if re.search(r"\b\w+\(s\)", text):
+        faults.append("a '(s)' plural")
+    if re.search(r"\(\w+,\)|\bnan%|\bTrue\b|\bFalse\b|\bnan\b", text):
+        faults.append("Python shown to people")
+    return faults
 
 
 @pytest.fixture

@@ -212,7 +212,7 @@ def test_differences_place_each_role_at_its_shares():
         assert sorted(xy[len(mine) :, 0]) == pytest.approx(sorted(1.35 + mine["long_term"]))
     assert (
         ax.get_title(loc="left").replace("\n", " ")
-        == "The largest difference inside a shared theme: in decisions, CEO work is 100% long-term, COO work 0%."
+        == "The largest difference inside a shared theme: in decisions, the CEO's work is 100% long-term, the COO's 0%."
     )
 
 

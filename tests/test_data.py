@@ -153,9 +153,9 @@ def _lookalikes(df, threshold=0.75):
     """Pairs of one role's rows sharing most of their content words (the comparison's own measure)."""
     from rapidfuzz import fuzz, process
 
-    from rolekit.compare import _content, _without_common
+    from rolekit.similarity import content_words
 
-    texts = _without_common([_content(t, list(df["role"].cat.categories)) for t in df["responsibility"]])
+    texts = content_words(df["responsibility"].tolist(), list(df["role"].cat.categories))
     scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio) / 100
     ids, roles = df["id"].tolist(), df["role"].tolist()
     return {

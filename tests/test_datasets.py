@@ -32,7 +32,8 @@ def test_bundled_table_loads_from_any_working_directory(tmp_path):
 
 def test_reference_tables():
     assert rolekit.load_roles().columns.tolist() == ["role", "title", "reports_to", "description"]
-    assert rolekit.load_themes().columns.tolist() == ["theme", "definition"]
+    assert rolekit.load_themes().columns.tolist() == ["theme", "definition", "about_deciding"]
+    assert rolekit.decision_themes() == ["governance", "decisions"]
     assert rolekit.load_sources().columns.tolist() == ["id", "title", "kind", "covers", "file"]
 
 

@@ -23,7 +23,8 @@ def test_show_returns_a_figure_a_table_or_a_note():
     assert data["image/png"] and metadata["image/png"]["alt"].startswith("Chart. Bars of each role's share")
     assert "CEO: 35% external, 75% long-term" in data["text/plain"]  # the alt text states the chart's main figures
     pairs = show(rolekit.overlap, df, part="pairs").data
-    assert "<th>role_a</th>" in pairs and "<th>jaccard</th>" in pairs
+    assert "<th>role (A)</th>" in pairs and "<th>Jaccard (shared of all)</th>" in pairs  # words, not column names
+    assert "(stakeholders,)" not in pairs and "<td>stakeholders</td>" in pairs  # themes as words, not tuples
     sources = show(rolekit.load_sources()).data  # a table given directly
     assert "COO vs. CEO: Understanding the Roles…" in sources and "<th>id</th>" in sources
     listed = show(rolekit.listing, df, themes="finance").data

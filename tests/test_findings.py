@@ -1,6 +1,10 @@
 """Issue 8: the sentences the kit shows are computed from the table and true of it."""
 
+import re
+
 import pandas as pd
+import pytest
+from conftest import OTHER_NAMES, generated, sentence_faults
 
 import rolekit
 from rolekit.findings import TOPICS, findings, pct, takeaways
@@ -46,7 +50,7 @@ def test_a_plurality_is_never_called_mostly():
     where = text(df, "profile")[-1]
     assert "the CEO most often internal, long-term (50%)" in where and "the COO mostly internal, daily (100%)" in where
     even = table([("CEO", "internal", "daily"), ("CEO", "external", "long-term")])
-    assert "the CEO equally often internal, daily and external, long-term (50%)" in text(even, "profile")[-1]
+    assert "the CEO equally often internal, daily and external, long-term (50% each)" in text(even, "profile")[-1]
 
 
 def test_a_table_without_themes_or_sources_says_so():
@@ -71,14 +75,17 @@ def test_roles_that_are_not_ceo_or_coo_and_more_than_two():
     )
     everything = " ".join(findings(df)["text"])
     assert "CEO" not in everything and "COO" not in everything
-    assert text(df, "overlap") == ["1 of 3 themes are held by all 3 roles (kitchen); 1 by one role only (menu)."]
+    assert text(df, "overlap") == [
+        "Of 3 themes, 1 is held by all 3 roles (kitchen); 1 is shared by some of them (guests), and 1 is held by one "
+        "role only (menu)."
+    ]
     assert text(df, "load") == [
-        "In every shared theme, the roles that hold the most hold the same amount: no one role carries the load."
+        "In every shared theme, the roles that hold the most hold the same amount: no one role carries more of it."
     ]
     lopsided = pd.concat([df, table([("Head Chef", "internal", "daily", "kitchen")] * 2)], ignore_index=True)
     assert text(lopsided, "load") == [
-        "The most one-sided shared theme is kitchen: the Head Chef holds 3 of its 5 responsibilities (60%), although "
-        "3 roles hold it."
+        "Of the themes two roles or more share, kitchen rests most on one role: the Head Chef holds 3 of its 5 "
+        "responsibilities (60%); the other 2 roles holding it share the rest."
     ]
 
 
@@ -102,8 +109,8 @@ def test_weighted_tables_speak_of_weight():
         weight=[1.0, 3.0, 6.0],
     )
     assert text(df, "load")[0] == (
-        "The most one-sided shared theme is ops: the COO holds 9 of the theme's total weight of 10 (90%), although "
-        "2 roles hold it."
+        "Of the themes two roles or more share, ops rests most on one role: the COO holds 9 of its total weight of 10 "
+        "(90%); the CEO holds the rest."
     )
     assert text(df, "profile")[0] == "The CEO holds no external weight; the COO 67%."
 
@@ -121,7 +128,8 @@ def test_every_topic_has_a_sentence_on_any_table():
 def test_takeaways_are_a_markdown_list_and_can_keep_some_themes():
     md = takeaways(rolekit.load_responsibilities(), "differences", themes=["decisions"])
     assert (
-        md == "- The largest difference inside a shared theme: in decisions, CEO work is 100% long-term, COO work 0%."
+        md == "- The largest difference inside a shared theme: in decisions, the CEO's work is 100% long-term, "
+        "the COO's 0%."
     )
     assert rolekit.show(rolekit.takeaways, rolekit.load_responsibilities(), topic="data").data.startswith(
         "- The table holds 91 responsibilities"
@@ -138,14 +146,19 @@ def test_decisions_split_who_decides_and_how_far_ahead():
         ]
     )
     assert text(df, "decisions") == [
-        "Of the 3 responsibilities about decisions and governance, the CEO 2 (67%; 100% long-term), the COO 1 (33%; "
+        "Of the 3 responsibilities about governance and decisions, the CEO 2 (67%; 100% long-term), the COO 1 (33%; "
         "0% long-term)."
     ]
     other = table([("Head Chef", "internal", "daily", "menu")])
     assert text(other, "decisions") == [
-        "This table has no responsibility with the theme decisions or governance, so nothing can be said here about "
-        "who decides."
+        "This table has no responsibility in a theme about who decides (the bundled vocabulary's governance or "
+        "decisions), so it cannot say who decides; a RACI table can (notebook 06)."
     ]
+    spelled = table(
+        [("Head Chef", "internal", "daily", "Decisions"), ("Sous-chef", "internal", "long-term", "Decisions")]
+    )
+    assert rolekit.decision_themes(spelled) == ["decisions"]  # a table's own spelling of a bundled theme counts
+    assert text(spelled, "decisions")[0].startswith("Of the 2 responsibilities about decisions, the Head Chef 1 (50%;")
 
 
 def test_shares_and_clashes_are_the_titles_of_the_profiles_and_source_charts():
@@ -165,3 +178,41 @@ def test_shares_and_clashes_are_the_titles_of_the_profiles_and_source_charts():
 
 def test_pct_is_a_share_as_people_read_it():
     assert [pct(x) for x in (0.354, 0, 1, 2 / 3)] == ["35%", "0%", "100%", "67%"]
+
+
+# -- Every sentence true of the table it speaks of, on tables unlike the articles' -----------------
+
+
+@pytest.mark.parametrize("roles", [1, 2, 4, 8, 12])
+def test_every_finding_is_true_of_a_generated_table_without_ceo_coo_or_id(roles):
+    df = rolekit.tidy(generated(roles, names=OTHER_NAMES))
+    names = [str(r) for r in df["role"].cat.categories]
+    for sentence in findings(df)["text"]:
+        assert not sentence_faults(sentence, names), (sentence, sentence_faults(sentence, names))
+    articles = rolekit.load_responsibilities()  # sentences comparing the two tables may name the articles' roles
+    for sentence in (rolekit.compare_summary(articles, df), rolekit.shares_summary(articles, df)):
+        assert not sentence_faults(sentence, [*names, "CEO", "COO"]), sentence
+    profile = rolekit.profile(df).query("by == 'scope' and category == 'external'").set_index("role")["share"]
+    shares = findings(df, "shares")["text"].iloc[0]
+    drawn = rolekit.plot_role_profiles(df)
+    heights = [round(float(b.get_height())) for c in drawn.containers for b in c][1::4]  # each role's external bar
+    assert [round(100 * v) for v in profile] == heights  # the chart draws the profile's shares
+    named = [int(n) for n in re.findall(r"(\d+)% external", shares)] or [
+        int(re.search(r"outward-facing: .*?\((\d+)%\)", shares)[1])
+    ]
+    assert set(named) <= {round(100 * v) for v in profile}  # the title names shares the chart draws
+
+
+def test_the_sentence_checker_catches_what_it_is_for():
+    roles = ["Finance Lead", "Legal Counsel", "Marketing Director"]
+    assert sentence_faults("The CEO holds 1 themes", roles) == ["names the CEO, which the table lacks", "'1 themes'"]
+    assert sentence_faults("both roles hold 2 theme", roles) == [
+        "says 'both' of more than two roles",
+        "a number above 1 with 'theme'",
+    ]
+    assert sentence_faults("3 participant(s) gave (kitchen,) and True", roles) == [
+        "a number above 1 with 'participant'",
+        "a '(s)' plural",
+        "Python shown to people",
+    ]
+    assert sentence_faults("Of 4 themes, 1 is held by one role only.", roles) == []

@@ -70,14 +70,32 @@ def test_an_unknown_kind_or_role_is_refused_with_what_is_allowed():
         DataError, match=r"'Coo' is not a role of the table; name its COO with coo=.*did you mean 'COO'"
     ):
         rolekit.coo_scenario(df, "executor", coo="Coo")
-    with pytest.raises(DataError, match="column 'theme': is missing"):
-        rolekit.coo_scenario(
-            pd.DataFrame({"role": ["CEO"], "responsibility": ["x"], "scope": ["internal"], "horizon": ["daily"]}),
-            "executor",
-        )
+    with pytest.raises(DataError, match="'CEO' is named as both the CEO and the COO; name two different roles"):
+        rolekit.coo_scenario(df, "executor", ceo="CEO", coo="CEO")
 
 
-def test_by_default_the_scenario_takes_the_tables_first_two_roles_and_needs_two():
+def test_a_table_the_rules_cannot_act_on_is_given_back_with_why():
+    minimal = pd.DataFrame(
+        {"role": ["CEO", "COO"], "responsibility": ["x", "y"], "scope": ["internal"] * 2, "horizon": ["long-term"] * 2}
+    )
+    scenario = rolekit.coo_scenario(minimal, "executor")  # its rule selects by theme, which this table lacks
+    assert scenario["change"].eq("").all() and len(scenario) == 2
+    assert rolekit.scenario_summary(minimal, "executor") == (
+        "The executor scenario. It moves the COO's long-term responsibilities in strategy to the CEO: "
+        "none here, as this table has no theme column."
+    )
+    alone = minimal[minimal["role"] == "CEO"]
+    assert rolekit.coo_scenario(alone, "other half")["change"].eq("").all()
+    assert "This table has 1 role, so no work can move between two roles" in rolekit.scenario_summary(
+        alone, "other half"
+    )
+    nothing = minimal.assign(scope="external")  # other half moves the CEO's internal, daily work: none here
+    assert rolekit.scenario_summary(nothing, "other half").endswith(
+        "It moves the CEO's internal, daily responsibilities to the COO: this table has none."
+    )
+
+
+def test_by_default_the_scenario_takes_the_ceo_and_coo_by_any_name_else_the_first_two_roles():
     df = rolekit.load_responsibilities()
     renamed = df.assign(role=df["role"].astype(str).replace({"CEO": "Managing Director", "COO": "Head of Operations"}))
     assert (
@@ -88,5 +106,6 @@ def test_by_default_the_scenario_takes_the_tables_first_two_roles_and_needs_two(
         .value_counts()
         .to_dict()
     )
-    with pytest.raises(DataError, match="has 1 role"):
-        rolekit.coo_scenario(df[df["role"] == "CEO"], "executor")
+    titled = df.assign(role=df["role"].astype(str).replace({"CEO": "Chief Executive Officer"}))
+    moved = rolekit.coo_scenario(titled, "other half")
+    assert set(moved.loc[moved["change"] != "", "change"]) == {"moved from Chief Executive Officer to COO"}

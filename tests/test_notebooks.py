@@ -42,7 +42,8 @@ def test_each_notebook_opens_with_its_question_and_time_and_ends_with_takeaways_
     computed = [c for c in nb.cells[heading:] if c.cell_type == "code"]
     assert computed and all(
         re.match(
-            r"rolekit\.show\(rolekit\.(takeaways|compare_summary|score_summary|tension_summary|raci_summary), ",
+            r"rolekit\.show\(rolekit\."
+            r"(takeaways|compare_summary|shares_summary|score_summary|tension_summary|raci_summary), ",
             c.source,
         )
         for c in computed
@@ -92,7 +93,7 @@ def test_the_deck_has_slides_notes_and_hidden_set_up():
         kind = cell.metadata.get("slideshow", {}).get("slide_type")
         if re.search(r"rolekit\.(takeaways|tension_summary|raci_summary)\b", cell.source):
             assert kind == "notes", cell.source  # the speaker notes are computed from the table
-        elif "plot_" not in cell.source and "tally" not in cell.source:
+        elif not re.search(r"rolekit\.(plot_\w+|evidence)\b", cell.source):
             assert kind == "skip", cell.source
     assert not [
         c

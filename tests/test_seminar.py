@@ -160,3 +160,38 @@ def test_the_handout_plan_checks_the_notebooks_and_the_reveal_folder_before_anyt
     assert [s.name for s in sources] == sorted(p.name for p in notebooks())
     assert sorted(assets) == sorted(f"reveal.js/{part}" for part in REVEAL_FILES)
     assert not out.exists() or not any(out.iterdir())  # a plan writes nothing
+
+
+# -- The whole series on tables unlike the articles': every sentence true of the table -----------
+
+_ABOUT_OTHERS = re.compile(r"\b(articles|load_tensions|load_decisions|load_coo_types|coo_echoes|team|EXAMPLE_\w+)\b")
+
+
+def _sentences(nb) -> list[tuple[str, bool]]:
+    """Every text a participant reads in an executed notebook's outputs, and whether it speaks of the table alone."""
+    found = []
+    for cell in code_cells(nb):
+        alone = not _ABOUT_OTHERS.search(cell.source)
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/markdown" in data:
+                found.append((data["text/markdown"], alone))
+            if "image/png" in data:
+                found.append((data.get("text/plain", ""), alone))
+            assert out.get("output_type") != "error", cell.source
+    return found
+
+
+@pytest.mark.parametrize("roles", [1, 2, 4, 8, 12])
+def test_the_series_and_deck_say_only_true_things_of_a_generated_table(tmp_path, roles):
+    from conftest import OTHER_NAMES, generated, sentence_faults
+
+    df = generated(roles, names=OTHER_NAMES, seed=roles)  # no id, no CEO or COO, names up to 40 characters
+    path = tmp_path / "team.csv"
+    df.to_csv(path, index=False)
+    names = sorted(set(df["role"]))
+    for written in run_series(str(path), str(tmp_path / "built")):
+        nb = nbformat.read(written, as_version=4)
+        for text, alone in _sentences(nb):
+            faults = sentence_faults(text, names if alone else [*names, "CEO", "COO"])
+            assert not faults, (Path(written).name, text[:300], faults)

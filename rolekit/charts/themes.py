@@ -375,21 +375,30 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | 
     place = positions(t)
     all_roles = list(place["role"].cat.categories)
     roles = _roles(place)
-    themes = [x for x in place["theme"].cat.categories if x in set(place["theme"])]
+    rows = [x for x in place["theme"].cat.categories if x in set(place["theme"])]
     colors, hatches = role_colors(all_roles), role_hatches(all_roles)
     weighted = unit(df) == "weight"
     amounts = (
         place.pivot_table(index="theme", columns="role", values="count", aggfunc="sum", observed=True)
-        .reindex(index=themes, columns=roles)
+        .reindex(index=rows, columns=roles)
         .fillna(0)
     )
-    shares = amounts.div(amounts.sum(axis=1).where(lambda v: v > 0), axis=0).fillna(0)
     ax = _new_axes(ax)
+    # as many theme rows as 13-point labels fit once the title, the axis and the legend take their room
+    room = (
+        figure_of(ax).get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 170 - 20 * _legend_rows(ax, roles)
+    )
+    fits = max(1, int(room // 19))
+    kept = set(amounts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:fits])
+    left_out = len(rows) - len(kept)
+    rows = [x for x in rows if x in kept]
+    amounts = amounts.loc[rows]
+    shares = amounts.div(amounts.sum(axis=1).where(lambda v: v > 0), axis=0).fillna(0)
     bar_pt = _size_pt(ax)[0]
-    left = np.zeros(len(themes))
+    left = np.zeros(len(rows))
     for role in roles:
         ax.barh(
-            range(len(themes)),
+            range(len(rows)),
             shares[role] * 100,
             left=left * 100,
             height=0.7,
@@ -413,8 +422,8 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | 
                     fontweight="bold",
                 )
         left += shares[role].to_numpy()
-    ax.set_yticks(range(len(themes)), themes)
-    ax.set_ylim(len(themes) - 0.5, -0.5)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
     ax.set_xlabel(
@@ -423,5 +432,9 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | 
     )
     ax.tick_params(axis="y", length=0)
     _legend(ax, roles, colors, hatches=hatches, bbox_to_anchor=(0.5, -0.14))
-    _title(ax, findings(df, "load", themes=themes)["text"].iloc[0])
+    text = findings(df, "load", themes=themes)["text"].iloc[0]
+    if left_out:
+        what = "weight" if weighted else "responsibilities"
+        text += f" Showing the {len(rows)} themes with the most {what}; {left_out} more not shown."
+    _title(ax, text)
     return ax

@@ -22,7 +22,7 @@
 #
 # **Time in class:** about 20 minutes.
 #
-# Set `data_path` in the parameters cell below to your table (or run the series on it:
+# Give your table's path in the parameters cell below (or run the series on it:
 # `make run DATA=my_org.csv`). Without one, this notebook uses an **invented example**
 # that ships with rolekit (`data/example_organisation.csv`); the next cell says which
 # table it ran on. Your table can be written from scratch in your own words, with your

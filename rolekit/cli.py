@@ -92,6 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     comparing.add_argument("before", metavar="BEFORE", help="the first table, such as data/responsibilities.csv")
     comparing.add_argument("after", metavar="AFTER", help="the second table, such as your organisation's")
     comparing.add_argument("--out", metavar="DIR", help="where to write compare.png and comparison.csv")
+    comparing.add_argument(
+        "--threshold",
+        type=_share,
+        default=0.6,
+        metavar="S",
+        help="without ids, how alike (0 to 1) two rows must be to count as one responsibility (default: %(default)s)",
+    )
     comparing.set_defaults(run=_compare)
     sheets = commands.add_parser(
         "worksheet",
@@ -252,6 +259,17 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _share(text: str) -> float:
+    """A number from 0 to 1, for argparse: anything else is a usage error (exit 2) saying what is allowed."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number from 0 to 1, such as 0.6")
+    return value
+
+
 def _compare(args: argparse.Namespace) -> int:
     import matplotlib
 
@@ -272,12 +290,13 @@ def _compare(args: argparse.Namespace) -> int:
 
         folder = Output(args.out, ["compare.png", "comparison.csv"])
     before, after = tables
-    changes = compare(before, after)
+    changes = compare(before, after, threshold=args.threshold)
     print(f"{args.before} -> {args.after}: {summary(changes, before.attrs['table'], after.attrs['table'])}")
     if folder is not None:
         from .charts import plot_compare, save_chart
 
-        print(f"wrote {save_chart(plot_compare(before, after), folder, 'compare', plot_compare.kind)}")
+        drawn = plot_compare(before, after, threshold=args.threshold)
+        print(f"wrote {save_chart(drawn, folder, 'compare', plot_compare.kind)}")
         print(f"wrote {folder.write_csv('comparison.csv', changes)}")
     return 0
 

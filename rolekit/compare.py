@@ -122,7 +122,10 @@ def _prepare(df: pd.DataFrame, by_id: bool, meant: dict[str, str]) -> pd.DataFra
     t = tidy(df).reset_index(drop=True)
     t = t.dropna(subset=["role", "scope", "horizon"])
     t = t[t["responsibility"].notna()]
-    match = t["id"].astype(str).map(clean).str.casefold() if by_id else t["responsibility"].map(key)
+    column = t["id"] if by_id else t["responsibility"]
+    codes, uniques = pd.factorize(column.astype(str))  # each distinct value made a key once
+    made = [clean(u).casefold() for u in uniques] if by_id else [key(u) for u in uniques]
+    match = pd.Series(np.array(made, dtype=object)[codes], index=t.index)
     t = t.assign(match=match, meant=t["role"].astype(str).map(meant))
     return t[["match", "meant", "responsibility", *_TAGS] + ["id"] * by_id].astype(dict.fromkeys(_TAGS, "object"))
 
@@ -159,14 +162,14 @@ def _pair_similar(
     found = scores([words_b[k] for k in i], [words_a[k] for k in j])
     same_role = rest_b["meant"].to_numpy()[i] == rest_a["meant"].to_numpy()[j]
     good = found >= threshold
-    order = np.lexsort((j[good], i[good], ~same_role[good], -found[good]))
+    i, j, found, same_role = i[good], j[good], found[good], same_role[good]
+    order = np.lexsort((j, i, ~same_role, -found))  # the most alike first; a pair of one role before another
     taken_b, taken_a, pairs = set(), set(), []
-    for k in order:
-        x, y = int(i[good][k]), int(j[good][k])
+    for x, y, score in zip(i[order].tolist(), j[order].tolist(), found[order].tolist()):
         if x not in taken_b and y not in taken_a:
             taken_b.add(x)
             taken_a.add(y)
-            pairs.append((rest_b.index[x], rest_a.index[y], float(found[good][k])))
+            pairs.append((rest_b.index[x], rest_a.index[y], score))
     if not pairs:
         return pd.DataFrame(columns)
     out = pd.DataFrame(pairs, columns=["i", "j", "similarity"])

@@ -116,7 +116,8 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
         r = wide.index[0]
         out.append(
             (
-                f"{zero}{pct(external[r])} of the {r}'s {share} are external and {pct(long_term[r])} long-term.",
+                f"{zero}{pct(external[r])} of the {r}'s {share} {'is' if share == 'weight' else 'are'} external and "
+                f"{pct(long_term[r])} long-term.",
                 {"external": float(external[r]), "long_term": float(long_term[r])},
             )
         )
@@ -274,9 +275,14 @@ def _work_of(names: list) -> str:
 
 def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     place = positions(t)
-    shared = place[(place["roles"] >= 2)].dropna(subset=["external", "long_term"])
+    shared = place[(place["roles"] >= 2)]
     if shared.empty:
         return [("No theme is held by two roles or more, so no theme shows how roles differ inside it.", {})]
+    shared = shared.dropna(subset=["external", "long_term"])  # a role's work of weight 0 has no shares
+    if shared.empty:
+        return [
+            ("The themes two roles or more hold carry no weight, so no difference inside them can be measured.", {})
+        ]
     spread = shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda s: s.max() - s.min())
     if not (spread.to_numpy() > 0).any():
         return [("Inside every shared theme, the roles' work is as external and as long-term as each other's.", {})]

@@ -276,3 +276,32 @@ def test_weighted_charts_say_weight():
     ax = rolekit.plot_role_profiles(df)
     assert "weight" in ax.get_ylabel()
     assert "weight" in rolekit.plot_theme_differences(df).get_xlabel()
+
+
+def test_weights_of_zero_and_a_theme_named_like_the_kits_own_labels_are_drawn_or_said(tmp_path, capsys):
+    from rolekit.cli import main
+
+    df = pd.DataFrame(
+        {
+            "role": ["CEO", "CEO", "COO", "COO", "(new)"],
+            "responsibility": list("abcde"),
+            "scope": ["internal", "external", "internal", "internal", "external"],
+            "horizon": ["daily", "daily", "long-term", "daily", "daily"],
+            "theme": ["(no theme)", None, "x", "x", "x"],
+            "weight": [0, 0, 1, 2, 0],
+        }
+    )
+    for name, draw in rolekit.CHARTS.items():
+        try:
+            draw(df)
+        except rolekit.DataError as err:  # said, not a crash
+            assert "nothing to draw" in str(err) or "is missing" in str(err), (name, err)
+    ax = rolekit.plot_scope_horizon(df)
+    rows = {t.get_text() for t in ax.texts}
+    assert {"(no theme)", "(no theme given)"} <= rows  # a theme's own name and the kit's label for none stay apart
+    df.to_csv(tmp_path / "w.csv", index=False)
+    assert main(["figures", "--data", str(tmp_path / "w.csv"), "--out", str(tmp_path / "out")]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert rolekit.findings(df, "profile")["text"].iloc[0].startswith(
+        "The CEO and (new) have only responsibilities of weight 0, so no shares."
+    )

@@ -44,7 +44,12 @@ def plot_scope_horizon(df: pd.DataFrame, ax: Axes | None = None, kind: str = "au
     """
     t = _drawable(df, ["role", "scope", "horizon"], "to place responsibilities on the scope x horizon map")
     if "theme" in t and t["theme"].notna().any():
-        t = t.assign(row=t["theme"].cat.add_categories(["(no theme)"]).fillna("(no theme)"))
+        missing = next(
+            f"(no theme{' given' * k})"
+            for k in range(len(t) + 2)
+            if f"(no theme{' given' * k})" not in set(t["theme"].cat.categories)
+        )  # never a theme's own name
+        t = t.assign(row=t["theme"].cat.add_categories([missing]).fillna(missing))
     else:
         t = t.assign(row=t["role"])
     roles = _roles(t)

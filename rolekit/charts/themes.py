@@ -193,18 +193,17 @@ def plot_theme_differences(df: pd.DataFrame, ax: Axes | None = None, themes: Ite
     ['strategy', 'operations', 'finance']
     """
     place = positions(_drawable(df, ["role", "theme", "scope", "horizon"], "to compare roles theme by theme"))
-    shared = place[place["roles"] >= 2].dropna(subset=["external", "long_term"])
+    shared = place[place["roles"] >= 2]
     if themes is not None:
         shared = shared[shared["theme"].isin(list(themes))]
+    which = f"of {', '.join(map(str, themes))} " if themes is not None else ""
     if shared.empty:
-        which = f"of {', '.join(map(str, themes))} " if themes is not None else ""
-        raise DataError(
-            [
-                Problem(
-                    "table", None, None, f"has no theme {which}held by two roles or more, so there is nothing to draw"
-                )
-            ]
-        )
+        why = f"has no theme {which}held by two roles or more, so there is nothing to draw"
+        raise DataError([Problem("table", None, None, why)])
+    shared = shared.dropna(subset=["external", "long_term"])  # a role's work of weight 0 has no shares
+    if shared.empty:
+        why = f"gives no weight to the themes {which}two roles or more hold, so there is nothing to draw"
+        raise DataError([Problem("table", None, None, why)])
     all_roles = list(place["role"].cat.categories)
     roles = _roles(shared)
     colors, markers = role_colors(all_roles), role_markers(all_roles)

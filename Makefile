@@ -15,6 +15,7 @@ DATA ?=
 RESOLVED_ON := 2026-11-21T00:00:00Z
 UV_INSTALL = $(BIN)/uv pip install --quiet --python $(BIN)/python --exclude-newer $(RESOLVED_ON)
 REVEAL := $(VENV)/share/reveal.js-4.6.0
+AXE := $(VENV)/share/axe-core-4.14.1
 # Let Python cache compiled modules in .venv as they are first imported: uv installs
 # none, and with PYTHONDONTWRITEBYTECODE set every process (every notebook kernel)
 # would compile pandas and matplotlib again, seconds each time.
@@ -33,7 +34,7 @@ run: $(VENV)/run.stamp $(REVEAL)/dist/reveal.js
 	@echo "Slides:             build/handouts/seminar_deck.slides.html (press S for speaker notes)"
 	@echo "Open the notebooks in JupyterLab: make lab"
 
-test: $(VENV)/test.stamp $(REVEAL)/dist/reveal.js
+test: $(VENV)/test.stamp $(REVEAL)/dist/reveal.js $(AXE)/axe.min.js
 	$(BIN)/python -m pytest
 
 # Style and types: ruff's lint and format check (rules in pyproject.toml), mypy on rolekit/.
@@ -90,8 +91,13 @@ $(VENV)/test.stamp: pyproject.toml $(VENV)/run.stamp
 	$(UV_INSTALL) -e '.[test]'
 	touch $@
 
-# reveal.js for offline slides: fetched once from the npm registry, hash-checked.
-# touch: the unpacked files keep the archive's old dates, which would make this rule run every time.
-$(REVEAL)/dist/reveal.js: scripts/fetch_reveal.py | $(BIN)/uv
-	$(BIN)/python scripts/fetch_reveal.py $(REVEAL)
+# reveal.js for offline slides, and axe-core for the browser tests' accessibility check:
+# each fetched once from the npm registry, hash-checked (scripts/fetch_npm.py).
+# touch: the unpacked files keep the archive's old dates, which would make these rules run every time.
+$(REVEAL)/dist/reveal.js: scripts/fetch_npm.py | $(BIN)/uv
+	$(BIN)/python scripts/fetch_npm.py reveal.js $(REVEAL)
+	touch $@
+
+$(AXE)/axe.min.js: scripts/fetch_npm.py | $(BIN)/uv
+	$(BIN)/python scripts/fetch_npm.py axe-core $(AXE)
 	touch $@

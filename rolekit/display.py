@@ -102,6 +102,8 @@ def table(df: pd.DataFrame) -> Any:
     >>> shown = table(rolekit.listing(rolekit.load_responsibilities())).data
     >>> "Sets the company's overall vision and direction and sees them carried out" in shown
     True
+    >>> "<th></th>" in table(pd.crosstab(pd.Series(["CEO"], name="role"), pd.Series(["internal"], name="scope"))).data
+    False
     """
     from IPython.display import HTML
 
@@ -109,9 +111,13 @@ def table(df: pd.DataFrame) -> Any:
     for col in shown.columns:
         if pd.api.types.is_float_dtype(shown[col]) and shown[col].dropna().between(0, 1).all():
             shown[col] = shown[col].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
-    index = not isinstance(shown.index, pd.RangeIndex)
+    # No header cell left empty (a screen reader reads each cell with its header): the index, when shown, becomes
+    # the first column under its name, and a name for the columns, which has no cell of its own, is dropped.
+    shown = shown.rename_axis(columns=None)
+    if not isinstance(shown.index, pd.RangeIndex):
+        shown = shown.reset_index(names=[name or "row" for name in shown.index.names], allow_duplicates=True)
     html = shown.to_html(
-        index=index, na_rep="", escape=True, border=0, classes="rolekit-table", float_format=lambda v: f"{v:.2f}"
+        index=False, na_rep="", escape=True, border=0, classes="rolekit-table", float_format=lambda v: f"{v:.2f}"
     )
     style = (
         # text-align over the lab theme's right alignment

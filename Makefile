@@ -21,7 +21,7 @@ AXE := $(VENV)/share/axe-core-4.14.1
 # would compile pandas and matplotlib again, seconds each time.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test lint setup lab handouts execute baselines bench clean
+.PHONY: run test lint setup lab handouts pdf execute baselines bench clean
 
 # One process for the whole job: it checks the table, runs the notebooks in parallel
 # kernels while it draws the charts, then exports the handouts.
@@ -54,6 +54,11 @@ handouts: $(VENV)/run.stamp $(REVEAL)/dist/reveal.js
 	$(BIN)/rolekit notebooks $(if $(DATA),--data $(DATA)) --out build/notebooks
 	$(BIN)/rolekit handouts --notebooks build/notebooks --out build/handouts --reveal $(REVEAL)
 
+# PDFs of the handouts and the slides that `make run` wrote, printed by headless Chromium:
+# A4, or `make pdf PAPER=letter`. A target of its own, so that `make run` stays fast.
+pdf: $(VENV)/pdf.stamp
+	$(BIN)/rolekit pdf --handouts build/handouts --out build/pdf $(if $(PAPER),--paper $(PAPER))
+
 # For maintainers: rerun the committed notebooks from a fresh kernel (Restart & Run
 # All), without timing metadata so that an unchanged notebook stays byte-identical,
 # then bring each .py twin in step.
@@ -85,6 +90,10 @@ $(BIN)/uv:
 $(VENV)/run.stamp: pyproject.toml | $(BIN)/uv
 	$(UV_INSTALL) -e .
 	$(BIN)/python -c "import matplotlib.pyplot"
+	touch $@
+
+$(VENV)/pdf.stamp: pyproject.toml $(VENV)/run.stamp
+	$(UV_INSTALL) -e '.[pdf]'
 	touch $@
 
 $(VENV)/test.stamp: pyproject.toml $(VENV)/run.stamp

@@ -154,8 +154,9 @@ def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[tuple[in
         cut: list[tuple[int, int]] = []
         if source.name == _handout_name(Path(DECK)):
             page.goto(source.resolve().as_uri() + "?print-pdf")
+            # Laid out for print, and every slide unhidden (the template does it), so that all are tagged.
             page.wait_for_function(
-                "() => typeof Reveal !== 'undefined' && Reveal.isReady() && document.querySelector('.pdf-page')"
+                "() => document.querySelector('.pdf-page') && !document.querySelector('.reveal .slides section[hidden]')"
             )
             cut = [(int(right), int(bottom)) for right, bottom in page.evaluate(_OVERFLOW)]
             options["prefer_css_page_size"] = True  # reveal's page: the slide's 1280 x 720

@@ -156,7 +156,8 @@ def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[tuple[in
             page.goto(source.resolve().as_uri() + "?print-pdf")
             # Laid out for print, and every slide unhidden (the template does it), so that all are tagged.
             page.wait_for_function(
-                "() => document.querySelector('.pdf-page') && !document.querySelector('.reveal .slides section[hidden]')"
+                "() => document.querySelector('.pdf-page')"
+                " && !document.querySelector('.reveal .slides section[hidden]')"
             )
             cut = [(int(right), int(bottom)) for right, bottom in page.evaluate(_OVERFLOW)]
             options["prefer_css_page_size"] = True  # reveal's page: the slide's 1280 x 720

@@ -19,7 +19,6 @@ from typing import Any, NamedTuple
 
 from .output import Output
 from .reader import PathLike
-from .seminar import DECK, _handout_name, notebooks
 from .validate import DataError, Problem
 
 __all__ = ["CHROMIUM", "PAPERS", "Printed", "pdf_plan", "print_pdfs"]
@@ -67,6 +66,8 @@ def pdf_plan(handouts: PathLike, out: PathLike) -> tuple[list[Path], Output]:
     ...
     rolekit.validate.DataError: ...: holds no handouts: run `make run` (or `rolekit build`) first, ...
     """
+    from .seminar import _handout_name, notebooks  # here: the command line reads PAPERS without loading the runner
+
     folder = Path(handouts).expanduser()
     sources = [folder / _handout_name(nb) for nb in notebooks() if (folder / _handout_name(nb)).is_file()]
     if not sources:
@@ -146,6 +147,8 @@ def print_pdfs(
 
 def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[tuple[int, int]]]:
     """One handout as PDF bytes, with every request off the disk refused; for the deck, how far each slide overflows."""
+    from .seminar import DECK, _handout_name
+
     page = browser.new_page()
     try:
         page.set_default_timeout(WAIT_MS)

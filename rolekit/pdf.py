@@ -38,16 +38,20 @@ FLAGS = [
 WAIT_MS = 60_000  # for any one page to load or print: a handout takes 1-3 s
 _RUN_FIRST = "run `make run` (or `rolekit build`) first, which writes the handouts"
 
-# Per slide, in the print view: how far its content reaches past its page's right and bottom edges, in CSS pixels.
-_OVERFLOW = """() => [...document.querySelectorAll('.reveal .slides .pdf-page')].map(page => {
+# How far content reaches past the right and bottom edges of each element matching the selector, in CSS pixels:
+# each slide's page in the deck's print view, or a handout's page, laid out at the width it prints at.
+_OVERFLOW = """selector => [...document.querySelectorAll(selector)].map(page => {
   const box = page.getBoundingClientRect();
   let right = box.right, bottom = box.bottom;
-  for (const element of page.querySelectorAll('section *')) {
+  for (const element of page.querySelectorAll('*')) {
     const r = element.getBoundingClientRect();
     if (r.width > 0 && r.height > 0) { right = Math.max(right, r.right); bottom = Math.max(bottom, r.bottom); }
   }
   return [Math.round(right - box.right), Math.round(bottom - box.bottom)];
 })"""
+# A handout's page: the paper, less a margin rolekit sets (over nbconvert's), so that it knows the width to fit.
+_PAPER_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+MARGIN_MM = 15
 
 
 class Printed(NamedTuple):
@@ -129,24 +133,14 @@ def print_pdfs(
                     first = str(err).strip().splitlines()[0]
                     raise DataError([Problem(str(source), None, None, f"could not be printed: {first}")]) from None
                 written.append(folder.write_bytes(_pdf_name(source), data))
-                problems += [
-                    Problem(
-                        str(written[-1]),
-                        None,
-                        None,
-                        f"slide {n}'s content reaches {right} px past the page's right edge and {bottom} px past its "
-                        "bottom, and is cut off there",
-                    )
-                    for n, (right, bottom) in enumerate(cut, start=1)
-                    if right > 1 or bottom > 1
-                ]
+                problems += [Problem(str(written[-1]), None, None, message) for message in cut]
         finally:
             browser.close()
     return Printed(written, problems)
 
 
-def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[tuple[int, int]]]:
-    """One handout as PDF bytes, with every request off the disk refused; for the deck, how far each slide overflows."""
+def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[str]]:
+    """One handout as PDF bytes, every request off the disk refused, and a sentence for each part its pages cut off."""
     from .seminar import DECK, _handout_name
 
     page = browser.new_page()
@@ -154,7 +148,6 @@ def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[tuple[in
         page.set_default_timeout(WAIT_MS)
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
         options: dict[str, Any] = {"tagged": True, "outline": True, "print_background": True}
-        cut: list[tuple[int, int]] = []
         if source.name == _handout_name(Path(DECK)):
             page.goto(source.resolve().as_uri() + "?print-pdf")
             # Laid out for print, and every slide unhidden (the template does it), so that all are tagged.
@@ -162,11 +155,23 @@ def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[tuple[in
                 "() => document.querySelector('.pdf-page')"
                 " && !document.querySelector('.reveal .slides section[hidden]')"
             )
-            cut = [(int(right), int(bottom)) for right, bottom in page.evaluate(_OVERFLOW)]
             options["prefer_css_page_size"] = True  # reveal's page: the slide's 1280 x 720
+            cut = [
+                f"slide {n}'s content reaches {right} px past the page's right edge and {bottom} px past its bottom, "
+                "and is cut off there"
+                for n, (right, bottom) in enumerate(page.evaluate(_OVERFLOW, ".reveal .slides .pdf-page"), start=1)
+                if right > 1 or bottom > 1
+            ]
         else:
+            width, _ = _PAPER_MM[paper]
+            page.set_viewport_size({"width": round((width - 2 * MARGIN_MM) / 25.4 * 96), "height": 1000})
+            page.emulate_media(media="print")
             page.goto(source.resolve().as_uri())
+            page.add_style_tag(content=f"@page {{ margin: {MARGIN_MM}mm; }}")
             options["format"] = paper
+            right = page.evaluate(_OVERFLOW, "html")[0][0]
+            cut = [f"its content reaches {right} px past the {paper} page's right edge, and is cut off there"]
+            cut = cut if right > 1 else []
         return page.pdf(**options), cut
     finally:
         page.close()

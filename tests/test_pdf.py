@@ -139,6 +139,24 @@ def test_a_slide_that_does_not_fit_its_page_is_named(printed, tmp_path):
 
 
 @needs_a_browser
+def test_a_handout_too_wide_for_its_paper_is_named_and_a_wide_table_is_not(printed, tmp_path):
+    handouts, _ = printed
+    page = (handouts / "02_scope_and_horizon.html").read_text()
+    columns = "".join(f"<th>column_name_{i}</th>" for i in range(12))
+    cells = "".join(f"<td>cell {i} of a wide table</td>" for i in range(12))
+    table = f'<div class="jp-RenderedHTMLCommon"><table><tr>{columns}</tr><tr>{cells}</tr></table></div>'
+    (tmp_path / "02_scope_and_horizon.html").write_text(page.replace("<main>", f"<main>{table}", 1))
+    assert print_pdfs(tmp_path, tmp_path / "fits").problems == []  # the table wraps to the page's width
+    wide = '<div style="width: 1000px; height: 20px"></div>'
+    (tmp_path / "02_scope_and_horizon.html").write_text(page.replace("<main>", f"<main>{wide}", 1))
+    written, problems = print_pdfs(tmp_path, tmp_path / "pdf", paper="letter")
+    assert len(problems) == 1 and problems[0].file == str(written[0])
+    assert re.fullmatch(
+        r"its content reaches \d+ px past the Letter page's right edge, and is cut off there", problems[0].message
+    )
+
+
+@needs_a_browser
 def test_handouts_print_on_letter_when_asked(printed, tmp_path):
     handouts, _ = printed
     shutil.copy(handouts / "02_scope_and_horizon.html", tmp_path)

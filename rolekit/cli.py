@@ -17,7 +17,7 @@ from typing import Any
 from .analysis import table_summary
 from .charts import FORMATS
 from .datasets import load_responsibilities
-from .pdf import CHROMIUM, PAPERS
+from .pdf import CHROMIUM, PAPERS, print_pdfs
 from .validate import DataError, Problem
 
 DATA: dict[str, Any] = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
@@ -384,8 +384,6 @@ def _handouts(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    from .pdf import print_pdfs
-
     written, problems = print_pdfs(args.handouts, args.out, args.paper, args.chromium)
     print("\n".join(f"wrote {path}" for path in written))
     for problem in problems:

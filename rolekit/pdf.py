@@ -5,8 +5,8 @@ wrote, with every request for something not on the disk refused, and prints it
 through Playwright: a handout on A4 or Letter, the deck through reveal.js's print
 view (``?print-pdf``), one 16:9 page per slide. The PDFs are tagged, so headings and
 the charts' alt text are in the document's structure for a screen reader, and carry
-an outline of the headings. A slide whose content does not fit its page is named,
-since its PDF page cuts it off.
+an outline of the headings. A slide, or a handout, whose content does not fit its
+page is named, since the PDF cuts it off there.
 
 Needs Playwright (``pip install 'rolekit[pdf]'``) and a Chromium (Debian's is at
 /usr/bin/chromium); Playwright's own browser download is not used.
@@ -49,13 +49,14 @@ _OVERFLOW = """selector => [...document.querySelectorAll(selector)].map(page => 
   }
   return [Math.round(right - box.right), Math.round(bottom - box.bottom)];
 })"""
-# A handout's page: the paper, less a margin rolekit sets (over nbconvert's), so that it knows the width to fit.
-_PAPER_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
-MARGIN_MM = 15
+# A handout's page: the paper's width, less a margin rolekit sets (over nbconvert's), so that it knows the width
+# the handout must fit.
+_PAPER_WIDTH_MM = {"A4": 210.0, "Letter": 215.9}
+_MARGIN_MM = 15
 
 
 class Printed(NamedTuple):
-    """What :func:`print_pdfs` did: the PDFs written, and each slide cut off by its page."""
+    """What :func:`print_pdfs` did: the PDFs written, and each slide or handout that its page cuts off."""
 
     written: list[Path]
     problems: list[Problem]
@@ -163,11 +164,11 @@ def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[str]]:
                 if right > 1 or bottom > 1
             ]
         else:
-            width, _ = _PAPER_MM[paper]
-            page.set_viewport_size({"width": round((width - 2 * MARGIN_MM) / 25.4 * 96), "height": 1000})
+            width = round((_PAPER_WIDTH_MM[paper] - 2 * _MARGIN_MM) / 25.4 * 96)  # CSS pixels, 96 to the inch
+            page.set_viewport_size({"width": width, "height": 1000})
             page.emulate_media(media="print")
             page.goto(source.resolve().as_uri())
-            page.add_style_tag(content=f"@page {{ margin: {MARGIN_MM}mm; }}")
+            page.add_style_tag(content=f"@page {{ margin: {_MARGIN_MM}mm; }}")  # CSS margins win over page.pdf's
             options["format"] = paper
             right = page.evaluate(_OVERFLOW, "html")[0][0]
             cut = [f"its content reaches {right} px past the {paper} page's right edge, and is cut off there"]

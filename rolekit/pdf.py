@@ -5,8 +5,9 @@ wrote, with every request for something not on the disk refused, and prints it
 through Playwright: a handout on A4 or Letter, the deck through reveal.js's print
 view (``?print-pdf``), one 16:9 page per slide. The PDFs are tagged, so headings and
 the charts' alt text are in the document's structure for a screen reader, and carry
-an outline of the headings. A slide, or a handout, whose content does not fit its
-page is named, since the PDF cuts it off there.
+an outline of the headings. A table too wide for the paper wraps its headers, and if
+need be its cells, anywhere; a slide, or a handout, whose content still does not fit
+its page is named, since the PDF cuts it off there.
 
 Needs Playwright (``pip install 'rolekit[pdf]'``) and a Chromium (Debian's is at
 /usr/bin/chromium); Playwright's own browser download is not used.
@@ -49,6 +50,15 @@ _OVERFLOW = """selector => [...document.querySelectorAll(selector)].map(page => 
   }
   return [Math.round(right - box.right), Math.round(bottom - box.bottom)];
 })"""
+# A table wider than the page (on screen it would scroll) may wrap its headers anywhere, column names having no
+# spaces to wrap at, then, if that is not enough, its cells; a table that fits is left as it is.
+_FIT_TABLES = """() => {
+  const width = document.documentElement.clientWidth;
+  for (const table of document.querySelectorAll('table'))
+    for (const cells of ['th', 'td'])
+      if (table.getBoundingClientRect().right > width)
+        table.querySelectorAll(cells).forEach(cell => { cell.style.overflowWrap = 'anywhere'; });
+}"""
 # A handout's page: the paper's width, less a margin rolekit sets (over nbconvert's), so that it knows the width
 # the handout must fit.
 _PAPER_WIDTH_MM = {"A4": 210.0, "Letter": 215.9}
@@ -170,6 +180,7 @@ def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[str]]:
             page.goto(source.resolve().as_uri())
             page.add_style_tag(content=f"@page {{ margin: {_MARGIN_MM}mm; }}")  # CSS margins win over page.pdf's
             options["format"] = paper
+            page.evaluate(_FIT_TABLES)
             right = page.evaluate(_OVERFLOW, "html")[0][0]
             cut = [f"its content reaches {right} px past the {paper} page's right edge, and is cut off there"]
             cut = cut if right > 1 else []

@@ -15,12 +15,13 @@ DATA ?=
 RESOLVED_ON := 2026-11-21T00:00:00Z
 UV_INSTALL = $(BIN)/uv pip install --quiet --python $(BIN)/python --exclude-newer $(RESOLVED_ON)
 REVEAL := $(VENV)/share/reveal.js-4.6.0
+AXE := $(VENV)/share/axe-core-4.14.1
 # Let Python cache compiled modules in .venv as they are first imported: uv installs
 # none, and with PYTHONDONTWRITEBYTECODE set every process (every notebook kernel)
 # would compile pandas and matplotlib again, seconds each time.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test lint setup lab handouts execute baselines bench clean
+.PHONY: run test lint setup lab handouts pdf execute baselines bench clean
 
 # One process for the whole job: it checks the table, runs the notebooks in parallel
 # kernels while it draws the charts, then exports the handouts.
@@ -33,7 +34,7 @@ run: $(VENV)/run.stamp $(REVEAL)/dist/reveal.js
 	@echo "Slides:             build/handouts/seminar_deck.slides.html (press S for speaker notes)"
 	@echo "Open the notebooks in JupyterLab: make lab"
 
-test: $(VENV)/test.stamp $(REVEAL)/dist/reveal.js
+test: $(VENV)/test.stamp $(REVEAL)/dist/reveal.js $(AXE)/axe.min.js
 	$(BIN)/python -m pytest
 
 # Style and types: ruff's lint and format check (rules in pyproject.toml), mypy on rolekit/.
@@ -52,6 +53,11 @@ lab: $(VENV)/run.stamp
 handouts: $(VENV)/run.stamp $(REVEAL)/dist/reveal.js
 	$(BIN)/rolekit notebooks $(if $(DATA),--data $(DATA)) --out build/notebooks
 	$(BIN)/rolekit handouts --notebooks build/notebooks --out build/handouts --reveal $(REVEAL)
+
+# PDFs of the handouts and the slides that `make run` wrote, printed by headless Chromium:
+# A4, or `make pdf PAPER=letter`. A target of its own, so that `make run` stays fast.
+pdf: $(VENV)/pdf.stamp
+	$(BIN)/rolekit pdf --handouts build/handouts --out build/pdf $(if $(PAPER),--paper $(PAPER))
 
 # For maintainers: rerun the committed notebooks from a fresh kernel (Restart & Run
 # All), without timing metadata so that an unchanged notebook stays byte-identical,
@@ -86,12 +92,21 @@ $(VENV)/run.stamp: pyproject.toml | $(BIN)/uv
 	$(BIN)/python -c "import matplotlib.pyplot"
 	touch $@
 
+$(VENV)/pdf.stamp: pyproject.toml $(VENV)/run.stamp
+	$(UV_INSTALL) -e '.[pdf]'
+	touch $@
+
 $(VENV)/test.stamp: pyproject.toml $(VENV)/run.stamp
 	$(UV_INSTALL) -e '.[test]'
 	touch $@
 
-# reveal.js for offline slides: fetched once from the npm registry, hash-checked.
-# touch: the unpacked files keep the archive's old dates, which would make this rule run every time.
-$(REVEAL)/dist/reveal.js: scripts/fetch_reveal.py | $(BIN)/uv
-	$(BIN)/python scripts/fetch_reveal.py $(REVEAL)
+# reveal.js for offline slides, and axe-core for the browser tests' accessibility check:
+# each fetched once from the npm registry, hash-checked (scripts/fetch_npm.py).
+# touch: the unpacked files keep the archive's old dates, which would make these rules run every time.
+$(REVEAL)/dist/reveal.js: scripts/fetch_npm.py | $(BIN)/uv
+	$(BIN)/python scripts/fetch_npm.py reveal.js $(REVEAL)
+	touch $@
+
+$(AXE)/axe.min.js: scripts/fetch_npm.py | $(BIN)/uv
+	$(BIN)/python scripts/fetch_npm.py axe-core $(AXE)
 	touch $@

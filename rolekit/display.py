@@ -156,6 +156,8 @@ def table(df: pd.DataFrame, columns: list[str] | None = None) -> Any:
     True
     >>> "<th>only A holds</th>" in table(rolekit.overlap(rolekit.load_responsibilities()).pairs).data
     True
+    >>> "<th></th>" in table(pd.crosstab(pd.Series(["CEO"], name="role"), pd.Series(["internal"], name="scope"))).data
+    False
     """
     from IPython.display import HTML
 
@@ -168,9 +170,12 @@ def table(df: pd.DataFrame, columns: list[str] | None = None) -> Any:
             shown[col] = values.map(lambda v: "" if pd.isna(v) else f"{v:g}")
         elif values.dtype == object or pd.api.types.is_bool_dtype(values):
             shown[col] = values.map(_cell)
+    # No header cell left empty (a screen reader reads each cell with its header): an index of names or ids becomes
+    # the first column under its name; row numbers are not shown; a name for the columns, which has no cell, is dropped.
+    shown = shown.rename_axis(columns=None)
     if not (isinstance(shown.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(shown.index)):
-        shown = shown.reset_index()  # names or ids: a column of their own, headed by the index's name
-    shown.columns = [column_words(c) if str(c) != "index" else "" for c in shown.columns]
+        shown = shown.reset_index(names=[name or "row" for name in shown.index.names], allow_duplicates=True)
+    shown.columns = [column_words(c) for c in shown.columns]
     html = shown.to_html(index=False, na_rep="", escape=True, border=0, classes="rolekit-table")
     style = (
         # text-align over the lab theme's right alignment

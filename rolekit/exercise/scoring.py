@@ -214,7 +214,7 @@ body {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: 20px; max-widt
 img {{ width: 100%; }} table {{ border-collapse: collapse; }}
 td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; }}
 </style>
-</head><body>
+</head><body><main>
 <h1>Tagging exercise: results</h1>
 <p>{escape(summary(scores))}</p>
 {figures}
@@ -222,5 +222,5 @@ td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; }}
 <table><tr><th>item</th><th>responsibility</th><th>dimension</th><th>most common answer given by</th>
 <th>most common answer</th><th>key</th></tr>{rows}</table>
 {f"<p>{skipped} sheet(s) could not be used; <code>rolekit score</code> lists them, with why.</p>" if skipped else ""}
-</body></html>
+</main></body></html>
 """

@@ -118,11 +118,11 @@ th, td {{ border: 1px solid #888; padding: 4pt 6pt; vertical-align: top; text-al
 td.q {{ font-weight: bold; white-space: nowrap; }}
 span {{ display: block; white-space: nowrap; }}
 tr {{ page-break-inside: avoid; }}
-</style></head><body>
+</style></head><body><main>
 <h1>{escape(title)}</h1>
 <p>Name: ______________________ &nbsp; For each responsibility, tick the role that holds it,
 whether it faces inside or outside
 the company (scope), and whether it keeps today's business running or shapes where it goes (horizon). Work alone.</p>
 <table><thead><tr><th>item</th><th>responsibility</th>{head}</tr></thead><tbody>{rows}</tbody></table>
-</body></html>
+</main></body></html>
 """

@@ -1,6 +1,7 @@
 """Issue 8: the sentences the kit shows are computed from the table and true of it."""
 
 import pandas as pd
+import pytest
 
 import rolekit
 from rolekit.findings import TOPICS, findings, pct, takeaways
@@ -165,3 +166,12 @@ def test_shares_and_clashes_are_the_titles_of_the_profiles_and_source_charts():
 
 def test_pct_is_a_share_as_people_read_it():
     assert [pct(x) for x in (0.354, 0, 1, 2 / 3)] == ["35%", "0%", "100%", "67%"]
+
+
+@pytest.mark.parametrize("call", [rolekit.findings, rolekit.takeaways])
+def test_an_unknown_topic_is_a_clear_value_error_naming_the_topics(call):
+    df = rolekit.load_responsibilities()
+    with pytest.raises(ValueError, match=r"^topic must be one of data, profile, .*, decisions, not 'nope'$"):
+        call(df, "nope")
+    with pytest.raises(ValueError, match=r"not 'overlaps' \(did you mean 'overlap'\?\)$"):
+        call(df, "overlaps")

@@ -185,9 +185,7 @@ def test_a_long_bad_cell_is_shown_cut_saying_how_long_it_was(table):
     cell = "inside" * 35000  # 210 KB in one cell
     found = problems(table(HEADER + f"CEO,a,{cell},daily\n"))
     assert len(found) == 1 and len(found[0]) < 1000
-    assert (
-        found[0].startswith("FILE:2: column 'scope': 'insideinside") and "(a cell of 210,000 characters)" in found[0]
-    )
+    assert found[0].startswith("FILE:2: column 'scope': 'insideinside") and "(a cell of 210,000 characters)" in found[0]
     with pytest.raises(rolekit.DataError) as caught:
         rolekit.tidy(pd.DataFrame({"role": ["CEO"], "scope": [cell]}))
     assert len(str(caught.value)) < 1000 and "210,000 characters" in str(caught.value)

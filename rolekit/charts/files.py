@@ -55,6 +55,8 @@ def alt_text(ax: Axes, kind: str | None = None) -> str:
 
 
 def _metadata(fmt: str, alt: str) -> dict[str, str | None]:
+    if fmt != "svg":  # SVG's XML is escaped by matplotlib; a PNG's or PDF's text is shown as found, in web pages too
+        alt = alt.replace("<", "&lt;").replace(">", "&gt;")
     if fmt == "png":
         return {"Software": MADE_BY, "Description": alt}
     if fmt == "svg":

@@ -10,6 +10,7 @@ printed on stderr), 2 for a command used wrongly.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -243,7 +244,7 @@ def _build(args: argparse.Namespace) -> int:
 
     matplotlib.use("Agg")
     from .charts import chart_files, save_charts
-    from .output import writable_folder
+    from .output import Output, writable_folder
     from .seminar import export_handouts, handout_plan, lab_note, notebooks, refresh_lab, run_series, series_folder
 
     out = Path(args.out)
@@ -257,6 +258,8 @@ def _build(args: argparse.Namespace) -> int:
     problems = writable_folder(out / "lab")
     if problems:
         raise DataError(problems)
+    parts = ("figures", "notebooks", "handouts", "lab")
+    earlier = {part: list(Output(out / part).made) for part in parts}  # to say what this build removes
     df = load_responsibilities(args.data)
     _say(table_summary(df, args.data or "bundled table"))
     charts: list[tuple[list[Path], list[str]]] = []  # drawn here while the notebooks run in other processes
@@ -264,14 +267,19 @@ def _build(args: argparse.Namespace) -> int:
         args.data, out / "notebooks", meanwhile=lambda: charts.append(save_charts(df, out / "figures"))
     )
     written, skipped = charts[0]
-    with chart_files(out / "figures") as figures:  # charts an earlier build drew that this table does not have
-        removed = [str(figures.root / name) for name in figures.prune(p.name for p in written)[0]]
+    with chart_files(out / "figures") as figures:  # charts an earlier build drew that this build does not
+        figures.prune(p.name for p in written)
     handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
-    lab, kept, gone = refresh_lab(out / "notebooks", out / "lab")
+    lab, kept, _ = refresh_lab(out / "notebooks", out / "lab")
+    removed = {part: [n for n in names if not os.path.lexists(out / part / n)] for part, names in earlier.items()}
     _say(
         *[f"wrote {p}" for p in [*written, *executed, *handouts, *lab]],
         *[f"skipped {s}" for s in skipped],
-        *[f"removed {p}: an earlier build's, not part of this one" for p in [*removed, *gone]],
+        *[
+            f"removed from {out / part}: {_some(names)} (an earlier build's, not part of this one)"
+            for part, names in removed.items()
+            if names
+        ],
         *[f"kept {p} as it is: changed since rolekit wrote it (this build's copy: {out / 'notebooks'})" for p in kept],
     )
     charts_line = f"{out / 'figures'}/ ({len(written)} chart{'s' * (len(written) != 1)}"
@@ -284,7 +292,7 @@ def _build(args: argparse.Namespace) -> int:
         f"  Handouts:           {out / 'handouts'}/*.html (open in a browser; no network needed)",
         f"  Slides:             {out / 'handouts' / 'seminar_deck.slides.html'} (press S for speaker notes)",
         f"  Working copy:       {lab_note(out / 'lab', out / 'notebooks')}",
-        "  Open the working copy in JupyterLab: make lab",
+        f"  Open the working copy in JupyterLab: {'make lab' if out == Path('build') else f'rolekit lab --out {out}'}",
     )
     return 0
 
@@ -296,11 +304,17 @@ def _lab(args: argparse.Namespace) -> int:
     _say(lab_note(out / "lab", out / "notebooks"))
     if args.no_open:
         return 0
-    import os
     import subprocess
 
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # JupyterLab refuses root without
     return subprocess.call([sys.executable, "-m", "jupyterlab", str(out / "lab"), *root])
+
+
+def _some(names: list[str], most: int = 5) -> str:
+    """'a, b and c', or the first ``most`` and how many more."""
+    if len(names) <= most:
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    return f"{', '.join(names[:most])} and {len(names) - most} more"
 
 
 def _say(*lines: object) -> None:

@@ -479,6 +479,13 @@ class Output:
         Returns the names removed, and those kept because a person changed them since
         (they are theirs now: the manifest forgets them). A file rolekit did not make is
         never touched.
+
+        >>> import tempfile
+        >>> with Output(tempfile.mkdtemp()) as folder:
+        ...     for name in ("new.txt", "old.txt"):
+        ...         _ = folder.write_text(name, name)
+        ...     folder.prune(["new.txt"])
+        (['old.txt'], [])
         """
         keep = set(keep)
         removed, kept = [], []

@@ -222,6 +222,15 @@ def refresh_lab(executed: PathLike, out: PathLike) -> tuple[list[str], list[str]
     as it is, and named, so no edit is lost and no build is refused. Notebooks of an
     earlier build that this one lacks are removed unless edited. Returns the notebooks
     written, those kept as edited (or in the way: a link, a folder), and those removed.
+
+    >>> import tempfile
+    >>> lab = Path(tempfile.mkdtemp())
+    >>> [len(names) for names in refresh_lab(bundled("notebooks"), lab)]  # written, kept, removed
+    [10, 0, 0]
+    >>> with open(lab / "03_overlaps.ipynb", "a") as notebook:
+    ...     _ = notebook.write(" ")  # the facilitator saves a change
+    >>> [Path(p).name for p in refresh_lab(bundled("notebooks"), lab)[1]]
+    ['03_overlaps.ipynb']
     """
     problems = writable_folder(Path(out).expanduser())
     if problems:
@@ -262,6 +271,13 @@ def lab_note(out: PathLike, executed: PathLike | None = None) -> str:
 
     ``executed``: the build's own notebooks, whose table is the last build's. DataError
     when the working copy holds no notebook yet (no build has made one).
+
+    >>> import tempfile
+    >>> lab = Path(tempfile.mkdtemp())
+    >>> _ = refresh_lab(bundled("notebooks"), lab)
+    >>> print(lab_note(lab).split(": ", 1)[1])  # the committed notebooks: run by `make execute`, not by a build
+    the notebooks of the last build, run on a table rolekit did not record (not a notebook of a build). Edit
+    and save them here: a later build refreshes a notebook only if you have not changed it.
     """
     folder = Path(out).expanduser()
     found = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith(".")) if folder.is_dir() else []

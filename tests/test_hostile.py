@@ -400,3 +400,14 @@ def test_make_passes_data_quoted_and_never_runs_it(tmp_path):
         assert run_make(f"DATA={data}")[:3] == ["build", "--data", data]
         assert not marker.exists(), data
     assert run_make()[:2] == ["build", "--out"]  # no DATA: the bundled table
+
+
+def test_the_printable_worksheet_of_hostile_names_holds_no_active_element(tmp_path):
+    table = _write_hostile(tmp_path / "team.csv")
+    assert (
+        main(["worksheet", "--n", "8", "--participants", "2", "--data", str(table), "--out", str(tmp_path / "w")]) == 0
+    )
+    page = (tmp_path / "w" / "worksheet.html").read_text(encoding="utf-8")
+    found, text = elements(page)
+    assert not [e for e in found if e[0] not in ("meta", "style")], found
+    assert "<iframe src=javascript:alert(5)></iframe>" in text  # the responsibilities, as text

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .text import BLANK, SPELLINGS, clean, controls
-from .validate import DataError, Problem, Schema, check_header, check_values, did_you_mean, header_line, meant
+from .validate import DataError, Problem, Schema, check_header, check_values, did_you_mean, distinct, header_line, meant
 
 PathLike = str | os.PathLike[str]  # a file's path, as rolekit's functions take it
 _SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
@@ -275,6 +275,7 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     if cells.iloc[:, -1].eq("").any() and _fields_outside_quotes(data) != (len(header) - 1) * (len(cells) + 1):
         return None
     cells.columns = header = [h if h in schema.columns else clean(r) for h, r in zip(header, raw)]
+    unique_checked = False
     for col in header:  # stripped, as the exact path strips every cell
         values = cells[col]
         if isinstance(values.dtype, pd.CategoricalDtype):
@@ -291,13 +292,21 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
         ):
             return None
         if not plain or " \n" in joined or "\n " in joined or joined.startswith(" ") or joined.endswith(" "):
-            cells[col] = values.str.strip(BLANK)
+            cells[col] = values = values.str.strip(BLANK)
+            joined = "\n".join(values.tolist())
+        if plain and "  " in joined:  # runs of inner spaces, collapsed as clean() collapses them in every key
+            cells[col] = values = values.str.replace(r" {2,}", " ", regex=True)
+            joined = "\n".join(values.tolist())
+        if plain and col == schema.unique:  # ASCII ids are final here (NFKC leaves ASCII as it is): check them once
+            if not distinct(values, joined):
+                return None
+            unique_checked = True
     empty = np.logical_and.reduce([cells[c].eq("").to_numpy() for c in schema.required or header])
     if empty.any():
         if not cells[empty].eq("").all(axis=None):
             return None
         cells = cells[~empty].reset_index(drop=True)
-    table, problems = _finish("", cells, pd.Series(np.arange(len(cells)) + 2), schema, plain=plain)
+    table, problems = _finish("", cells, pd.Series(np.arange(len(cells)) + 2), schema, plain, unique_checked)
     if problems or table.empty:
         return None
     for col in table:  # free text as text; key columns stay categorical for tidy() to order
@@ -437,21 +446,24 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
 
 
 def _finish(
-    name: str, table: pd.DataFrame, lines: pd.Series, schema: Schema, plain: bool = False
+    name: str,
+    table: pd.DataFrame,
+    lines: pd.Series,
+    schema: Schema,
+    plain: bool = False,
+    unique_checked: bool = False,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Normalise key columns, check every value; return the table in schema order and the problems.
 
-    ``plain``: every cell is printable ASCII, stripped already.
+    ``plain``: every cell is printable ASCII, stripped and its inner spaces collapsed
+    already. ``unique_checked``: the unique column's values, so cleaned, are distinct.
     """
     for col in schema.keys:
         if col not in table:
             continue
         values = table[col]
         if plain and not isinstance(values.dtype, pd.CategoricalDtype):
-            # a million ids: NFKC leaves ASCII as it is, so only runs of inner spaces are left to collapse
-            if values.str.contains("  ", regex=False).any():
-                table[col] = values.str.replace(r" {2,}", " ", regex=True)
-            continue
+            continue  # ids in an ASCII file are final already: NFKC leaves ASCII as it is
         if isinstance(values.dtype, pd.CategoricalDtype):
             table[col] = _recode(values, [clean(c) for c in values.cat.categories])
             continue
@@ -459,7 +471,7 @@ def _finish(
         cleaned = [clean(u) for u in uniques]
         if cleaned != list(uniques):
             table[col] = pd.Series(np.array(cleaned + [""], dtype=object)[codes], index=table.index, dtype="str")
-    problems = check_values(name, table, lines, schema, plain)
+    problems = check_values(name, table, lines, schema, plain, unique_checked)
     order = [schema.unique] * bool(schema.unique) + [c for c in schema.columns if c != schema.unique]  # the id first
     table = table[[c for c in order if c in table] + [c for c in table if c not in order]]
     for col in schema.optional:

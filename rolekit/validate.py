@@ -251,12 +251,13 @@ def check_values(
     lines: pd.Series,
     schema: Schema = RESPONSIBILITIES,
     plain: bool = False,
+    unique_checked: bool = False,
 ) -> list[Problem]:
     """Problems in the cells of ``table`` (cleaned strings), whose rows start on ``lines``.
 
     ``plain``: the file is printable ASCII, so no cell can hold a control character
-    or a look-alike letter, and those checks are skipped. The unique column is checked
-    on its cleaned values, as both read paths give them.
+    or a look-alike letter, and those checks are skipped. ``unique_checked``: the
+    caller has found the unique column's cleaned values distinct with :func:`distinct`.
     """
     problems = []
     for col in () if plain else table.columns:
@@ -299,7 +300,7 @@ def check_values(
     if "weight" in table:
         problems += _check_weights(name, table["weight"], lines)
     key = schema.unique
-    if key and key in table and not distinct(table[key]):
+    if key and key in table and not unique_checked and not distinct(table[key]):
         ids = table[key].str.casefold()
         problems += [
             Problem(name, int(line), key, f"is blank; every row needs a unique {key} (or delete the {key} column)")

@@ -304,7 +304,10 @@ def lab_note(out: PathLike, executed: PathLike | None = None) -> str:
     lines += [f"  {', '.join(names)}: run on {table}" for table, names in tables.items() if table != last]
     changed = [p.name for p in found if not lab.owns(p.name)]
     if changed:
-        lines.append(f"  changed since rolekit wrote them, so kept as they are: {', '.join(changed)}")
+        lines.append(
+            f"  changed since rolekit wrote them, so kept as they are (delete one to get the last build's at the "
+            f"next build): {', '.join(changed)}"
+        )
     return "\n".join(lines)
 
 

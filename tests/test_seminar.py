@@ -255,7 +255,8 @@ def test_the_working_copy_keeps_what_the_facilitator_changed_and_says_so(tmp_pat
         f"{lab}: the notebooks of the last build, run on {team}. Edit and save them here: a later build refreshes "
         "a notebook only if you have not changed it.",
         "  02_scope_and_horizon.ipynb: run on the bundled table",
-        "  changed since rolekit wrote them, so kept as they are: 02_scope_and_horizon.ipynb",
+        "  changed since rolekit wrote them, so kept as they are (delete one to get the last build's at the next "
+        "build): 02_scope_and_horizon.ipynb",
     ]
 
 

@@ -11,7 +11,8 @@ is written.
   renamed over the old one (``os.replace``): a command killed halfway leaves the old
   file or the new one, never a part of either.
 - **No links.** A symbolic link where rolekit would write a file (the manifest
-  included), or on the way to it, is refused; a rename never writes through a link.
+  included), or on the way to it from the folder given, or the folder itself, is
+  refused; a rename never writes through a link.
 - **No lock-out.** Before a file takes its place, one line with its name and checksum
   is added to the end of the manifest; the manifest is rewritten whole (atomically,
   as one line) once per command, when it ends (:meth:`Output.save`, or leaving a
@@ -535,10 +536,22 @@ def neutralised(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def writable_folder(folder: Path) -> list[Problem]:
-    """Problems with writing into ``folder``: a file in its place or on its way, no permission."""
+    """Problems with writing into ``folder``: a link or a file in its place, a file on its way, no permission.
+
+    The folders above it are the user's to choose, links among them (macOS's ``/tmp``).
+    """
     folder = Path(folder)
     if not str(folder).strip():
         return [Problem("''", None, None, "no folder given; give the folder to write into")]
+    if folder.is_symlink():
+        return [
+            Problem(
+                str(folder),
+                None,
+                None,
+                "is a link; rolekit never writes through a link: give the folder it points to, or another --out",
+            )
+        ]
     for here in [folder, *folder.parents]:
         try:
             exists = here.exists()

@@ -237,13 +237,13 @@ def refresh_lab(executed: PathLike, out: PathLike) -> tuple[list[str], list[str]
         raise DataError(problems)
     executed_dir = Path(executed).expanduser()
     sources = sorted(p for p in executed_dir.glob("*.ipynb") if not p.name.startswith("."))
-    written, kept = [], []
-    with Output(out) as lab:
+    mine = Output(out)
+    kept = [str(mine.root / s.name) for s in sources if not mine.free(s.name)]
+    written = []
+    with Output(out, [s.name for s in sources if mine.free(s.name)]) as lab:
         for source in sources:
             if lab.free(source.name):
                 written.append(str(lab.write_bytes(source.name, source.read_bytes())))
-            else:
-                kept.append(str(lab.root / source.name))
         removed, edited = lab.prune([s.name for s in sources])
     kept += [str(lab.root / name) for name in edited]
     return written, kept, [str(lab.root / name) for name in removed]

@@ -314,3 +314,15 @@ def test_every_csv_written_neutralises_formulas(tmp_path):
         with open(path, encoding="utf-8") as f:
             for row in csv.reader(f):
                 assert not any(cell.startswith(FORMULA_STARTS) for cell in row), (path, row)
+
+
+def test_an_output_folder_that_is_a_link_is_refused_but_links_above_it_are_the_users(tmp_path, capsys):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "figs").symlink_to(real, target_is_directory=True)
+    assert main(["figures", "--out", str(tmp_path / "figs")]) == 1
+    assert "figs: is a link; rolekit never writes through a link" in capsys.readouterr().err
+    assert not any(real.iterdir())
+    (tmp_path / "above").symlink_to(real, target_is_directory=True)
+    assert main(["figures", "--out", str(tmp_path / "above" / "figs")]) == 0  # the path to the folder is the user's
+    assert (real / "figs" / "load.png").is_file()

@@ -299,7 +299,7 @@ def hostile_build(tmp_path_factory):
         time.sleep(0.2)
     time.sleep(4)  # a few cells run, a few charts drawn
     os.killpg(killed.pid, signal.SIGKILL)
-    killed.wait(timeout=60)
+    assert killed.wait(timeout=60) == -signal.SIGKILL  # killed halfway, not finished
     done = subprocess.run(command, capture_output=True, text=True, timeout=1200)
     return out, done, table
 

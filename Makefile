@@ -8,7 +8,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The table, as given: never expanded by make, and reaching rolekit through the environment, quoted, so that a
+# name such as 'Roles (final).csv' works and the shell never runs what DATA holds.
 DATA ?=
+override DATA := $(value DATA)
+export DATA
 # Resolve every package, direct or not, as PyPI stood on this day, so that a fresh
 # clone installs the versions the notebooks and chart baselines were made with.
 # Move it forward when you change a pin in pyproject.toml.
@@ -24,15 +28,10 @@ unexport PYTHONDONTWRITEBYTECODE
 .PHONY: run test lint setup lab handouts pdf execute baselines bench clean
 
 # One process for the whole job: it checks the table, runs the notebooks in parallel
-# kernels while it draws the charts, then exports the handouts.
+# kernels while it draws the charts, exports the handouts, refreshes the working copy
+# build/lab, and says what it built from which table (and what it removed or kept).
 run: $(VENV)/run.stamp $(REVEAL)/dist/reveal.js
-	$(BIN)/rolekit build $(if $(DATA),--data $(DATA)) --out build --reveal $(REVEAL)
-	@echo
-	@echo "Charts:             build/figures/"
-	@echo "Executed notebooks: build/notebooks/"
-	@echo "Handouts:           build/handouts/*.html (open in a browser; no network needed)"
-	@echo "Slides:             build/handouts/seminar_deck.slides.html (press S for speaker notes)"
-	@echo "Open the notebooks in JupyterLab: make lab"
+	$(BIN)/rolekit build $${DATA:+--data "$$DATA"} --out build --reveal $(REVEAL)
 
 test: $(VENV)/test.stamp $(REVEAL)/dist/reveal.js $(AXE)/axe.min.js
 	$(BIN)/python -m pytest
@@ -45,13 +44,14 @@ lint: $(VENV)/test.stamp
 
 setup: $(VENV)/test.stamp
 
-# JupyterLab on the notebooks; the .py file beside each is its text twin (jupytext).
+# JupyterLab on the last build's notebooks (build/lab, a working copy to edit and save), saying which table
+# they were run on. Maintainers edit the committed notebooks/ with jupyter lab and make execute.
 lab: $(VENV)/run.stamp
-	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/rolekit lab --out build
 
 # Handouts alone: executes the series, then exports it.
 handouts: $(VENV)/run.stamp $(REVEAL)/dist/reveal.js
-	$(BIN)/rolekit notebooks $(if $(DATA),--data $(DATA)) --out build/notebooks
+	$(BIN)/rolekit notebooks $${DATA:+--data "$$DATA"} --out build/notebooks
 	$(BIN)/rolekit handouts --notebooks build/notebooks --out build/handouts --reveal $(REVEAL)
 
 # PDFs of the handouts and the slides that `make run` wrote, printed by headless Chromium:

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .categories import tidy
-from .validate import DataError, Problem, require
+from .validate import MAX_WEIGHT, DataError, Problem, require
 
 CELLS = [("internal", "daily"), ("internal", "long-term"), ("external", "daily"), ("external", "long-term")]
 
@@ -68,9 +68,9 @@ def counts(
 
 
 def weights_of(df: pd.DataFrame) -> np.ndarray:
-    """The ``weight`` column as numbers; DataError for a blank, negative or non-numeric weight."""
+    """The ``weight`` column as numbers; DataError for a blank, negative, non-numeric or too large weight."""
     values = pd.to_numeric(df["weight"], errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(values) | (values < 0)
+    bad = ~np.isfinite(values) | (values < 0) | (values > MAX_WEIGHT)  # sums of larger ones may overflow
     if bad.any():
         rows = ", ".join(map(str, df.index[bad][:5]))
         raise DataError(
@@ -79,7 +79,7 @@ def weights_of(df: pd.DataFrame) -> np.ndarray:
                     "table",
                     None,
                     "weight",
-                    f"needs a number of at least 0 on every row (rows {rows}); "
+                    f"needs a number from 0 to 10^15 on every row (rows {rows}); "
                     "allowed: hours, a share of time or an importance such as 1 to 5",
                 )
             ]

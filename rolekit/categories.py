@@ -14,7 +14,7 @@ import pandas as pd
 
 from .bundle import reference
 from .roles import role_mapping
-from .text import clean, fault, is_placeholder, marked
+from .text import clean, fault, is_placeholder, marked, quoted
 from .validate import ALLOWED, SYNONYMS, DataError, Problem, did_you_mean
 
 ORDERED = ("role", "scope", "horizon", "theme", "source")
@@ -63,7 +63,9 @@ def _categorical(values: pd.Series, col: str) -> pd.Categorical:
     if faults:
         raise DataError(
             [
-                Problem("table", None, col, f"'{marked(uniques[i])}' {why} (rows {_labels(values.index[codes == i])})")
+                Problem(
+                    "table", None, col, f"{quoted(uniques[i], marked)} {why} (rows {_labels(values.index[codes == i])})"
+                )
                 for i, why in faults
             ]
         )
@@ -78,7 +80,7 @@ def _categorical(values: pd.Series, col: str) -> pd.Categorical:
                         "table",
                         None,
                         col,
-                        f"'{uniques[i]}' is not allowed (rows {_labels(values.index[codes == i])}); "
+                        f"{quoted(uniques[i])} is not allowed (rows {_labels(values.index[codes == i])}); "
                         f"allowed: {', '.join(known)}{did_you_mean(uniques[i], known, SYNONYMS[col])}",
                     )
                     for i in bad

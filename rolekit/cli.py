@@ -1,7 +1,7 @@
 """The ``rolekit`` command line.
 
 Commands: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``raci``,
-``notebooks``, ``handouts``, ``build``, ``pdf``.
+``notebooks``, ``handouts``, ``build``, ``lab``, ``pdf``.
 
 Exit status: 0 when everything asked for worked, 1 when a table has problems (each
 printed on stderr), 2 for a command used wrongly.
@@ -10,6 +10,7 @@ printed on stderr), 2 for a command used wrongly.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from .analysis import table_summary
 from .charts import FORMATS
 from .datasets import load_responsibilities
 from .pdf import CHROMIUM, PAPERS, print_pdfs
+from .text import shown
 from .validate import DataError, Problem
 
 DATA: dict[str, Any] = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
@@ -156,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         "build",
         help="everything at once: check the table, charts, executed notebooks, handouts",
         description="Check the table, then write charts to DIR/figures, the executed series to "
-        "DIR/notebooks and handouts and slides to DIR/handouts: what `make run` makes.",
+        "DIR/notebooks, handouts and slides to DIR/handouts and a working copy of the notebooks to DIR/lab: "
+        "what `make run` makes. DIR then holds this build only: files an earlier build wrote that this one "
+        "does not are removed, and a notebook of DIR/lab you changed is kept as it is.",
     )
     build.add_argument("--data", **DATA)
     build.add_argument("--out", metavar="DIR", default="build", help="where to write everything (default: %(default)s)")
@@ -184,6 +188,15 @@ def main(argv: list[str] | None = None) -> int:
         "--chromium", metavar="PATH", default=str(CHROMIUM), help="the Chromium to print with (default: %(default)s)"
     )
     pdf.set_defaults(run=_pdf)
+    lab = commands.add_parser(
+        "lab",
+        help="open the last build's notebooks in JupyterLab, saying which table they were run on",
+        description="Say which table the working copy DIR/lab (written by `rolekit build`) was run on and which "
+        "notebooks you changed there, then open it in JupyterLab: what `make lab` does.",
+    )
+    lab.add_argument("--out", metavar="DIR", default="build", help="the build's folder (default: %(default)s)")
+    lab.add_argument("--no-open", action="store_true", help="only say what the working copy holds")
+    lab.set_defaults(run=_lab)
     for stream in (sys.stdout, sys.stderr):  # a role in Arabic or an emoji must not crash a cp1252 terminal
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
@@ -210,7 +223,7 @@ def _validate(args: argparse.Namespace) -> int:
             print("\n".join(map(str, err.problems)), file=sys.stderr)
             status = 1
         else:
-            print(table_summary(df, path))
+            _say(table_summary(df, path))
     return status
 
 
@@ -221,7 +234,7 @@ def _figures(args: argparse.Namespace) -> int:
     from .charts import save_charts
 
     written, skipped = save_charts(load_responsibilities(args.data), args.out, args.format)
-    print("\n".join([f"wrote {p}" for p in written] + [f"skipped {s}" for s in skipped]))
+    _say(*[f"wrote {p}" for p in written], *[f"skipped {s}" for s in skipped])
     return 0
 
 
@@ -238,21 +251,21 @@ def _raci(args: argparse.Namespace) -> int:
         written = Output(args.template, ["raci_template.csv"]).write_csv(
             "raci_template.csv", raci_template(roles=roles)
         )
-        print(
+        _say(
             f"wrote {written}: fill each role's column with R, A, C or I (blank where the role has no part), then "
             f"run rolekit raci {written}"
         )
         return 0
     folder = Output(args.out, ["raci.png"]) if args.out else None
     mine, articles = load_decisions(args.file), load_decisions()
-    print(raci_summary(mine, against=articles))
+    _say(raci_summary(mine, against=articles))
     if folder:
         import matplotlib
 
         matplotlib.use("Agg")
         from .charts import plot_raci, save_chart
 
-        print(f"wrote {save_chart(plot_raci(mine, against=articles), folder, 'raci', plot_raci.kind)}")
+        _say(f"wrote {save_chart(plot_raci(mine, against=articles), folder, 'raci', plot_raci.kind)}")
     return 0
 
 
@@ -261,24 +274,56 @@ def _build(args: argparse.Namespace) -> int:
 
     matplotlib.use("Agg")
     from .charts import chart_files, save_charts
-    from .seminar import export_handouts, handout_plan, notebooks, run_series, series_folder
+    from .output import Output, writable_folder
+    from .seminar import export_handouts, handout_plan, lab_note, notebooks, refresh_lab, run_series, series_folder
 
     out = Path(args.out)
-    # Every target checked at once, not after the notebooks have run.
+    # Every target checked at once, not after the notebooks have run. The working copy refuses nothing: it keeps
+    # what the facilitator changed.
     chart_files(out / "figures")
     series_folder(out / "notebooks")
     handout_plan(
         out / "notebooks", out / "handouts", args.reveal, sources=[out / "notebooks" / p.name for p in notebooks()]
     )
+    problems = writable_folder(out / "lab")
+    if problems:
+        raise DataError(problems)
+    parts = ("figures", "notebooks", "handouts", "lab")
+    earlier = {part: list(Output(out / part).made) for part in parts}  # to say what this build removes
     df = load_responsibilities(args.data)
-    print(table_summary(df, args.data or "bundled table"))
+    _say(table_summary(df, args.data or "bundled table"))
     charts: list[tuple[list[Path], list[str]]] = []  # drawn here while the notebooks run in other processes
     executed = run_series(
         args.data, out / "notebooks", meanwhile=lambda: charts.append(save_charts(df, out / "figures"))
     )
-    handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
     written, skipped = charts[0]
-    print("\n".join([f"wrote {p}" for p in [*written, *executed, *handouts]] + [f"skipped {s}" for s in skipped]))
+    with chart_files(out / "figures") as figures:  # charts an earlier build drew that this build does not
+        figures.prune(p.name for p in written)
+    handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
+    lab, kept, _ = refresh_lab(out / "notebooks", out / "lab")
+    removed = {part: [n for n in names if not os.path.lexists(out / part / n)] for part, names in earlier.items()}
+    _say(
+        *[f"wrote {p}" for p in [*written, *executed, *handouts, *lab]],
+        *[f"skipped {s}" for s in skipped],
+        *[
+            f"removed from {out / part}: {_some(names)} (an earlier build's, not part of this one)"
+            for part, names in removed.items()
+            if names
+        ],
+        *[f"kept {p} as it is: changed since rolekit wrote it (this build's copy: {out / 'notebooks'})" for p in kept],
+    )
+    charts_line = f"{out / 'figures'}/ ({len(written)} chart{'s' * (len(written) != 1)}"
+    charts_line += f"; {len(skipped)} skipped, said above)" if skipped else ")"
+    _say(
+        "",
+        f"Built from {args.data or 'the bundled table'}:",
+        f"  Charts:             {charts_line}",
+        f"  Executed notebooks: {out / 'notebooks'}/",
+        f"  Handouts:           {out / 'handouts'}/*.html (open in a browser; no network needed)",
+        f"  Slides:             {out / 'handouts' / 'seminar_deck.slides.html'} (press S for speaker notes)",
+        f"  Working copy:       {lab_note(out / 'lab', out / 'notebooks')}",
+        f"  Open the working copy in JupyterLab: {'make lab' if out == Path('build') else f'rolekit lab --out {out}'}",
+    )
     return 0
 
 
@@ -291,6 +336,31 @@ def _share(text: str) -> float:
     if not 0 <= value <= 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number from 0 to 1, such as 0.6")
     return value
+
+
+def _lab(args: argparse.Namespace) -> int:
+    from .seminar import lab_note
+
+    out = Path(args.out)
+    _say(lab_note(out / "lab", out / "notebooks"))
+    if args.no_open:
+        return 0
+    import subprocess
+
+    root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # JupyterLab refuses root without
+    return subprocess.call([sys.executable, "-m", "jupyterlab", str(out / "lab"), *root])
+
+
+def _some(names: list[str], most: int = 5) -> str:
+    """'a, b and c', or the first ``most`` and how many more."""
+    if len(names) <= most:
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    return f"{', '.join(names[:most])} and {len(names) - most} more"
+
+
+def _say(*lines: object) -> None:
+    """Print ``lines`` on stdout, each shown safely: a file name or a value holding an escape code is shown escaped."""
+    print("\n".join(shown(line) for text in lines for line in (str(text).splitlines() or [""])))
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -314,13 +384,14 @@ def _compare(args: argparse.Namespace) -> int:
         folder = Output(args.out, ["compare.png", "comparison.csv"])
     before, after = tables
     changes = compare(before, after, threshold=args.threshold)
-    print(f"{args.before} -> {args.after}: {summary(changes, before.attrs['table'], after.attrs['table'])}")
+    _say(f"{args.before} -> {args.after}: {summary(changes, before.attrs['table'], after.attrs['table'])}")
     if folder is not None:
         from .charts import plot_compare, save_chart
 
-        drawn = plot_compare(before, after, threshold=args.threshold)
-        print(f"wrote {save_chart(drawn, folder, 'compare', plot_compare.kind)}")
-        print(f"wrote {folder.write_csv('comparison.csv', changes)}")
+        with folder:
+            drawn = plot_compare(before, after, threshold=args.threshold)
+            _say(f"wrote {save_chart(drawn, folder, 'compare', plot_compare.kind)}")
+            _say(f"wrote {folder.write_csv('comparison.csv', changes)}")
     return 0
 
 
@@ -336,11 +407,12 @@ def _worksheet(args: argparse.Namespace) -> int:
     sheet = worksheet(df, args.n, args.seed)
     roles = [str(r) for r in df["role"].cat.categories if r in set(sheet.key["role"])]  # the answers scoring accepts
     table = sheet_table(sheet, roles)
-    written = [folder.write_csv(name, table) for name in names]
-    written.append(folder.write_text("worksheet.html", sheet_html(sheet, roles)))
-    written.append(folder.write_csv("key/answer_key.csv", sheet.key))
-    print("\n".join(f"wrote {p}" for p in written))
-    print(f"{args.n} responsibilities for {args.participants} participant(s); keep {written[-1]} away from the room")
+    with folder:  # the manifest is rewritten once, at the end, however many sheets
+        written = [folder.write_csv(name, table) for name in names]
+        written.append(folder.write_text("worksheet.html", sheet_html(sheet, roles)))
+        written.append(folder.write_csv("key/answer_key.csv", sheet.key))
+    _say(*[f"wrote {p}" for p in written])
+    _say(f"{args.n} responsibilities for {args.participants} participant(s); keep {written[-1]} away from the room")
     return 0
 
 
@@ -369,7 +441,7 @@ def _score(args: argparse.Namespace) -> int:
     scores = score_sheets(args.responses, args.key)
     for problem in scores.problems:
         print(str(problem), file=sys.stderr)
-    print(summary(scores))
+    _say(summary(scores))
     if folder is None:
         return 0
     from .charts import alt_text, plot_agreement, plot_disputed, plot_room_vs_key, save_chart
@@ -380,31 +452,32 @@ def _score(args: argparse.Namespace) -> int:
         alt = alt_text(ax, draw.kind)
         path = save_chart(ax, folder, name, draw.kind)
         charts[name] = (path.read_bytes(), alt)  # the report shows the files just written
-        print(f"wrote {path}")
-    print(f"wrote {folder.write_csv('scores.csv', scores.participants[SCORE_COLUMNS])}")
-    print(f"wrote {folder.write_csv('items.csv', scores.items)}")
-    print(f"wrote {folder.write_csv('confusion.csv', scores.confusion)}")
-    print(f"wrote {folder.write_text('report.html', report_html(scores, charts))}")
+        _say(f"wrote {path}")
+    with folder:
+        _say(f"wrote {folder.write_csv('scores.csv', scores.participants[SCORE_COLUMNS])}")
+        _say(f"wrote {folder.write_csv('items.csv', scores.items)}")
+        _say(f"wrote {folder.write_csv('confusion.csv', scores.confusion)}")
+        _say(f"wrote {folder.write_text('report.html', report_html(scores, charts))}")
     return 0
 
 
 def _notebooks(args: argparse.Namespace) -> int:
     from .seminar import run_series
 
-    print("\n".join(f"wrote {path}" for path in run_series(args.data, args.out)))
+    _say(*[f"wrote {path}" for path in run_series(args.data, args.out)])
     return 0
 
 
 def _handouts(args: argparse.Namespace) -> int:
     from .seminar import export_handouts
 
-    print("\n".join(f"wrote {path}" for path in export_handouts(args.notebooks, args.out, args.reveal)))
+    _say(*[f"wrote {path}" for path in export_handouts(args.notebooks, args.out, args.reveal)])
     return 0
 
 
 def _pdf(args: argparse.Namespace) -> int:
     written, problems = print_pdfs(args.handouts, args.out, args.paper, args.chromium)
-    print("\n".join(f"wrote {path}" for path in written))
+    _say(*[f"wrote {path}" for path in written])
     for problem in problems:
         print(str(problem), file=sys.stderr)
     return 0

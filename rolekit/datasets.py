@@ -13,7 +13,7 @@ import pandas as pd
 from .bundle import bundled, reference
 from .categories import tidy
 from .reader import read_table
-from .validate import RESPONSIBILITIES
+from .validate import RESPONSIBILITIES, weight_numbers
 
 EXAMPLE_ORGANISATION = bundled("data/example_organisation.csv")  # an invented organisation, for trying the comparison
 # Twelve invented participants' answers to a 16-item worksheet, as a form exports them, with the key beside them.
@@ -42,7 +42,7 @@ def load_responsibilities(path: str | os.PathLike | bytes | None = None) -> pd.D
     """
     table = read_table(bundled("data/responsibilities.csv") if path is None else path, RESPONSIBILITIES)
     if "weight" in table:
-        table["weight"] = pd.to_numeric(table["weight"].str.replace(",", ".", regex=False))
+        table["weight"] = weight_numbers(table["weight"])
     out = tidy(table)
     out.attrs["table"] = table_name(path)
     return out

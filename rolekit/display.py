@@ -3,8 +3,8 @@
 A notebook cell is one call, ``rolekit.show(rolekit.plot_load, df)``: :func:`show`
 runs it and turns what comes back into something a participant can read, on any
 table: a chart becomes a :class:`Chart` (the PNG and its alt text), a DataFrame a
-:func:`table`, a sentence Markdown, and a table that lacks what a part needs a short
-note instead of a traceback.
+:func:`table`, a sentence Markdown (escaped, so that a name in it is never markup), and
+a table that lacks what a part needs a short note instead of a traceback.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 
 from .charts._base import figure_of
 from .charts.files import alt_text, render
+from .text import MarkdownText, markdown_escaped
 from .validate import DataError, MissingColumns
 
 __all__ = ["Chart", "show", "table"]
@@ -58,23 +59,22 @@ def show(
     try:
         result = what(df, **options)
     except MissingColumns as err:
-        names = ", ".join(f"`{c}`" for c in err.columns)
+        names = ", ".join(f"`{c}`" if c.isidentifier() else markdown_escaped(c) for c in err.columns)
         return Markdown(
-            f"**Not shown here:** this table has no {names} column, which is needed {err.purpose}.\n\n"
-            f"Add it to your table to see this part: the codebook, `data/README.md`, says how to fill it in."
+            f"**Not shown here:** this table has no {names} column, which is needed {markdown_escaped(err.purpose)}."
+            "\n\nAdd it to your table to see this part: the codebook, `data/README.md`, says how to fill it in."
         )
-    except DataError as err:  # nothing to draw, or values the analysis cannot use
-        return Markdown(
-            "**Not shown here:** the table " + "; ".join(str(p).removeprefix("table: ") for p in err.problems) + "."
-        )
+    except DataError as err:  # nothing to draw, or values the analysis cannot use: the problems quote the table
+        said = "; ".join(str(p).removeprefix("table: ") for p in err.problems)
+        return Markdown(f"**Not shown here:** the table {markdown_escaped(said)}.")
     if part is not None:
         result = getattr(result, part)
     if isinstance(result, Axes):
         return Chart(result, getattr(what, "kind", None))
     if isinstance(result, pd.DataFrame) and result.empty:
         return Markdown("**Nothing to show:** no responsibility in this table matches.")
-    if isinstance(result, str):  # a sentence computed from the table
-        return Markdown(result)
+    if isinstance(result, str):  # a sentence computed from the table, escaped unless written as Markdown already
+        return Markdown(result if isinstance(result, MarkdownText) else markdown_escaped(result))
     if isinstance(result, pd.DataFrame):
         return table(result, keep)
     return result

@@ -16,7 +16,8 @@ import pandas as pd
 from .analysis import overlap, positions, profile, source_agreement, unit
 from .bundle import reference
 from .categories import tidy
-from .validate import MissingColumns, require
+from .text import MarkdownText, markdown_escaped
+from .validate import MissingColumns, did_you_mean, require
 
 TOPICS = ("data", "profile", "shares", "overlap", "differences", "load", "sources", "clashes", "decisions")
 
@@ -478,6 +479,8 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes: str | Iterable[
     >>> findings(df, "profile")["text"].tolist()[0]
     'The COO holds no external responsibilities; the CEO 33%.'
     """
+    if topic is not None and topic not in TOPICS:
+        raise ValueError(f"topic must be one of {', '.join(TOPICS)}, not {topic!r}{did_you_mean(str(topic), TOPICS)}")
     require(df, ["role"], "to say what the table shows")
     topics = TOPICS if topic is None else (topic,)
     t = tidy(df).dropna(subset=["role"])
@@ -502,12 +505,15 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes: str | Iterable[
     return pd.DataFrame(rows, columns=["topic", "text", "figures"])
 
 
-def takeaways(df: pd.DataFrame, topic: str, themes: str | Iterable[str] | None = None) -> str:
+def takeaways(df: pd.DataFrame, topic: str, themes: str | Iterable[str] | None = None) -> MarkdownText:
     """The findings of one topic as a Markdown list, for a notebook's takeaways or a slide's notes.
+
+    Each sentence is escaped for Markdown (:func:`rolekit.text.markdown_escaped`): a
+    role named ``**x**`` or ``<img ...>`` shows as those characters, never as markup.
 
     >>> import rolekit
     >>> print(takeaways(rolekit.load_responsibilities(), "overlap"))
     - The CEO and the COO share 8 of 10 themes (Jaccard 0.80). Only the CEO holds stakeholders.
       Only the COO holds performance.
     """
-    return "\n".join(f"- {text}" for text in findings(df, topic, themes)["text"])
+    return MarkdownText("\n".join(f"- {markdown_escaped(text)}" for text in findings(df, topic, themes)["text"]))

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .text import BLANK, SPELLINGS, clean
+from .text import BLANK, SPELLINGS, clean, controls
 from .validate import DataError, Problem, Schema, check_header, check_values, did_you_mean, distinct, header_line, meant
 
 PathLike = str | os.PathLike[str]  # a file's path, as rolekit's functions take it
@@ -275,37 +275,49 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     if cells.iloc[:, -1].eq("").any() and _fields_outside_quotes(data) != (len(header) - 1) * (len(cells) + 1):
         return None
     cells.columns = header = [h if h in schema.columns else clean(r) for h, r in zip(header, raw)]
+    unique_checked = False
     for col in header:  # stripped, as the exact path strips every cell
         values = cells[col]
         if isinstance(values.dtype, pd.CategoricalDtype):
             values = values.cat.rename_categories(
                 [str(c) for c in values.cat.categories]
             )  # "2024" must not become 2024
-            if not all(c.isprintable() for c in values.cat.categories):
+            if not all(_ordinary(c) for c in values.cat.categories):
                 return None  # a control character, a tab or a line break inside a value: the exact path says where
             cells[col] = _recode(values, [c.strip(BLANK) for c in values.cat.categories])
             continue
         joined = "\n".join(values.tolist())  # one string for every check: a million values, scanned in C
         if (plain and joined.encode().translate(None, _PRINTABLE)) or (
-            not plain and not joined.replace("\n", " ").isprintable()
+            not plain and not _ordinary(joined.replace("\n", " "))
         ):
             return None
-        if col == schema.unique and not distinct(values, joined):
-            return None
         if not plain or " \n" in joined or "\n " in joined or joined.startswith(" ") or joined.endswith(" "):
-            cells[col] = values.str.strip(BLANK)
+            cells[col] = values = values.str.strip(BLANK)
+            joined = "\n".join(values.tolist())
+        if plain and "  " in joined:  # runs of inner spaces, collapsed as clean() collapses them in every key
+            cells[col] = values = values.str.replace(r" {2,}", " ", regex=True)
+            joined = "\n".join(values.tolist())
+        if plain and col == schema.unique:  # ASCII ids are final here (NFKC leaves ASCII as it is): check them once
+            if not distinct(values, joined):
+                return None
+            unique_checked = True
     empty = np.logical_and.reduce([cells[c].eq("").to_numpy() for c in schema.required or header])
     if empty.any():
         if not cells[empty].eq("").all(axis=None):
             return None
         cells = cells[~empty].reset_index(drop=True)
-    table, problems = _finish("", cells, pd.Series(np.arange(len(cells)) + 2), schema, plain=plain, unique_checked=True)
+    table, problems = _finish("", cells, pd.Series(np.arange(len(cells)) + 2), schema, plain, unique_checked)
     if problems or table.empty:
         return None
     for col in table:  # free text as text; key columns stay categorical for tidy() to order
         if isinstance(table[col].dtype, pd.CategoricalDtype) and col not in schema.keys:
             table[col] = table[col].astype("str")
     return table
+
+
+def _ordinary(text: str) -> bool:
+    """No control character, tab or line break in ``text``: what the fast path reads as the exact path does."""
+    return text.isprintable() or not (controls(text) or "\t" in text or "\r" in text or "\n" in text)
 
 
 def _recode(values: pd.Series, cleaned: list[str]) -> pd.Series:
@@ -365,7 +377,7 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
         )
     lines = [first for first, _ in spans]
     header_at, header = lines[0], [schema.name(clean(h).lower()) for h in rows[0]]
-    delimiter = _other_delimiter(header, schema)
+    delimiter = _other_delimiter(rows[0], header, schema)
     if delimiter:
         raise DataError(
             problems
@@ -434,13 +446,24 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
 
 
 def _finish(
-    name: str, table: pd.DataFrame, lines: pd.Series, schema: Schema, plain: bool = False, unique_checked: bool = False
+    name: str,
+    table: pd.DataFrame,
+    lines: pd.Series,
+    schema: Schema,
+    plain: bool = False,
+    unique_checked: bool = False,
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Normalise key columns, check every value; return the table in schema order and the problems."""
+    """Normalise key columns, check every value; return the table in schema order and the problems.
+
+    ``plain``: every cell is printable ASCII, stripped and its inner spaces collapsed
+    already. ``unique_checked``: the unique column's values, so cleaned, are distinct.
+    """
     for col in schema.keys:
-        if col not in table or (plain and col == schema.unique):
-            continue  # ids in an ASCII file are stripped already, and NFKC leaves ASCII as it is
+        if col not in table:
+            continue
         values = table[col]
+        if plain and not isinstance(values.dtype, pd.CategoricalDtype):
+            continue  # ids in an ASCII file are final already: NFKC leaves ASCII as it is
         if isinstance(values.dtype, pd.CategoricalDtype):
             table[col] = _recode(values, [clean(c) for c in values.cat.categories])
             continue
@@ -503,12 +526,12 @@ def _split_rows(text: str, name: str) -> tuple[list[list[str]], list[tuple[int, 
     return rows, lines, problems
 
 
-def _other_delimiter(header: list[str], schema: Schema) -> str | None:
-    """Name the separator when a header only makes sense split on something else."""
-    joined = ",".join(header)
+def _other_delimiter(raw: list[str], header: list[str], schema: Schema) -> str | None:
+    """Name the separator when a header (``raw`` as written, ``header`` as read) only makes sense split on another."""
+    joined = ",".join(raw).lower()
     found = sum(c in schema.required for c in header)
     for sep, label in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
-        if sum(clean(c) in schema.required for c in joined.split(sep)) > found:
+        if sum(schema.name(clean(c)) in schema.required for c in joined.split(sep)) > found:
             return label
     return None
 

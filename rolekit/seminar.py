@@ -8,6 +8,7 @@ the seminar deck into reveal.js slides that need no network.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -33,8 +34,8 @@ def notebooks() -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb")) + [folder / DECK]
 
 
-def _execute(source: Path, target: Path, data_path: str | None) -> tuple[str, str | None]:
-    """Run one notebook with papermill; return its path and, if it failed, why."""
+def _execute(source: Path, scratch: Path, data_path: str | None) -> str | None:
+    """Run one notebook with papermill into ``scratch``; return why it failed, or None."""
     import tempfile
 
     import papermill
@@ -49,9 +50,9 @@ def _execute(source: Path, target: Path, data_path: str | None) -> tuple[str, st
         try:
             papermill.execute_notebook(
                 str(source),
-                str(target),
+                str(scratch),
                 parameters={"data_path": data_path},
-                cwd=str(target.parent),
+                cwd=str(scratch.parent),
                 kernel_name="python3",
                 progress_bar=False,
                 log_output=False,
@@ -59,10 +60,22 @@ def _execute(source: Path, target: Path, data_path: str | None) -> tuple[str, st
                 extra_arguments=quiet,
             )
         except papermill.PapermillExecutionError as err:
-            return str(target), f"failed at cell {err.exec_count}: {err.ename}: {err.evalue}"
+            return f"failed at cell {err.exec_count}: {err.ename}: {err.evalue}"
         except Exception as err:  # a kernel that would not start, a disk that is full: report it, do not crash
-            return str(target), f"could not be run: {type(err).__name__}: {err}"
-    return str(target), None
+            return f"could not be run: {type(err).__name__}: {err}"
+    return None
+
+
+def _as_executed(scratch: Path, target: Path) -> bytes | None:
+    """The notebook papermill wrote to ``scratch``, saying ``target`` as where it is; None if it wrote none."""
+    import nbformat
+
+    try:
+        nb = nbformat.reads(scratch.read_text(encoding="utf-8"), as_version=4)
+    except (OSError, ValueError):  # nothing written (the kernel never started), or not a notebook
+        return None
+    nb.metadata.setdefault("papermill", {})["output_path"] = str(target)
+    return nbformat.writes(nb).encode("utf-8") + b"\n"
 
 
 def run_series(
@@ -77,31 +90,39 @@ def run_series(
     kernel spends part of its start waiting); ``meanwhile``, if given, is called in
     this process while they run. Returns the written paths. Raises DataError for a
     bad table, before running anything, and for a notebook that fails, naming it and
-    the cell. Never writes into the notebooks' own folder or over a file it did not make.
+    the cell (the notebook is written as far as it ran, for a person to look at). Never
+    writes into the notebooks' own folder or over a file it did not make; each notebook
+    takes its place whole once it has run, and notebooks of an earlier series that this
+    one lacks are removed.
     """
     data_path = None
     if data is not None:
         load_responsibilities(data)  # every problem reported here, not deep inside a notebook
         data_path = str(Path(data).expanduser().resolve())
-    folder = series_folder(out)
     sources = notebooks()
-    targets = [folder.path(s.name) for s in sources]
-    with ProcessPoolExecutor(max_workers=workers or (os.cpu_count() or 1) + 1) as pool:
-        jobs = [pool.submit(_execute, source, target, data_path) for source, target in zip(sources, targets)]
-        if meanwhile is not None:
-            try:
-                meanwhile()
-            except BaseException:
-                pool.shutdown(cancel_futures=True)  # do not make the user wait for notebooks nobody will see
-                raise
-        results = [job.result() for job in jobs]
-    for path, error in results:
-        if not error:
-            folder.record(Path(path).name)
-    failed = [_problem(Path(path), error) for path, error in results if error]
-    if failed:
-        raise DataError(failed)
-    return [path for path, _ in results]
+    with series_folder(out) as folder, contextlib.ExitStack() as scratches:
+        paths = [scratches.enter_context(folder.scratch(s.name)) for s in sources]
+        with ProcessPoolExecutor(max_workers=workers or (os.cpu_count() or 1) + 1) as pool:
+            jobs = [pool.submit(_execute, source, path, data_path) for source, path in zip(sources, paths)]
+            if meanwhile is not None:
+                try:
+                    meanwhile()
+                except BaseException:
+                    pool.shutdown(cancel_futures=True)  # do not make the user wait for notebooks nobody will see
+                    raise
+            errors = [job.result() for job in jobs]
+        written, failed = [], []
+        for source, path, error in zip(sources, paths, errors):
+            target = folder.root / source.name
+            executed = _as_executed(path, target)
+            if executed is not None:
+                written.append(str(folder.write_bytes(source.name, executed)))
+            if error or executed is None:
+                failed.append(_problem(target, error or "could not be run: the kernel wrote no notebook"))
+        if failed:
+            raise DataError(failed)
+        folder.prune(s.name for s in sources)
+    return written
 
 
 def series_folder(out: PathLike) -> Output:
@@ -122,7 +143,8 @@ def export_handouts(
 
     ``reveal`` is a reveal.js 4 folder (with ``dist/`` and ``plugin/``); it is copied
     next to the slides, which load it by a relative path: the folder ``out`` works
-    offline and can be handed out as it is. Everything is checked before anything is written.
+    offline and can be handed out as it is. Everything is checked before anything is written;
+    handouts and reveal.js files an earlier export wrote that this one does not are removed.
     """
     sources, folder, assets = handout_plan(executed, out, reveal)
     from nbconvert import HTMLExporter, SlidesExporter
@@ -134,17 +156,19 @@ def export_handouts(
         "extra_template_basedirs": [str(TEMPLATES)],
     }
     written = []
-    for source in sources:
-        if source.name == DECK:
-            exporter: SlidesExporter | HTMLExporter = SlidesExporter(
-                template_name="rolekit_slides", reveal_url_prefix="reveal.js", reveal_theme="white", **common
-            )  # its fonts are local; "simple" fetches Google Fonts
-        else:
-            exporter = HTMLExporter(template_name="rolekit_handout", **common)
-        body, _ = exporter.from_filename(str(source))
-        written.append(str(folder.write_text(_handout_name(source), body)))
-    for name, source in assets.items():
-        folder.write_bytes(name, source.read_bytes())
+    with folder:
+        for source in sources:
+            if source.name == DECK:
+                exporter: SlidesExporter | HTMLExporter = SlidesExporter(
+                    template_name="rolekit_slides", reveal_url_prefix="reveal.js", reveal_theme="white", **common
+                )  # its fonts are local; "simple" fetches Google Fonts
+            else:
+                exporter = HTMLExporter(template_name="rolekit_handout", **common)
+            body, _ = exporter.from_filename(str(source))
+            written.append(str(folder.write_text(_handout_name(source), body)))
+        for name, source in assets.items():
+            folder.write_bytes(name, source.read_bytes())
+        folder.prune([_handout_name(s) for s in sources] + list(assets))  # an earlier export's other handouts
     return written
 
 
@@ -164,7 +188,11 @@ def handout_plan(
         raise DataError(problems)
     executed_dir = Path(executed).expanduser()
     if sources is None:
-        sources = sorted(executed_dir.glob("*.ipynb")) if executed_dir.is_dir() else []
+        sources = (
+            sorted(p for p in executed_dir.glob("*.ipynb") if not p.name.startswith("."))
+            if executed_dir.is_dir()
+            else []
+        )
     if not sources:
         raise DataError([_problem(executed_dir, "holds no executed notebooks; run `rolekit notebooks` first")])
     assets = {}
@@ -181,3 +209,115 @@ def handout_plan(
             if p.is_file()
         }
     return sources, Output(out, [_handout_name(s) for s in sources] + list(assets)), assets
+
+
+# -- The facilitator's working copy --------------------------------------------------------------
+
+
+def refresh_lab(executed: PathLike, out: PathLike) -> tuple[list[str], list[str], list[str]]:
+    """Copy the executed notebooks in ``executed`` to ``out``, the working copy ``make lab`` opens.
+
+    The facilitator may edit and save the notebooks there. A later build replaces a
+    notebook only if rolekit wrote it and nobody changed it since: an edited one is kept
+    as it is, and named, so no edit is lost and no build is refused. Notebooks of an
+    earlier build that this one lacks are removed unless edited. Returns the notebooks
+    written, those kept as edited (or in the way: a link, a folder), and those removed.
+
+    >>> import tempfile
+    >>> lab = Path(tempfile.mkdtemp())
+    >>> [len(names) for names in refresh_lab(bundled("notebooks"), lab)]  # written, kept, removed
+    [10, 0, 0]
+    >>> with open(lab / "03_overlaps.ipynb", "a") as notebook:
+    ...     _ = notebook.write(" ")  # the facilitator saves a change
+    >>> [Path(p).name for p in refresh_lab(bundled("notebooks"), lab)[1]]
+    ['03_overlaps.ipynb']
+    """
+    problems = writable_folder(Path(out).expanduser())
+    if problems:
+        raise DataError(problems)
+    executed_dir = Path(executed).expanduser()
+    sources = sorted(p for p in executed_dir.glob("*.ipynb") if not p.name.startswith("."))
+    mine = Output(out)
+    kept = [str(mine.root / s.name) for s in sources if not mine.free(s.name)]
+    written = []
+    with Output(out, [s.name for s in sources if mine.free(s.name)]) as lab:
+        for source in sources:
+            if lab.free(source.name):
+                written.append(str(lab.write_bytes(source.name, source.read_bytes())))
+        removed, edited = lab.prune([s.name for s in sources])
+    kept += [str(lab.root / name) for name in edited]
+    return written, kept, [str(lab.root / name) for name in removed]
+
+
+def run_on(notebook: PathLike) -> str | None:
+    """The table an executed notebook was run on: its path, ``"the bundled table"``, or None if rolekit did not run it.
+
+    >>> run_on(bundled("notebooks") / "01_the_data.ipynb") is None  # run by `make execute`, not by a build
+    True
+    """
+    import json
+
+    try:
+        meta = json.loads(Path(notebook).read_text(encoding="utf-8")).get("metadata", {})
+        parameters = meta["papermill"]["parameters"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    data = parameters.get("data_path") if isinstance(parameters, dict) else None
+    return "the bundled table" if data is None else str(data)
+
+
+def lab_note(out: PathLike, executed: PathLike | None = None) -> str:
+    """What the working copy at ``out`` holds: the table its notebooks were run on, and those a person changed.
+
+    ``executed``: the build's own notebooks, whose table is the last build's. DataError
+    when the working copy holds no notebook yet (no build has made one).
+
+    >>> import tempfile
+    >>> lab = Path(tempfile.mkdtemp())
+    >>> _ = refresh_lab(bundled("notebooks"), lab)
+    >>> print(lab_note(lab).split(": ", 1)[1])  # the committed notebooks: run by `make execute`, not by a build
+    the notebooks of the last build, run on a table rolekit did not record (not a notebook of a build). Edit
+    and save them here: a later build refreshes a notebook only if you have not changed it.
+    """
+    folder = Path(out).expanduser()
+    found = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith(".")) if folder.is_dir() else []
+    if not found:
+        raise DataError(
+            [
+                _problem(
+                    folder,
+                    "holds no notebooks yet: build the kit first (make run, or make run DATA=your_table.csv); "
+                    "make lab then opens the notebooks of that build",
+                )
+            ]
+        )
+    lab = Output(folder)
+    tables: dict[str, list[str]] = {}
+    for path in found:
+        tables.setdefault(_table_name(run_on(path)), []).append(path.name)
+    built = sorted(Path(executed).expanduser().glob("[0-9]*.ipynb")) if executed is not None else []
+    last = _table_name(run_on(built[0])) if built else max(tables, key=lambda t: len(tables[t]))
+    lines = [
+        f"{folder}: the notebooks of the last build, run on {last}. Edit and save them here: a later build "
+        "refreshes a notebook only if you have not changed it."
+    ]
+    lines += [f"  {', '.join(names)}: run on {table}" for table, names in tables.items() if table != last]
+    changed = [p.name for p in found if not lab.owns(p.name)]
+    if changed:
+        lines.append(
+            f"  changed since rolekit wrote them, so kept as they are (delete one to get the last build's at the "
+            f"next build): {', '.join(changed)}"
+        )
+    return "\n".join(lines)
+
+
+def _table_name(data: str | None) -> str:
+    if data is None:
+        return "a table rolekit did not record (not a notebook of a build)"
+    if data == "the bundled table":
+        return data
+    try:
+        relative = os.path.relpath(data)
+    except ValueError:  # another drive, on Windows
+        relative = data
+    return relative if not relative.startswith("..") else data

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .text import SPELLINGS, fault, marked, shown
+from .text import SPELLINGS, controls, fault, marked, quoted, shown
 
 REQUIRED = ("role", "responsibility", "scope", "horizon")
 OPTIONAL = ("id", "theme", "source", "section", "weight")
@@ -38,6 +38,7 @@ SYNONYMS = {
     },
 }
 _SHOWN = 100  # problems shown in an error message; DataError.problems keeps them all
+_LONGEST = 2000  # characters of one problem's message shown: a whole 200 KB cell would flood the terminal
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        column = "" if self.column is None else f"column '{self.column}': "
-        return shown(f"{where}: {column}{self.message}")
+        column = "" if self.column is None else f"column {quoted(self.column)}: "
+        message = self.message if len(self.message) <= _LONGEST else f"{self.message[:_LONGEST]}… (cut)"
+        return shown(f"{where}: {column}{message}")
 
 
 class DataError(ValueError):
@@ -255,7 +257,7 @@ def check_values(
 
     ``plain``: the file is printable ASCII, so no cell can hold a control character
     or a look-alike letter, and those checks are skipped. ``unique_checked``: the
-    caller has found the unique column's values distinct with :func:`distinct`.
+    caller has found the unique column's cleaned values distinct with :func:`distinct`.
     """
     problems = []
     for col in () if plain else table.columns:
@@ -264,7 +266,9 @@ def check_values(
         for k, value in enumerate(uniques):
             wrong = fault(value) if col in schema.keys else _control(value)
             if wrong:  # shown escaped: a look-alike letter printed as itself would hide the problem
-                problems += [Problem(name, int(line), col, f"'{marked(value)}' {wrong}") for line in lines[codes == k]]
+                problems += [
+                    Problem(name, int(line), col, f"{quoted(value, marked)} {wrong}") for line in lines[codes == k]
+                ]
     for col in schema.required:
         if col not in table:
             continue
@@ -288,7 +292,7 @@ def check_values(
                     name,
                     int(line),
                     col,
-                    f"'{v}' is not allowed; allowed: "
+                    f"{quoted(v)} is not allowed; allowed: "
                     f"{', '.join(allowed)}{did_you_mean(v, allowed, schema.synonyms.get(col))}",
                 )
                 for line, v in zip(lines[bad], values[bad])
@@ -305,7 +309,7 @@ def check_values(
         repeated = ids.ne("") & ids.duplicated(keep=False)
         first = lines[repeated].groupby(ids[repeated]).transform("min")
         problems += [
-            Problem(name, int(line), key, f"'{v}' is already used on line {f}; each {key} must be unique")
+            Problem(name, int(line), key, f"{quoted(v)} is already used on line {f}; each {key} must be unique")
             for line, v, f in zip(lines[repeated], table[key][repeated], first)
             if line != f
         ]
@@ -331,14 +335,57 @@ def distinct(values: pd.Series, joined: str | None = None) -> bool:
 
 
 def _control(value: str) -> str | None:
-    if value.isascii() and value.isprintable():
-        return None
-    controls = [c for c in value if not c.isprintable() and c not in "\t\r\n "]
-    return f"has a control character ({shown(controls[0])}), which does not print; delete it" if controls else None
+    found = controls(value)
+    return f"has a control character ({shown(found[0])}), which does not print; delete it" if found else None
+
+
+# The largest weight, 10^15: sums of a table of any size rolekit reads stay far from overflowing.
+MAX_WEIGHT = 1e15
+_THOUSANDS = r"[+-]?[1-9]\d{0,2}(?:,\d{3})+"  # 1,000 or 2,500,000: a thousands separator, or a decimal comma?
+_INNER_SPACE = re.compile(r"(?<=\d)[\s\u2009\u202f\xa0'](?=\d)")  # 1 000, 1\u202f000, 1'000 (Swiss)
+
+
+def weight_numbers(weights: pd.Series) -> pd.Series:
+    """The ``weight`` cells (text) as numbers: a decimal comma is read as a point; NaN where a cell is not a weight.
+
+    A comma before exactly three digits is not read: ``1,000`` may be a thousand or
+    one (:func:`check_values` refuses it, saying both), and neither may be guessed;
+    ``0,500`` can only be a half.
+
+    >>> weight_numbers(pd.Series(["2", "2,5", "0,500", "1,000", "1.000,5", "lots"])).tolist()
+    [2.0, 2.5, 0.5, nan, nan, nan]
+    """
+    text = weights.astype(str).str.strip()
+    readable = ~text.str.fullmatch(_THOUSANDS) & ~(
+        text.str.contains(",", regex=False) & text.str.contains(".", regex=False)
+    )
+    return pd.to_numeric(text.where(readable, "").str.replace(",", ".", regex=False), errors="coerce")
+
+
+def _weight_hint(value: str) -> str:
+    """Why a weight that is not a number of at least 0 was refused, with what it probably means."""
+    if re.fullmatch(_THOUSANDS, value):
+        thousands = value.replace(",", "")
+        if value.count(",") > 1:
+            return f"has commas between its thousands; write it without them (did you mean {thousands}?)"
+        decimal = value.replace(",", ".")
+        return (
+            f"is ambiguous: a comma before exactly three digits may separate thousands ({thousands}) or be a decimal "
+            f"comma ({decimal}); write the number without a thousands separator, with a point for decimals "
+            f"(did you mean {thousands} or {decimal}?)"
+        )
+    if "," in value and "." in value:
+        last = max(value.rfind(","), value.rfind("."))
+        meant = (value[:last].replace(",", "").replace(".", "") + "." + value[last + 1 :]).lstrip(".")
+        return f"mixes commas and points; write it without a thousands separator (did you mean {meant}?)"
+    joined = _INNER_SPACE.sub("", value)
+    if joined != value and not weight_numbers(pd.Series([joined])).isna().all():
+        return f"has a space between its digits; write it without a thousands separator (did you mean {joined}?)"
+    return "is not a number of at least 0"
 
 
 def _check_weights(name: str, weights: pd.Series, lines: pd.Series) -> list[Problem]:
-    numbers = pd.to_numeric(weights.str.replace(",", ".", regex=False), errors="coerce")
+    numbers = weight_numbers(weights)
     allowed = "allowed: a number of at least 0, such as 1, 2.5 or 0 (hours a week, a share of time, importance 1 to 5)"
     problems = [
         Problem(
@@ -346,11 +393,25 @@ def _check_weights(name: str, weights: pd.Series, lines: pd.Series) -> list[Prob
         )
         for line in lines[weights.eq("")]
     ]
-    bad = weights.ne("") & ~(numbers >= 0) | numbers.isin([float("inf")])
-    return problems + [
-        Problem(name, int(line), "weight", f"'{v}' is not a number of at least 0; {allowed}")
-        for line, v in zip(lines[bad], weights[bad])
-    ]
+    bad = weights.ne("") & ~(numbers >= 0)
+    large = numbers.gt(MAX_WEIGHT)  # 1e309 is infinite: too large as well
+    return (
+        problems
+        + [
+            Problem(name, int(line), "weight", f"{quoted(v)} {_weight_hint(v)}; {allowed}")
+            for line, v in zip(lines[bad], weights[bad])
+        ]
+        + [
+            Problem(
+                name,
+                int(line),
+                "weight",
+                f"{quoted(v)} is too large: rolekit adds up weights of at most 10^15 (so that every sum and "
+                "share stays exact); give the weights in a larger unit, such as days instead of minutes",
+            )
+            for line, v in zip(lines[large], weights[large])
+        ]
+    )
 
 
 def require(df: pd.DataFrame, columns: Iterable[str], purpose: str) -> None:

@@ -302,6 +302,8 @@ def test_weights_of_zero_and_a_theme_named_like_the_kits_own_labels_are_drawn_or
     df.to_csv(tmp_path / "w.csv", index=False)
     assert main(["figures", "--data", str(tmp_path / "w.csv"), "--out", str(tmp_path / "out")]) == 0
     assert "Traceback" not in capsys.readouterr().err
-    assert rolekit.findings(df, "profile")["text"].iloc[0].startswith(
-        "The CEO and (new) have only responsibilities of weight 0, so no shares."
+    assert (
+        rolekit.findings(df, "profile")["text"]
+        .iloc[0]
+        .startswith("The CEO and (new) have only responsibilities of weight 0, so no shares.")
     )

@@ -114,3 +114,15 @@ def test_the_command_never_prints_a_traceback_on_odd_input(tmp_path):
     ):
         done = run(*args)
         assert done.returncode == 1 and "Traceback" not in done.stderr and done.stderr.strip(), args
+
+
+def test_file_names_in_success_lines_are_shown_escaped_like_problems(tmp_path):
+    data = tmp_path / "team\x1b[2J.csv"  # a name that would clear the terminal
+    data.write_text(HEADER + "CEO,a,internal,daily\n")
+    out = tmp_path / "figs\x1b]0;pwned\x07"
+    for args in (["validate", str(data)], ["figures", "--data", str(data), "--out", str(out)]):
+        done = run(*args)
+        assert done.returncode == 0 and done.stdout, done.stderr
+        assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+        assert "\\x1b" in done.stdout
+    assert "figs\\x1b]0;pwned\\x07" in done.stdout and "wrote " in done.stdout

@@ -216,3 +216,12 @@ def test_the_sentence_checker_catches_what_it_is_for():
         "Python shown to people",
     ]
     assert sentence_faults("Of 4 themes, 1 is held by one role only.", roles) == []
+
+
+@pytest.mark.parametrize("call", [rolekit.findings, rolekit.takeaways])
+def test_an_unknown_topic_is_a_clear_value_error_naming_the_topics(call):
+    df = rolekit.load_responsibilities()
+    with pytest.raises(ValueError, match=r"^topic must be one of data, profile, .*, decisions, not 'nope'$"):
+        call(df, "nope")
+    with pytest.raises(ValueError, match=r"not 'overlaps' \(did you mean 'overlap'\?\)$"):
+        call(df, "overlaps")

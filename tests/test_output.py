@@ -3,8 +3,13 @@ manifest decides, not the contents), everything checked before the first file is
 open in a spreadsheet."""
 
 import csv
+import errno
+import hashlib
+import json
 import os
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -53,6 +58,160 @@ def test_figures_never_overwrite_a_file_rolekit_did_not_make(tmp_path, capsys):
 def test_figures_replace_their_own_earlier_files(tmp_path):
     assert main(["figures", "--out", str(tmp_path)]) == 0
     assert main(["figures", "--out", str(tmp_path)]) == 0
+
+
+# -- Links, a manifest that is not rolekit's --------------------------------------------------------
+
+
+def _written(root, names=("a.txt", "sub/b.txt")):
+    with Output(root, names) as folder:
+        for name in names:
+            folder.write_text(name, f"rolekit's {name}")
+    return folder
+
+
+def test_a_link_named_like_the_manifest_is_never_written_through(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("my own file")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / MANIFEST).symlink_to(victim)
+    with pytest.raises(rolekit.DataError, match=r"\.rolekit-manifest\.json: is a link; rolekit never writes through"):
+        Output(out, ["a.txt"])
+    assert main(["figures", "--out", str(out)]) == 1
+    assert victim.read_text() == "my own file" and sorted(p.name for p in out.iterdir()) == [MANIFEST]
+
+
+def test_a_link_where_an_output_goes_or_on_the_way_is_refused(tmp_path):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "b.txt").write_text("mine")
+    (victim / "a.txt").write_text("mine too")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").symlink_to(victim / "a.txt")
+    (out / "sub").symlink_to(victim, target_is_directory=True)
+    with pytest.raises(rolekit.DataError) as caught:
+        Output(out, ["a.txt", "sub/b.txt"])
+    assert [str(p) for p in caught.value.problems] == [
+        f"{out / 'a.txt'}: is a link; rolekit never writes through a link: choose another --out, or move it away",
+        f"{out / 'sub'}: is a link; rolekit never writes through a link: choose another --out, or move it away",
+    ]
+    folder = Output(out)  # planned nothing: a name given only when writing is checked then
+    with pytest.raises(rolekit.DataError, match="is a link"):
+        folder.write_text("sub/b.txt", "x")
+    assert (victim / "b.txt").read_text() == "mine" and (victim / "a.txt").read_text() == "mine too"
+
+
+@pytest.mark.parametrize("content", ["my notes", '{"theme": "dark"}', "[1, 2]", '{"a.txt": "not a checksum"}'])
+def test_a_users_file_named_like_the_manifest_is_never_replaced(tmp_path, content):
+    (tmp_path / MANIFEST).write_text(content)
+    with pytest.raises(rolekit.DataError, match="is not a manifest rolekit wrote"):
+        Output(tmp_path, ["a.txt"])
+    assert (tmp_path / MANIFEST).read_text() == content and sorted(tmp_path.iterdir()) == [tmp_path / MANIFEST]
+
+
+def test_the_manifest_of_an_earlier_rolekit_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text("old")
+    digest = hashlib.sha256(b"old").hexdigest()
+    (tmp_path / MANIFEST).write_text(json.dumps({"a.txt": digest}, indent=1) + "\n")  # its indented form
+    assert Output(tmp_path, ["a.txt"]).owns("a.txt")
+
+
+# -- Whole files, no lock-out ----------------------------------------------------------------------
+
+KILL = """
+import os, sys
+from rolekit.output import Output
+names = [f"f{i:02d}.txt" for i in range(20)]
+folder = Output(sys.argv[1], names)
+step = {"n": 0}
+real = os.replace
+def replace(a, b):
+    step["n"] += 1
+    if step["n"] == int(sys.argv[2]):
+        os._exit(9)  # killed before this file takes its place
+    real(a, b)
+os.replace = replace
+for name in names:
+    folder.write_text(name, sys.argv[3] + name * 2000)
+folder.save()
+"""
+
+
+@pytest.mark.parametrize("at", [1, 2, 11, 21])  # the first file, the second, midway, the manifest at the end
+def test_a_command_killed_halfway_never_leaves_a_file_cut_short_nor_locks_the_folder(tmp_path, at):
+    out = tmp_path / "out"
+    assert subprocess.run([sys.executable, "-c", KILL, str(out), "0", "first "], timeout=60).returncode == 0
+    assert subprocess.run([sys.executable, "-c", KILL, str(out), str(at), "second "], timeout=60).returncode == 9
+    contents = {p.name: p.read_text() for p in out.iterdir() if p.name != MANIFEST and not p.name.startswith(".")}
+    assert sorted(contents) == [f"f{i:02d}.txt" for i in range(20)]
+    assert all(text in ("first " + n * 2000, "second " + n * 2000) for n, text in contents.items())
+    assert sum(text.startswith("second") for text in contents.values()) == min(at - 1, 20)
+    done = subprocess.run([sys.executable, "-c", KILL, str(out), "0", "third "], timeout=60, capture_output=True)
+    assert done.returncode == 0, done.stderr  # the rerun accepts the killed run's files, and completes
+    assert all(p.read_text().startswith("third ") for p in out.iterdir() if p.name != MANIFEST)
+    assert len((out / MANIFEST).read_text().splitlines()) == 1  # rewritten whole, once, at the end
+    assert not list(out.glob(".rolekit-tmp-*"))  # the killed run's temporary file is gone
+
+
+@pytest.mark.parametrize("cut", [0, 1, 0.3, 0.5, 0.99, -1])
+def test_a_manifest_cut_short_never_locks_the_user_out(tmp_path, cut):
+    folder = _written(tmp_path, [f"f{i}.txt" for i in range(10)])
+    manifest = (tmp_path / MANIFEST).read_bytes()
+    at = cut if isinstance(cut, int) and cut >= 0 else int(len(manifest) * cut) if cut > 0 else len(manifest) - 3
+    (tmp_path / MANIFEST).write_bytes(manifest[:at])
+    again = _written(tmp_path, list(folder.made))  # the same command again: it completes
+    assert sorted(again.made) == sorted(folder.made)
+    assert json.loads((tmp_path / MANIFEST).read_text()) == again.made
+    (tmp_path / "mine.txt").write_text("written after the cut: not rolekit's")
+    with pytest.raises(rolekit.DataError, match=r"mine\.txt: exists and was not made by rolekit"):
+        Output(tmp_path, ["mine.txt"])
+
+
+def test_the_manifest_is_written_once_per_command_not_once_per_file(tmp_path, monkeypatch):
+    rewrites = []
+    real = Output._replace
+    monkeypatch.setattr(
+        Output,
+        "_replace",
+        lambda self, folder, name, *a, **k: (rewrites.append(name), real(self, folder, name, *a, **k)),
+    )
+    assert main(["worksheet", "--n", "4", "--participants", "60", "--out", str(tmp_path / "ws")]) == 0
+    assert rewrites.count(MANIFEST) == 1 and len([n for n in rewrites if n != MANIFEST]) == 62
+
+
+def test_the_same_bytes_are_not_written_again(tmp_path):
+    _written(tmp_path)
+    before = (tmp_path / "a.txt").stat().st_mtime_ns, (tmp_path / "a.txt").stat().st_ino
+    _written(tmp_path)
+    assert ((tmp_path / "a.txt").stat().st_mtime_ns, (tmp_path / "a.txt").stat().st_ino) == before
+
+
+def test_a_full_disk_says_which_path(tmp_path, monkeypatch, capsys):
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    assert main(["figures", "--out", str(tmp_path / "figs")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(str(tmp_path / "figs")) and "cannot be written: No space left on device" in err, err
+    assert "Traceback" not in err and not list((tmp_path / "figs").glob("*.png"))
+
+
+# -- Removing rolekit's own files, and no one else's ----------------------------------------------
+
+
+def test_prune_removes_rolekits_earlier_files_only(tmp_path):
+    _written(tmp_path, ["a.txt", "old/b.txt", "old/c.txt", "edited.txt"])
+    (tmp_path / "edited.txt").write_text("changed by a person")
+    (tmp_path / "mine.txt").write_text("a person's own")
+    with Output(tmp_path, ["a.txt"]) as folder:
+        removed, kept = folder.prune(["a.txt"])
+    assert removed == ["old/b.txt", "old/c.txt"] and kept == ["edited.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "a.txt", "edited.txt", "mine.txt"]
+    assert json.loads((tmp_path / MANIFEST).read_text()) == {"a.txt": hashlib.sha256(b"rolekit's a.txt").hexdigest()}
+    assert not Output(tmp_path).remove("mine.txt") and (tmp_path / "mine.txt").exists()
 
 
 # -- Folders that cannot be written --------------------------------------------------------------
@@ -155,3 +314,15 @@ def test_every_csv_written_neutralises_formulas(tmp_path):
         with open(path, encoding="utf-8") as f:
             for row in csv.reader(f):
                 assert not any(cell.startswith(FORMULA_STARTS) for cell in row), (path, row)
+
+
+def test_an_output_folder_that_is_a_link_is_refused_but_links_above_it_are_the_users(tmp_path, capsys):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "figs").symlink_to(real, target_is_directory=True)
+    assert main(["figures", "--out", str(tmp_path / "figs")]) == 1
+    assert "figs: is a link; rolekit never writes through a link" in capsys.readouterr().err
+    assert not any(real.iterdir())
+    (tmp_path / "above").symlink_to(real, target_is_directory=True)
+    assert main(["figures", "--out", str(tmp_path / "above" / "figs")]) == 0  # the path to the folder is the user's
+    assert (real / "figs" / "load.png").is_file()

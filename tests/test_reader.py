@@ -363,34 +363,66 @@ def test_the_loader_raises_only_data_error_and_never_changes_the_file(table, con
 # -- The fast path -------------------------------------------------------------------------------
 
 _valid_cells = st.sampled_from(
-    ["CEO", "COO", "Chief of Staff", "a task", "a, b", ' "q" ', "  spaced ", "N/A", "", "x\ny", "é"]
+    [
+        "CEO",
+        "COO",
+        "Chief of Staff",
+        "Chief  of Staff",
+        "Chief of\tStaff",
+        "Chief\u00a0of Staff",
+        "a task",
+        "a, b",
+        ' "q" ',
+        "  spaced ",
+        "N/A",
+        "",
+        "x\ny",
+        "é",
+        "👨\u200d💼",
+    ]
 )
+# Ids as they go wrong: a trailing space, a full-width letter, another case, inner spaces, a zero-width space.
+_ids = st.sampled_from(["R1", "R1 ", "Ｒ1", "r1", "R 1", "R  1", "R\u200b1", "R2", "R3", "", "N/A"])
+_weights = st.sampled_from(["1", "2,5", "0.5", "1,000", "2,500,000", "1.000,5", "1 000", "0,500", "1e308", "-1", "x"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     rows=st.lists(
         st.tuples(
+            _ids,
             _valid_cells,
             _valid_cells,
             st.sampled_from(["internal", "External ", " long-term"]),
             st.sampled_from(["daily", "long-term", "LONG-TERM"]),
             _valid_cells,
+            _weights,
         ),
         max_size=8,
+    ),
+    columns=st.sampled_from(
+        [
+            ["role", "responsibility", "scope", "horizon", "section"],
+            ["id", "role", "responsibility", "scope", "horizon", "theme"],
+            ["role", "responsibility", "scope", "horizon", "source", "weight"],
+            ["id", "role", "responsibility", "scope", "horizon", "theme", "weight"],
+        ]
     ),
     quote_all=st.booleans(),
     crlf=st.booleans(),
     short=st.booleans(),
 )
-def test_the_fast_path_returns_exactly_what_the_exact_path_returns(rows, quote_all, crlf, short):
+def test_the_fast_path_returns_exactly_what_the_exact_path_returns(rows, columns, quote_all, crlf, short):
+    """Every rule, ids, inner whitespace and weights included, applies alike on both paths."""
     buffer = io.StringIO()
     writer = csv.writer(
         buffer, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL, lineterminator="\r\n" if crlf else "\n"
     )
-    writer.writerow(["role", "responsibility", "scope", "horizon", "section"])
+    writer.writerow(columns)
     for row in rows:
-        writer.writerow(row[:4] if short and row is rows[-1] else row)
+        by_name = dict(zip(["id", "role", "responsibility", "scope", "horizon", "*", "weight"], row))
+        cells = [by_name.get(c, by_name["*"]) for c in columns]
+        writer.writerow(cells[:-1] if short and row is rows[-1] else cells)
     data = buffer.getvalue().encode()
     fast = rio._fast(data, RESPONSIBILITIES)
     try:
@@ -400,6 +432,17 @@ def test_the_fast_path_returns_exactly_what_the_exact_path_returns(rows, quote_a
         return
     if fast is not None:
         same_frames(rolekit.tidy(fast), rolekit.tidy(exact))
+
+
+@pytest.mark.parametrize("twin", ["R000001 ", "Ｒ000001", "r000001", "R000001\u200b", "R000001\t"], ids=repr)
+def test_a_file_of_a_megabyte_or_more_applies_the_duplicate_id_rule(table, twin):
+    rows = [f"R{i:06d},CEO,Sets the vision and the direction number {i},internal,daily\n" for i in range(1, 20000)]
+    rows.append(f"{twin},COO,Runs the operations,internal,daily\n")
+    path = table("id,role,responsibility,scope,horizon\n" + "".join(rows))
+    assert path.stat().st_size >= rio.FAST_BYTES  # read by the fast path first
+    assert problems(path) == [
+        f"FILE:20001: column 'id': '{rolekit.text.clean(twin)}' is already used on line 2; each id must be unique"
+    ]
 
 
 def test_the_fast_path_is_taken_for_the_bundled_table():

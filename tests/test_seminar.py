@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT, SERIES, code_cells
 
 import rolekit
-from rolekit.seminar import export_handouts, handout_plan, notebooks, run_series
+from rolekit.cli import main
+from rolekit.seminar import DECK, export_handouts, handout_plan, lab_note, notebooks, refresh_lab, run_series
 
 FOUR_ROLES = """role,responsibility,scope,horizon,theme
 CEO,Chairs the leadership meeting,internal,daily,people
@@ -51,7 +52,8 @@ def test_the_series_runs_on_a_four_role_table_without_sources(four_role_run):
         for o in c.outputs
         if "text/markdown" in o.get("data", {})
     ]
-    assert len(notes) == 5 and all("this table has no `source` column" in n.lower() for n in notes)
+    # as a reader sees them: the takeaways' sentences are escaped for Markdown
+    assert len(notes) == 5 and all("this table has no `source` column" in n.lower().replace("\\", "") for n in notes)
     overlaps = json.dumps(nbformat.read(written[2], as_version=4).dict())
     assert "Chief of Staff" in overlaps and "CFO" in overlaps
 
@@ -195,3 +197,108 @@ def test_the_series_and_deck_say_only_true_things_of_a_generated_table(tmp_path,
         for text, alone in _sentences(nb):
             faults = sentence_faults(text, names if alone else [*names, "CEO", "COO"])
             assert not faults, (Path(written).name, text[:300], faults)
+
+
+# -- No lock-out after a failed notebook; a folder holds one series ---------------------------------
+
+
+def _notebook(path: Path, code: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("data_path = None", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(code),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_failed_notebook_is_written_as_far_as_it_ran_and_never_locks_the_folder(tmp_path, monkeypatch):
+    good = _notebook(tmp_path / "01_good.ipynb", "print('fine')")
+    bad = _notebook(tmp_path / "02_bad.ipynb", "1 / 0")
+    out = tmp_path / "out"
+    monkeypatch.setattr(rolekit.seminar, "notebooks", lambda: [good, bad])
+    # cell 3: papermill counts the cell of parameters it adds
+    with pytest.raises(rolekit.DataError, match=r"02_bad\.ipynb: failed at cell 3: ZeroDivisionError"):
+        run_series(out=str(out), workers=2)
+    failed = nbformat.read(out / "02_bad.ipynb", as_version=4)
+    assert failed.cells[-1].outputs[0].output_type == "error"  # there for a person to look at
+    assert failed.metadata.papermill.output_path == str(out / "02_bad.ipynb")
+    _notebook(bad, "print('fixed')")
+    assert [Path(p).name for p in run_series(out=str(out), workers=2)] == ["01_good.ipynb", "02_bad.ipynb"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".rolekit-tmp-")]
+    monkeypatch.setattr(rolekit.seminar, "notebooks", lambda: [good])  # a series without the second notebook
+    (out / "notes.ipynb").write_text("{}")  # a person's own
+    run_series(out=str(out), workers=1)
+    assert sorted(p.name for p in out.iterdir()) == [".rolekit-manifest.json", "01_good.ipynb", "notes.ipynb"]
+
+
+def test_an_export_holds_this_exports_handouts_and_reveal_files_only(tmp_path):
+    reveal = _reveal(tmp_path / "reveal")
+    (reveal / "plugin" / "old" / "old.js").parent.mkdir(parents=True)
+    (reveal / "plugin" / "old" / "old.js").write_text("/* a plugin the next version lacks */")
+    executed = tmp_path / "executed"
+    executed.mkdir()
+    for name in ("01_the_data.ipynb", "02_scope_and_horizon.ipynb", DECK):
+        (executed / name).write_bytes((ROOT / "notebooks" / name).read_bytes())
+    out = tmp_path / "handouts"
+    export_handouts(executed, out, reveal)
+    assert (out / "reveal.js" / "plugin" / "old" / "old.js").is_file()
+    (reveal / "plugin" / "old" / "old.js").unlink()
+    (executed / "02_scope_and_horizon.ipynb").unlink()
+    export_handouts(executed, out, reveal)
+    assert not (out / "02_scope_and_horizon.html").exists() and not (out / "reveal.js" / "plugin" / "old").exists()
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".rolekit-manifest.json",
+        "01_the_data.html",
+        "reveal.js",
+        "seminar_deck.slides.html",
+    ]
+
+
+# -- The working copy `make lab` opens ---------------------------------------------------------------
+
+
+def _executed(folder: Path, data: str | None, names=("01_the_data.ipynb", "02_scope_and_horizon.ipynb")) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_markdown_cell(f"run on {data}")]
+        nb.metadata["papermill"] = {"parameters": {"data_path": data}}
+        nbformat.write(nb, folder / name)
+    return folder
+
+
+def test_the_working_copy_keeps_what_the_facilitator_changed_and_says_so(tmp_path):
+    lab = tmp_path / "lab"
+    first = _executed(tmp_path / "first", None, ["01_the_data.ipynb", "02_scope_and_horizon.ipynb", "03_old.ipynb"])
+    written, kept, removed = refresh_lab(first, lab)
+    assert [Path(p).name for p in written] == ["01_the_data.ipynb", "02_scope_and_horizon.ipynb", "03_old.ipynb"]
+    assert "run on the bundled table" in lab_note(lab, first)
+    edited = nbformat.read(lab / "02_scope_and_horizon.ipynb", as_version=4)
+    edited.cells.append(nbformat.v4.new_markdown_cell("My notes for Tuesday"))
+    nbformat.write(edited, lab / "02_scope_and_horizon.ipynb")
+    team = str(tmp_path / "team.csv")
+    second = _executed(tmp_path / "second", team)  # another table; 03 is no longer in the series
+    written, kept, removed = refresh_lab(second, lab)
+    assert [Path(p).name for p in written] == ["01_the_data.ipynb"]
+    assert kept == [str(lab / "02_scope_and_horizon.ipynb")] and removed == [str(lab / "03_old.ipynb")]
+    assert "My notes for Tuesday" in (lab / "02_scope_and_horizon.ipynb").read_text()  # no edit is lost
+    assert f"run on {team}" in (lab / "01_the_data.ipynb").read_text()
+    note = lab_note(lab, second)
+    assert note.splitlines() == [
+        f"{lab}: the notebooks of the last build, run on {team}. Edit and save them here: a later build refreshes "
+        "a notebook only if you have not changed it.",
+        "  02_scope_and_horizon.ipynb: run on the bundled table",
+        "  changed since rolekit wrote them, so kept as they are (delete one to get the last build's at the next "
+        "build): 02_scope_and_horizon.ipynb",
+    ]
+
+
+def test_lab_says_when_there_is_no_build_yet(tmp_path, capsys):
+    assert main(["lab", "--out", str(tmp_path), "--no-open"]) == 1
+    assert "holds no notebooks yet: build the kit first (make run" in capsys.readouterr().err
+    _executed(tmp_path / "notebooks", None)
+    refresh_lab(tmp_path / "notebooks", tmp_path / "lab")
+    assert main(["lab", "--out", str(tmp_path), "--no-open"]) == 0
+    assert "the notebooks of the last build, run on the bundled table" in capsys.readouterr().out

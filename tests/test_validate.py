@@ -115,6 +115,82 @@ def test_a_bad_weight_is_a_validation_error(table):
     assert ok["weight"].tolist() == [2.5, 0.0]
 
 
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        (
+            "1,000",
+            "is ambiguous: a comma before exactly three digits may separate thousands (1000) or be a decimal "
+            "comma (1.000); write the number without a thousands separator, with a point for decimals (did you mean "
+            "1000 or 1.000?)",
+        ),
+        ("12,500,000", "has commas between its thousands; write it without them (did you mean 12500000?)"),
+        ("1,000.5", "mixes commas and points; write it without a thousands separator (did you mean 1000.5?)"),
+        ("1.000,5", "mixes commas and points; write it without a thousands separator (did you mean 1000.5?)"),
+        ("1\u202f000", "has a space between its digits; write it without a thousands separator (did you mean 1000?)"),
+    ],
+)
+def test_a_weight_that_could_be_read_two_ways_is_refused_with_both(table, cell, said):
+    path = table(f'role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,"{cell}"\n')
+    allowed = "allowed: a number of at least 0, such as 1, 2.5 or 0 (hours a week, a share of time, importance 1 to 5)"
+    assert problems(path) == [f"FILE:2: column 'weight': '{rolekit.text.shown(cell)}' {said}; {allowed}"]
+
+
+def test_decimal_commas_that_can_mean_one_number_only_are_read(table):
+    path = table(
+        'role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,"2,5"\nCEO,b,internal,daily,"0,500"\n'
+        'CEO,c,internal,daily,"1,25"\nCEO,d,internal,daily,"1,2500"\n'
+    )
+    assert rolekit.load_responsibilities(path)["weight"].tolist() == [2.5, 0.5, 1.25, 1.25]
+
+
+@pytest.mark.parametrize("huge", ["1e308", "1.7e308", "1e309", "9e15"])
+def test_weights_too_large_to_add_up_are_refused_before_any_sum(table, huge):
+    path = table(
+        f"role,responsibility,scope,horizon,weight\nCEO,a,external,daily,{huge}\nCOO,b,internal,daily,{huge}\n"
+    )
+    found = problems(path)
+    assert len(found) == 2 and all("is too large: rolekit adds up weights of at most 10^15" in p for p in found)
+    with pytest.raises(rolekit.DataError, match=r"needs a number from 0 to 10\^15 on every row \(rows 0, 1\)"):
+        rolekit.findings(
+            pd.DataFrame(
+                {
+                    "role": ["CEO", "COO"],
+                    "scope": ["external", "internal"],
+                    "horizon": ["daily"] * 2,
+                    "weight": [float(huge)] * 2,
+                }
+            ),
+            "profile",
+        )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    number=st.floats(min_value=0, max_value=1e9, allow_nan=False).map(lambda x: round(x, 3)),
+    style=st.sampled_from(["{:,.3f}", "{:,.0f}", "{:.3f}", "{:.2f}", "{:,.1f}", "{:.0f}", "european", "{:,}"]),
+)
+def test_a_weight_is_read_as_the_number_written_or_refused_never_as_another(number, style):
+    if style == "european":  # 1.234.567,891: points between thousands, a decimal comma
+        cell = f"{number:,.3f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        meant = float(cell.replace(".", "").replace(",", "."))
+    else:
+        cell = style.format(number)
+        meant = float(cell.replace(",", ""))
+    read = rolekit.validate.weight_numbers(pd.Series([cell])).iloc[0]
+    assert pd.isna(read) or read == meant, cell
+
+
+def test_a_long_bad_cell_is_shown_cut_saying_how_long_it_was(table):
+    cell = "inside" * 35000  # 210 KB in one cell
+    found = problems(table(HEADER + f"CEO,a,{cell},daily\n"))
+    assert len(found) == 1 and len(found[0]) < 1000
+    assert found[0].startswith("FILE:2: column 'scope': 'insideinside") and "(a cell of 210,000 characters)" in found[0]
+    with pytest.raises(rolekit.DataError) as caught:
+        rolekit.tidy(pd.DataFrame({"role": ["CEO"], "scope": [cell]}))
+    assert len(str(caught.value)) < 1000 and "210,000 characters" in str(caught.value)
+
+
 def test_duplicate_ids_ignore_case_and_blank_ids(table):
     path = table(
         "id,role,responsibility,scope,horizon\nR1,CEO,a,internal,daily\nR2,CEO,b,internal,daily\n"

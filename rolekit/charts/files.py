@@ -55,6 +55,8 @@ def alt_text(ax: Axes, kind: str | None = None) -> str:
 
 
 def _metadata(fmt: str, alt: str) -> dict[str, str | None]:
+    if fmt != "svg":  # SVG's XML is escaped by matplotlib; a PNG's or PDF's text is shown as found, in web pages too
+        alt = alt.replace("<", "&lt;").replace(">", "&gt;")
     if fmt == "png":
         return {"Software": MADE_BY, "Description": alt}
     if fmt == "svg":
@@ -107,20 +109,24 @@ def save_charts(df: pd.DataFrame, out: str | Path, fmt: str = "png") -> tuple[li
 
     Returns what was written, and what was skipped and why.
 
-    A chart needing a column ``df`` lacks, or with nothing to draw, is skipped. A file
-    rolekit did not make is never overwritten (DataError instead, before anything is
-    written; see :mod:`rolekit.output`).
+    A chart needing a column ``df`` lacks, or with nothing to draw, is skipped, and its
+    file from an earlier table removed, so the folder never shows another table's chart.
+    A file rolekit did not make is never overwritten (DataError instead, before anything
+    is written; see :mod:`rolekit.output`).
     """
-    folder = chart_files(out, fmt)
     written, skipped = [], []
-    for name, draw in CHARTS.items():
-        try:
-            ax = draw(df)
-        except MissingColumns as err:
-            skipped.append(f"{name}: this table has no {', '.join(err.columns)} column, which is needed {err.purpose}")
-            continue
-        except DataError as err:
-            skipped.append(f"{name}: {err.problems[0].message}")
-            continue
-        written.append(save_chart(ax, folder, name, getattr(draw, "kind", None), fmt))
+    with chart_files(out, fmt) as folder:
+        for name, draw in CHARTS.items():
+            try:
+                ax = draw(df)
+            except MissingColumns as err:
+                skipped.append(
+                    f"{name}: this table has no {', '.join(err.columns)} column, which is needed {err.purpose}"
+                )
+            except DataError as err:
+                skipped.append(f"{name}: {err.problems[0].message}")
+            else:
+                written.append(save_chart(ax, folder, name, getattr(draw, "kind", None), fmt))
+        stale = {f"{name}.{fmt}" for name in CHARTS} - {p.name for p in written}
+        folder.prune(set(folder.made) - stale)
     return written, skipped

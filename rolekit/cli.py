@@ -20,7 +20,6 @@ from .datasets import load_responsibilities
 from .validate import DataError, Problem
 
 DATA: dict[str, Any] = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
-SCORE_COLUMNS = ["participant", "name", "dimension", "answered", "accuracy", "cohen_kappa"]  # scores.csv
 REVEAL: dict[str, Any] = {
     "metavar": "DIR",
     "help": "a reveal.js 4 folder (with dist/ and plugin/), needed for the slides",
@@ -283,22 +282,47 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _worksheet(args: argparse.Namespace) -> int:
-    from .exercise import sheet_html, sheet_table, worksheet
+    from .exercise import quick_entry, sheet_html, sheet_table, worksheet
+    from .exercise.scoring import counted
     from .output import Output
 
     if args.n < 1 or args.participants < 1:
         raise DataError([Problem("rolekit worksheet", None, None, "--n and --participants must be at least 1")])
+    if args.seed < 0:
+        raise DataError(
+            [
+                Problem(
+                    "rolekit worksheet",
+                    None,
+                    None,
+                    f"--seed must be a whole number of 0 or more, not {args.seed}; the same seed draws the same sheet",
+                )
+            ]
+        )
     names = [f"sheets/P{i + 1:02d}.csv" for i in range(args.participants)]
-    folder = Output(args.out, [*names, "worksheet.html", "key/answer_key.csv"])
+    folder = Output(args.out, [*names, "quick_entry.csv", "worksheet.html", "key/answer_key.csv"])
     df = load_responsibilities(args.data)
     sheet = worksheet(df, args.n, args.seed)
     roles = [str(r) for r in df["role"].cat.categories if r in set(sheet.key["role"])]  # the answers scoring accepts
     table = sheet_table(sheet, roles)
     written = [folder.write_csv(name, table) for name in names]
+    stale = [n for n in folder.made if n.startswith("sheets/") and n not in names]  # an earlier draw's sheets
+    removed = [n for n in sorted(stale) if folder.remove(n)]
+    written.append(folder.write_csv("quick_entry.csv", quick_entry(sheet, args.participants)))
     written.append(folder.write_text("worksheet.html", sheet_html(sheet, roles)))
     written.append(folder.write_csv("key/answer_key.csv", sheet.key))
     print("\n".join(f"wrote {p}" for p in written))
-    print(f"{args.n} responsibilities for {args.participants} participant(s); keep {written[-1]} away from the room")
+    if removed:
+        print(f"removed {counted(len(removed), 'sheet')} of an earlier draw: {', '.join(removed)}")
+    if sheet.left_out:
+        print(
+            f"left out {counted(len(sheet.left_out), 'responsibility', 'responsibilities')} the table words the same "
+            "for different tags (a participant could not tell the items apart)"
+        )
+    print(
+        f"{counted(args.n, 'responsibility', 'responsibilities')} for {counted(args.participants, 'participant')}; "
+        f"keep {written[-1]} away from the room"
+    )
     return 0
 
 
@@ -306,43 +330,22 @@ def _score(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .exercise import report_html, score_sheets, summary
+    from .exercise import score_sheets, summary
 
     folder = None
     if args.out:
+        from .charts.exercise import SCORE_FILES
         from .output import Output
 
-        folder = Output(
-            args.out,
-            [
-                "scores.csv",
-                "items.csv",
-                "confusion.csv",
-                "agreement.png",
-                "disputed.png",
-                "room_vs_key.png",
-                "report.html",
-            ],
-        )
+        folder = Output(args.out, SCORE_FILES)
     scores = score_sheets(args.responses, args.key)
     for problem in scores.problems:
         print(str(problem), file=sys.stderr)
     print(summary(scores))
-    if folder is None:
-        return 0
-    from .charts import alt_text, plot_agreement, plot_disputed, plot_room_vs_key, save_chart
+    if folder is not None:
+        from .charts.exercise import save_scores
 
-    charts = {}
-    for name, draw in (("agreement", plot_agreement), ("disputed", plot_disputed), ("room_vs_key", plot_room_vs_key)):
-        ax = draw(scores)
-        alt = alt_text(ax, draw.kind)
-        path = save_chart(ax, folder, name, draw.kind)
-        charts[name] = (path.read_bytes(), alt)  # the report shows the files just written
-        print(f"wrote {path}")
-    print(f"wrote {folder.write_csv('scores.csv', scores.participants[SCORE_COLUMNS])}")
-    print(f"wrote {folder.write_csv('items.csv', scores.items)}")
-    print(f"wrote {folder.write_csv('confusion.csv', scores.confusion)}")
-    print(f"wrote {folder.write_text('report.html', report_html(scores, charts))}")
+        print("\n".join(f"wrote {path}" for path in save_scores(scores, folder)))
     return 0
 
 

@@ -92,6 +92,18 @@ class Output:
         (self.root / MANIFEST).write_text(json.dumps(dict(sorted(self.made.items())), indent=1) + "\n")
         return target
 
+    def remove(self, name: str) -> bool:
+        """Delete ``name`` if rolekit wrote it here and nobody changed it since, and drop it from the manifest.
+
+        Returns whether it was removed: a file rolekit did not make, or one changed since, is left alone.
+        """
+        if not self.owns(name):
+            return False
+        (self.root / name).unlink()
+        del self.made[name]
+        (self.root / MANIFEST).write_text(json.dumps(dict(sorted(self.made.items())), indent=1) + "\n")
+        return True
+
     def write_bytes(self, name: str, data: bytes) -> Path:
         self.path(name).write_bytes(data)
         return self.record(name)

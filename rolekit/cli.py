@@ -1,7 +1,7 @@
 """The ``rolekit`` command line.
 
-Commands: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``raci``,
-``notebooks``, ``handouts``, ``build``.
+Commands: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``room``,
+``raci``, ``notebooks``, ``handouts``, ``build``.
 
 Exit status: 0 when everything asked for worked, 1 when a table has problems (each
 printed on stderr), 2 for a command used wrongly.
@@ -123,6 +123,43 @@ def main(argv: list[str] | None = None) -> int:
     )
     scoring.add_argument("--out", metavar="DIR", help="where to write the scores, charts and report")
     scoring.set_defaults(run=_score)
+    room = commands.add_parser(
+        "room",
+        help="the live exercise: phones on the local Wi-Fi tag the worksheet's items, or assign a RACI",
+        description="Serve a round to the room's phones on this laptop's local network: the items of a "
+        "`rolekit worksheet` folder (its key stays on the laptop), or with --raci the decisions of a RACI "
+        "template, for each of which a participant names who is accountable and who is responsible. Prints "
+        "the join address (and a QR code) and the facilitator's address, whose page shows live agreement "
+        "and a Close button. Every answer is kept in DIR/room.sqlite: stopped or killed, the same command "
+        "carries on with the same addresses. Close writes what `rolekit score --out` writes (or, for a RACI "
+        "round, raci.csv for `rolekit raci`, the split per decision and raci.png).",
+    )
+    room.add_argument("exercise", nargs="?", metavar="EXERCISE_DIR", help="a folder `rolekit worksheet` wrote")
+    room.add_argument("--raci", metavar="TEMPLATE", help="a RACI template (`rolekit raci --template`) to serve instead")
+    room.add_argument(
+        "--roles", metavar="NAMES", help="for --raci: the roles to choose among, comma-separated (default: its columns)"
+    )
+    room.add_argument(
+        "--out",
+        metavar="DIR",
+        help="where answers and results go (default: EXERCISE_DIR/room, or room/ beside TEMPLATE)",
+    )
+    room.add_argument(
+        "--host",
+        metavar="ADDR",
+        help="the address to listen on (default: this laptop's on the local network; 127.0.0.1 keeps it on the laptop)",
+    )
+    room.add_argument(
+        "--port", type=int, metavar="N", help="the port (default: 8765, or the one used before; 0: any free one)"
+    )
+    room.add_argument("--hours", type=float, default=3.0, help="stop by itself after this long (default: %(default)g)")
+    room.add_argument(
+        "--max-participants", type=int, default=200, metavar="N", help="phones that may join (default: %(default)s)"
+    )
+    room.add_argument(
+        "--close", action="store_true", help="close the round without serving it: write its results, then stop"
+    )
+    room.set_defaults(run=_room)
     raci = commands.add_parser(
         "raci",
         help="decision rights: write a blank RACI template, or check a filled one against the articles'",
@@ -345,7 +382,57 @@ def _score(args: argparse.Namespace) -> int:
     if folder is not None:
         from .charts.exercise import save_scores
 
-        print("\n".join(f"wrote {path}" for path in save_scores(scores, folder)))
+        print("\n".join(f"wrote {path}" for path in save_scores(scores, folder)[0]))
+    return 0
+
+
+def _room(args: argparse.Namespace) -> int:
+    from .room import raci_round, tagging_round
+    from .room.export import close
+    from .room.serve import banner, start
+
+    if bool(args.exercise) == bool(args.raci):
+        raise DataError(
+            [
+                Problem(
+                    "rolekit room", None, None, "give either EXERCISE_DIR (a worksheet folder) or --raci TEMPLATE.csv"
+                )
+            ]
+        )
+    if args.roles and not args.raci:
+        raise DataError([Problem("rolekit room", None, None, "--roles goes with --raci TEMPLATE.csv")])
+    if args.raci:
+        roles = args.roles.split(",") if args.roles else None
+        round = raci_round(args.raci, roles)
+        out = Path(args.out) if args.out else Path(args.raci).parent / "room"
+    else:
+        round = tagging_round(args.exercise)
+        out = Path(args.out) if args.out else Path(args.exercise) / "room"
+    if args.close:
+        from .output import Output
+        from .room import Store
+        from .room.export import planned
+
+        Output(out, planned(round))
+        store = Store(out, round.fingerprint)
+        store.close_round()
+        done = close(round, store, out)
+        store.shut()
+        print(done.summary)
+        print("\n".join(f"wrote {p}" for p in done.written))
+        return 0
+    started = start(round, out, args.host, args.port, args.hours, args.max_participants)
+    print(banner(started, round, sys.stdout.isatty()), flush=True)
+    why, closed = started.run()
+    print(
+        (f"Time limit reached ({args.hours:g} hours): stopped." if why == "time" else "Stopped.")
+        + (
+            ""
+            if closed
+            else " The round is still open: run the same command to carry on, or add --close to write its results."
+        ),
+        flush=True,
+    )
     return 0
 
 

@@ -155,12 +155,13 @@ def plot_room_vs_key(scores: Scores, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def save_scores(scores: Scores, folder: Output) -> list[Path]:
+def save_scores(scores: Scores, folder: Output) -> tuple[list[Path], list[tuple[bytes, str]]]:
     """Write what ``rolekit score --out`` writes into ``folder``: the tables, the three charts and ``report.html``.
 
     ``folder`` is an :class:`~rolekit.output.Output` told :data:`SCORE_FILES` in
     advance. ``scores.csv`` is the only file with names; the charts and the report
-    show participants as P1, P2... Returns the paths written, in order.
+    show participants as P1, P2... Returns the paths written, in order, and each
+    chart as its PNG bytes and alt text.
     """
     charts, written = {}, []
     for name, draw in (("agreement", plot_agreement), ("disputed", plot_disputed), ("room_vs_key", plot_room_vs_key)):
@@ -173,4 +174,4 @@ def save_scores(scores: Scores, folder: Output) -> list[Path]:
     written.append(folder.write_csv("items.csv", scores.items))
     written.append(folder.write_csv("confusion.csv", scores.confusion))
     written.append(folder.write_text("report.html", report_html(scores, charts)))
-    return written
+    return written, list(charts.values())

@@ -1,0 +1,123 @@
+"""The room's statistics while it answers, computed off the request path.
+
+A thread of its own recomputes them when answers have changed, at most once a
+second, from the SQLite file (on a connection of its own), and keeps the result
+as :attr:`Live.snapshot` for the facilitator's page to read. A tagging round is
+scored exactly as ``rolekit score`` scores it (:func:`rolekit.exercise.score`); a
+RACI round's agreement on who is accountable and who is responsible comes from
+the same :func:`rolekit.exercise.agreement`. Answers never wait for it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..exercise import Responses, agreement, disputed, score
+from .rounds import Round
+from .store import Store
+
+__all__ = ["Live", "room_answers", "statistics"]
+
+
+def room_answers(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFrame:
+    """The stored answers as rolekit's scoring reads them: participant (P1...), item, dimension, answer."""
+    fields = round.fields
+    known = stored[stored["field"].isin(list(fields))]
+    return pd.DataFrame(
+        {
+            "participant": "P" + known["participant"].astype(str),
+            "item": [f.rsplit("-", 1)[0] for f in known["field"]],
+            "dimension": [fields[f].dimension for f in known["field"]],
+            "answer": known["value"].astype(str),
+        }
+    ).reset_index(drop=True)
+
+
+def _number(x: float) -> str:
+    return f"{x:.2f}" if np.isfinite(x) else "not defined yet"
+
+
+def statistics(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> dict[str, Any]:
+    """What the facilitator's page shows, computed from everything stored; no names.
+
+    ``text`` holds each value as the page writes it, under the key of the element
+    that shows it; ``agreement`` the numbers themselves, per dimension.
+    """
+    answers = room_answers(round, people, stored)
+    ids = [q.id for q in round.questions]
+    wording = {q.id: q.text for q in round.questions}
+    if round.kind == "tagging" and round.key is not None:
+        codes = people.assign(participant=people["code"], file="")[["participant", "name", "file"]]
+        scores = score(Responses(answers, codes, [], len(people)), round.key)
+        overall, per_item = scores.agreement, scores.items
+        worst = disputed(scores, 1)
+    else:
+        overall, per_item = agreement(answers, ids, round.dimensions)
+        split = per_item[per_item["answered"] >= 2].sort_values(["agreement", "item"], kind="stable")
+        worst = split.head(1)
+    worst = worst[worst["agreement"] < 1]
+    if len(worst):
+        w = worst.iloc[0]
+        said = (
+            f"{w['item']} · {wording[w['item']]} ({w['dimension']}: {w['agreement']:.0%} gave the most common "
+            f"answer, {w['modal_answer']})"
+        )
+    elif (per_item["answered"] >= 2).any():
+        said = "none: on every item answered twice or more, everyone gave the same answers"
+    else:
+        said = "none yet: no item has two answers"
+    answered_by = answers.groupby("item")["participant"].nunique()
+    text: dict[str, str] = {
+        "joined": str(len(people)),
+        "answered": str(answers["participant"].nunique()),
+        "answers": str(len(answers)),
+        "disputed": said,
+    }
+    for r in overall.itertuples(index=False):
+        text[f"{r.dimension}-kappa"] = _number(r.fleiss_kappa)
+        text[f"{r.dimension}-alpha"] = _number(r.krippendorff_alpha)
+        text[f"{r.dimension}-band"] = r.band if np.isfinite(r.fleiss_kappa) else "–"
+    for i in ids:
+        text[f"item-{i}"] = str(int(answered_by.get(i, 0)))
+    numbers = overall[["dimension", "fleiss_kappa", "krippendorff_alpha"]].astype(object)
+    numbers = numbers.where(numbers.map(lambda v: not isinstance(v, float) or np.isfinite(v)), None)
+    return {"text": text, "agreement": numbers.to_dict("records"), "closed": False}
+
+
+class Live:
+    """Statistics of ``store``'s answers to ``round``, kept fresh by a thread of its own while the room runs."""
+
+    def __init__(self, round: Round, store: Store, interval: float = 1.0):
+        self.round, self.store, self.interval = round, store, interval
+        self._stop = threading.Event()
+        self._seen = -1
+        self._thread: threading.Thread | None = None
+        self.snapshot = self.compute()
+
+    def compute(self) -> dict[str, Any]:
+        self._seen = self.store.version
+        people, stored = self.store.table()
+        return statistics(self.round, people, stored)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            if self.store.version != self._seen:
+                try:
+                    self.snapshot = self.compute()
+                except Exception as err:  # the page keeps the last figures; the terminal says why
+                    print(f"rolekit room: live statistics not updated: {err}", flush=True)
+                    time.sleep(self.interval)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="rolekit-live", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)

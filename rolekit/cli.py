@@ -199,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:  # a bad table, a missing folder, a failed notebook: the problems, no traceback
         print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C before a command's own handling of it: no traceback
+        print("rolekit: interrupted", file=sys.stderr)
+        return 130
     except OSError as err:  # a disk that filled up, a folder that vanished while writing
         print(
             str(Problem(str(err.filename or "rolekit"), None, None, f"cannot be written: {err.strerror or err}")),

@@ -45,7 +45,7 @@ from . import pages
 from .export import Closed, close
 from .live import Live
 from .rounds import Round
-from .store import Store
+from .store import Committer, NameTaken, Store
 
 __all__ = ["HEADERS", "Guard", "Room", "Settings", "make_app"]
 
@@ -78,6 +78,7 @@ class Settings:
     per_address: tuple[float, int] | None = None  # default: max_participants phones' worth, a room behind one NAT
     cookie_days: int = 2
     qr_svg: str = ""
+    live_apart: bool = False  # score the live figures in a process of their own (the real server)
 
     def address_limit(self) -> tuple[float, int]:
         rate, burst = self.per_phone
@@ -96,7 +97,7 @@ class Room:
     result: Closed | None = None
 
     def __post_init__(self) -> None:
-        self.live = Live(self.round, self.store)
+        self.live = Live(self.round, self.store, apart=self.settings.live_apart)
 
 
 class _Buckets:
@@ -121,6 +122,7 @@ def _plain(status: int, title: str, text: str) -> HTMLResponse:
     return HTMLResponse(pages.message_page(title, text), status_code=status)
 
 
+TAKEN = "Someone in the room has that name already. Add an initial, or choose another."
 NOT_FOUND = ("Not found", "There is nothing at this address. Check the address, or scan the room's code again.")
 
 
@@ -234,6 +236,7 @@ def name_problem(name: str, limit: int = 40) -> str | None:
 def make_app(room: Room) -> ASGIApp:
     """The Starlette application serving ``room``, its live figures running while it runs."""
     code, settings, round = room.store.join_code, room.settings, room.round
+    committer = Committer(room.store)
     base = f"/j/{code}"
 
     def phone(request: Request) -> dict[str, Any] | None:
@@ -282,15 +285,19 @@ def make_app(room: Room) -> ASGIApp:
         wrong = name_problem(name, settings.name_chars)
         who = phone(request)
         if wrong is None and key and room.store.name_taken(key, who["id"] if who else None):
-            wrong = "Someone in the room has that name already. Add an initial, or choose another."
+            wrong = TAKEN
         if wrong:
             return HTMLResponse(pages.join_page(round, f"{base}/join", wrong, name[: settings.name_chars]), 400)
-        if who is not None:
-            room.store.rename(who["id"], name, key)
-            return RedirectResponse(base, status_code=303)
-        if room.store.participants() >= settings.max_participants:
+        try:
+            if who is not None:
+                await asyncio.to_thread(room.store.rename, who["id"], name, key)
+                return RedirectResponse(base, status_code=303)
+            joined = await asyncio.to_thread(room.store.join, name, key, settings.max_participants)
+        except NameTaken:
+            return HTMLResponse(pages.join_page(round, f"{base}/join", TAKEN, name), 400)
+        if joined is None:
             return _plain(403, "The room is full", f"This round takes {settings.max_participants} participants.")
-        token, _ = room.store.join(name, key)
+        token, _ = joined
         response = RedirectResponse(base, status_code=303)
         response.set_cookie(
             PHONE_COOKIE,
@@ -330,7 +337,7 @@ def make_app(room: Room) -> ASGIApp:
                 return refuse(400, "That is not one of the answers this item allows; nothing was saved.")
             answers[name] = value  # the last value of a field counts
         if answers:
-            room.store.save(who["id"], answers)
+            await committer.save(who["id"], answers)
         if as_json:
             return JSONResponse({"message": pages.saved_line(round, room.store.answers_of(who["id"]))})
         return RedirectResponse(base, status_code=303)

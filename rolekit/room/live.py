@@ -2,7 +2,9 @@
 
 A thread of its own recomputes them when answers have changed, at most once a
 second, from the SQLite file (on a connection of its own), and keeps the result
-as :attr:`Live.snapshot` for the facilitator's page to read. A tagging round is
+as :attr:`Live.snapshot` for the facilitator's page to read. Under the real
+server the scoring itself runs in a process of its own (``apart``), so that its
+pandas work never holds the server's interpreter lock while phones wait. A tagging round is
 scored exactly as ``rolekit score`` scores it (:func:`rolekit.exercise.score`); a
 RACI round's agreement on who is accountable and who is responsible comes from
 the same :func:`rolekit.exercise.agreement`. Answers never wait for it.
@@ -10,8 +12,10 @@ the same :func:`rolekit.exercise.agreement`. Answers never wait for it.
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -19,7 +23,7 @@ import pandas as pd
 
 from ..exercise import Responses, agreement, disputed, score
 from .rounds import Round
-from .store import Store
+from .store import Store, read_tables
 
 __all__ = ["Live", "room_answers", "statistics"]
 
@@ -89,18 +93,43 @@ def statistics(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> dict
     return {"text": text, "agreement": numbers.to_dict("records"), "closed": False}
 
 
-class Live:
-    """Statistics of ``store``'s answers to ``round``, kept fresh by a thread of its own while the room runs."""
+_ROUND: Round | None = None  # in the scoring process: the round, sent once
 
-    def __init__(self, round: Round, store: Store, interval: float = 1.0):
+
+def _remember(round: Round) -> None:
+    global _ROUND
+    _ROUND = round
+
+
+def _score_apart(path: str) -> dict[str, Any]:
+    """In the scoring process: the statistics of the SQLite file at ``path``."""
+    assert _ROUND is not None
+    people, stored = read_tables(path)
+    return statistics(_ROUND, people, stored)
+
+
+class Live:
+    """Statistics of ``store``'s answers to ``round``, kept fresh by a thread of its own while the room runs.
+
+    ``apart``: score in a separate process (the real server), not in this one (tests through the ASGI client).
+    """
+
+    def __init__(self, round: Round, store: Store, interval: float = 1.0, apart: bool = False):
         self.round, self.store, self.interval = round, store, interval
         self._stop = threading.Event()
         self._seen = -1
         self._thread: threading.Thread | None = None
-        self.snapshot = self.compute()
+        self._pool: ProcessPoolExecutor | None = None
+        if apart:
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_remember, initargs=(round,))
+        self.snapshot = self.compute(here=True)
 
-    def compute(self) -> dict[str, Any]:
+    def compute(self, here: bool = False) -> dict[str, Any]:
+        """The statistics now; in the scoring process unless ``here`` (or there is none)."""
         self._seen = self.store.version
+        if self._pool is not None and not here:
+            return self._pool.submit(_score_apart, str(self.store.path)).result(timeout=120)
         people, stored = self.store.table()
         return statistics(self.round, people, stored)
 
@@ -121,3 +150,5 @@ class Live:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)

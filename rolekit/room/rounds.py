@@ -14,6 +14,7 @@ A round is one of two kinds:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -72,7 +73,7 @@ class Round:
     decisions: pd.DataFrame | None = field(default=None, compare=False, repr=False)
     roles: tuple[str, ...] = ()
 
-    @property
+    @functools.cached_property
     def fields(self) -> dict[str, Field]:
         """Every field of the round by its name: what a submitted form may hold."""
         return {f.name: f for q in self.questions for f in q.fields}

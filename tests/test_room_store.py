@@ -1,6 +1,7 @@
 """Issue 19: where the room's answers live (SQLite, WAL, committed before the reply) and how the room starts."""
 
 import asyncio
+import re
 import sqlite3
 import subprocess
 import sys

@@ -116,7 +116,7 @@ def test_the_facilitator_sees_the_count_live_agreement_and_the_most_disputed_ite
         time.sleep(0.2)
     text = c.get("/facilitator/live").json()["text"]
     assert text["joined"] == "3" and text["answered"] == "3" and text["answers"] == "96"
-    assert text["scope-kappa"] == "1.00" and text["horizon-kappa"] == "not defined yet"
+    assert text["scope-kappa"] == "1.00" and text["horizon-kappa"] == "—"
     assert text["disputed"].startswith(f"Q07 · {key.loc['Q07', 'responsibility']} (role: 67% gave")
     assert text["item-Q01"] == "3"
     page = c.get("/facilitator").text

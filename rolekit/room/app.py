@@ -54,7 +54,7 @@ FACILITATOR_COOKIE = "rolekit_facilitator"
 HEADERS = {
     "content-security-policy": pages.CSP,
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",  # no address ever leaves; "no-referrer" would send forms with Origin: null
     "x-frame-options": "DENY",
     "cache-control": "no-store",
     "cross-origin-opener-policy": "same-origin",
@@ -95,6 +95,7 @@ class Room:
     settings: Settings
     live: Live = field(init=False)
     result: Closed | None = None
+    closing: bool = False  # Close pressed, results being written
 
     def __post_init__(self) -> None:
         self.live = Live(self.round, self.store, apart=self.settings.live_apart)
@@ -356,6 +357,8 @@ def make_app(room: Room) -> ASGIApp:
 
     @facilitator
     async def dashboard(request: Request) -> Response:
+        if room.closing:
+            return HTMLResponse(pages.writing_page(round))
         if room.store.closed:
             done = room.result or Closed([], f"The round was closed earlier; its results are in {room.out}.", [])
             return HTMLResponse(pages.results_page(round, done.summary, [str(p) for p in done.written], done.charts))
@@ -364,7 +367,7 @@ def make_app(room: Room) -> ASGIApp:
 
     @facilitator
     async def live(request: Request) -> Response:
-        return JSONResponse({**room.live.snapshot, "closed": room.store.closed})
+        return JSONResponse({**room.live.snapshot, "closed": room.store.closed and not room.closing})
 
     @facilitator
     async def finish(request: Request) -> Response:
@@ -372,6 +375,7 @@ def make_app(room: Room) -> ASGIApp:
         if fields is None or not _same(dict(fields).get("token", ""), close_token()):
             return _plain(403, "Refused", "Close comes from the facilitator's page only.")
         if not room.store.closed:
+            room.closing = True
             room.store.close_round()
             try:
                 room.result = await asyncio.to_thread(close, round, room.store, room.out)
@@ -386,6 +390,8 @@ def make_app(room: Room) -> ASGIApp:
             else:
                 print(f"rolekit room: closed; {room.result.summary}", flush=True)
                 print("\n".join(f"wrote {p}" for p in room.result.written), flush=True)
+            finally:
+                room.closing = False
         return RedirectResponse("/facilitator", status_code=303)
 
     async def not_found(request: Request, exc: Exception) -> Response:

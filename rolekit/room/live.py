@@ -43,7 +43,7 @@ def room_answers(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> pd
 
 
 def _number(x: float) -> str:
-    return f"{x:.2f}" if np.isfinite(x) else "not defined yet"
+    return f"{x:.2f}".replace("-0.00", "0.00") if np.isfinite(x) else "—"
 
 
 def statistics(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> dict[str, Any]:
@@ -85,7 +85,7 @@ def statistics(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> dict
     for r in overall.itertuples(index=False):
         text[f"{r.dimension}-kappa"] = _number(r.fleiss_kappa)
         text[f"{r.dimension}-alpha"] = _number(r.krippendorff_alpha)
-        text[f"{r.dimension}-band"] = r.band if np.isfinite(r.fleiss_kappa) else "–"
+        text[f"{r.dimension}-band"] = r.band if np.isfinite(r.fleiss_kappa) else "—"
     for i in ids:
         text[f"item-{i}"] = str(int(answered_by.get(i, 0)))
     numbers = overall[["dimension", "fleiss_kappa", "krippendorff_alpha"]].astype(object)

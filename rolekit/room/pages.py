@@ -26,6 +26,7 @@ __all__ = [
     "message_page",
     "participant_page",
     "results_page",
+    "writing_page",
 ]
 
 _STYLE = """
@@ -40,11 +41,11 @@ p{margin:6px 0 12px}
 .note{color:#4a4a4a;font-size:16px}
 .bad{color:#a4000f;font-weight:700}
 .card{background:#fff;border-radius:12px;margin:0 0 14px;padding:12px 12px 4px;border:1px solid #d8d8d2}
-.card legend{float:left;width:100%;padding:0;margin:0 0 6px;font-size:18px;font-weight:700}
-.card legend b{display:inline-block;min-width:2.6em;color:#0b4f8a}
+.card>legend{float:left;width:100%;padding:0;margin:0 0 6px;font-size:18px;font-weight:700}
+.card>legend b{display:inline-block;min-width:2.6em;color:#0b4f8a}
 fieldset{border:0;margin:0;padding:0;min-width:0}
 .dim{clear:both;margin:0 0 10px}
-.dim legend{font-size:16px;font-weight:400;color:#3f3f3f;margin:0 0 4px}
+.dim>legend{padding:0;font-size:16px;font-weight:400;color:#3f3f3f;margin:0 0 4px}
 .choices{display:flex;flex-wrap:wrap;gap:8px}
 .choices span{flex:1 1 7.5rem;display:flex}
 .choices input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
@@ -61,22 +62,26 @@ button{background:#0b4f8a;color:#fff;border:0;padding:10px 22px;font-weight:700;
 button:focus-visible,input[type=text]:focus-visible{outline:3px solid #e69f00;outline-offset:2px}
 input[type=text]{width:100%;padding:8px 12px;border:2px solid #6d6d6d;background:#fff}
 label.name{display:block;font-weight:700;margin:12px 0 6px}
-.wide{max-width:none;padding:24px 32px}
-.screen{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,6fr);gap:32px;align-items:start}
-.join{background:#fff;border-radius:16px;padding:20px;border:1px solid #d8d8d2;text-align:center}
-.join svg{width:100%;max-width:360px;height:auto}
-.address{font:700 26px/1.3 "DejaVu Sans Mono",Menlo,Consolas,monospace;word-break:break-all;margin:8px 0 0}
-.big{display:flex;gap:28px;margin:0 0 12px}
-.big p{margin:0;font-size:20px}
-.big b{display:block;font-size:56px;line-height:1.1;color:#0b4f8a}
+.wide{max-width:none;padding:16px 32px}
+.top{display:flex;justify-content:space-between;align-items:center;gap:16px}
+.top h1{margin:0}
+.screen{display:grid;grid-template-columns:minmax(0,4fr) minmax(0,6fr);gap:32px;align-items:start;margin-top:12px}
+.join{background:#fff;border-radius:16px;padding:16px;border:1px solid #d8d8d2;text-align:center}
+.join svg{width:100%;max-width:330px;height:auto}
+.join p{margin:4px 0}
+.address{font:700 24px/1.3 "DejaVu Sans Mono",Menlo,Consolas,monospace;word-break:break-all}
+.big{display:flex;gap:32px;margin:0 0 4px}
+.big p{margin:0;font-size:18px}
+.big b{display:block;font-size:48px;line-height:1.1;color:#0b4f8a}
+h2.live{font-size:18px;margin:12px 0 4px}
 table{border-collapse:collapse;width:100%;background:#fff}
-th,td{border:1px solid #c9c9c2;padding:6px 10px;text-align:left;font-size:20px}
-.items{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 12px}
-.items span{background:#fff;border:1px solid #c9c9c2;border-radius:8px;padding:4px 8px;font-size:18px}
-.disputed{font-size:20px}
-form.close{margin-top:18px}
+th,td{border:1px solid #c9c9c2;padding:4px 8px;text-align:left;font-size:18px}
+.items{display:flex;flex-wrap:wrap;gap:6px;margin:0}
+.items>span{background:#fff;border:1px solid #c9c9c2;border-radius:8px;padding:2px 8px;font-size:16px}
+.disputed{font-size:18px;margin:0}
 img{width:100%;height:auto;background:#fff}
-@media (max-width:800px){.screen{grid-template-columns:1fr}.wide{padding:12px}}
+@media (max-width:800px){.screen{grid-template-columns:1fr}.wide{padding:12px}.top{flex-wrap:wrap}
+th,td{font-size:16px;padding:4px}.big{gap:16px}.big b{font-size:36px}.address{font-size:18px}}
 """
 
 _ANSWER_SCRIPT = """
@@ -128,12 +133,15 @@ CSP = (
 )
 
 
-def _page(title: str, body: str, script: str = "", refresh: bool = False, wide: bool = False) -> str:
-    again = '<noscript><meta http-equiv="refresh" content="5"></noscript>' if refresh else ""
+def _page(title: str, body: str, script: str = "", refresh: int = 0, wide: bool = False) -> str:
+    """A page; ``refresh``: load it again every so many seconds (only without JavaScript when it has a script)."""
+    again = f'<meta http-equiv="refresh" content="{refresh}">' if refresh else ""
+    if again and script:
+        again = f"<noscript>{again}</noscript>"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="referrer" content="no-referrer"><title>{escape(title)}</title>{again}'
+        f'<meta name="referrer" content="same-origin"><title>{escape(title)}</title>{again}'
         f"<style>{_STYLE}</style></head><body><main{' class=wide' if wide else ''}>{body}</main>"
         + (f"<script>{script}</script>" if script else "")
         + "</body></html>\n"
@@ -258,23 +266,40 @@ def facilitator_page(round: Round, join: str, qr_svg: str, live: Mapping[str, An
         f"<span>{escape(q.id)}: {_live(f'item-{q.id}', text[f'item-{q.id}'])}</span>" for q in round.questions
     )
     body = (
-        f"<h1>{escape(round.title)} {'Tag' if round.kind == 'tagging' else 'Decide'} from your phone</h1>"
+        f'<div class="top"><h1>{escape(round.title)} {"Tag" if round.kind == "tagging" else "Decide"} from your '
+        'phone</h1><form class="close" method="post" action="/facilitator/close">'
+        f'<input type="hidden" name="token" value="{escape(token)}">'
+        "<button type=submit>Close the round and write the results</button></form></div>"
         '<div class="screen"><div class="join">'
         f"{qr_svg}<p>Scan the code, or open</p><p class=address>{escape(join)}</p>"
         "<p class=note>on the same Wi-Fi. Nothing leaves this laptop.</p></div><div>"
         f'<div class="big"><p><b>{_live("joined", text["joined"])}</b>joined</p>'
         f"<p><b>{_live('answered', text['answered'])}</b>have answered</p>"
         f"<p><b>{_live('answers', text['answers'])}</b>answers</p></div>"
-        "<h2>Agreement in the room so far</h2>"
+        '<h2 class="live">Agreement in the room so far</h2>'
         "<table><tr><th>dimension</th><th>Fleiss' kappa</th><th>Krippendorff's alpha</th><th>in words</th></tr>"
-        f"{rows}</table>"
-        f'<h2>Most disputed so far</h2><p class="disputed">{_live("disputed", text["disputed"])}</p>'
-        f"<h2>Answers per {'item' if round.kind == 'tagging' else 'decision'}</h2><div class=items>{items}</div>"
-        '<form class="close" method="post" action="/facilitator/close">'
-        f'<input type="hidden" name="token" value="{escape(token)}">'
-        "<button type=submit>Close the round and write the results</button></form></div></div>"
+        f"{rows}</table><p class=note>— : not defined yet (it needs an item answered by two people or more)</p>"
+        f'<h2 class="live">Most disputed so far</h2><p class="disputed">{_live("disputed", text["disputed"])}</p>'
+        f'<h2 class="live">Answers per {"item" if round.kind == "tagging" else "decision"}</h2>'
+        f"<div class=items>{items}</div></div></div>"
     )
-    return _page(f"{round.title} (facilitator)", body, _LIVE_SCRIPT, refresh=True, wide=True)
+    return _page(f"{round.title} (facilitator)", body, _LIVE_SCRIPT, refresh=5, wide=True)
+
+
+def writing_page(round: Round) -> str:
+    """While Close writes the results: a page that looks again every 2 seconds."""
+    return (
+        _page(
+            f"{round.title}: closing",
+            f"<h1>{escape(round.title)} The round is closed</h1><p>Writing the results… This page shows them in a "
+            "moment.</p>",
+            refresh=True,
+            wide=True,
+        )
+        .replace('content="5"', 'content="2"')
+        .replace("<noscript>", "")
+        .replace("</noscript>", "")
+    )
 
 
 def results_page(round: Round, summary: str, written: Sequence[str], charts: Sequence[tuple[bytes, str]]) -> str:

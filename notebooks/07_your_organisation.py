@@ -19,7 +19,7 @@
 # **The question.** Where does your organisation give a responsibility to a different
 # role than the articles do, and which duties do two of your people both hold?
 #
-# **Time in class:** about 20 minutes.
+# **Time in class:** about 7 minutes.
 #
 # Until the `parameters` cell below is changed, "your organisation" is an **invented
 # example** that ships with rolekit (`data/example_organisation.csv`): it takes the

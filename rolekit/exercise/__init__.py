@@ -15,7 +15,19 @@ Participants appear as P1, P2... everywhere but the scores table.
 from .agreement import BANDS, band, cohen_kappa, fleiss_kappa, krippendorff_alpha
 from .answers import Choices, unguard
 from .responses import KEY, SHEET, Responses, read_key, read_responses
-from .scoring import Scores, agreement, counted, disputed, report_html, score, score_sheets, summary
+from .scoring import (
+    Scores,
+    agreement,
+    class_scores,
+    counted,
+    disputed,
+    report_html,
+    score,
+    score_sheets,
+    scored_class,
+    scored_items,
+    summary,
+)
 from .sheets import DIMENSIONS, Worksheet, quick_entry, sheet_html, sheet_table, worksheet
 
 __all__ = [
@@ -29,6 +41,7 @@ __all__ = [
     "Worksheet",
     "agreement",
     "band",
+    "class_scores",
     "cohen_kappa",
     "counted",
     "disputed",
@@ -40,6 +53,8 @@ __all__ = [
     "report_html",
     "score",
     "score_sheets",
+    "scored_class",
+    "scored_items",
     "sheet_html",
     "sheet_table",
     "summary",

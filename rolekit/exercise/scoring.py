@@ -6,6 +6,7 @@ import base64
 import os
 from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -17,7 +18,20 @@ from .agreement import band, cohen_kappa, fleiss_kappa, krippendorff_alpha
 from .responses import Paths, Responses, expand, read_key, read_responses
 from .sheets import DIMENSIONS
 
-__all__ = ["Scores", "agreement", "counted", "disputed", "report_html", "score", "score_sheets", "summary"]
+__all__ = [
+    "SYNTHETIC",
+    "Scores",
+    "agreement",
+    "class_scores",
+    "counted",
+    "disputed",
+    "report_html",
+    "score",
+    "score_sheets",
+    "scored_class",
+    "scored_items",
+    "summary",
+]
 
 
 class Scores(NamedTuple):
@@ -233,6 +247,91 @@ def score_sheets(paths: Paths, key_path: PathLike | None = None) -> Scores:
             ]
         )
     return score(responses, key, source=", ".join(map(str, given)))
+
+
+SYNTHETIC = "the bundled synthetic class"
+
+
+def class_scores(room: PathLike | None = None, sheets: Paths | None = None, key: PathLike | None = None) -> Scores:
+    """The scores notebook 08 shows: a finished room's, returned sheets', or (given neither) the synthetic class's.
+
+    ``room``: the ``--out`` folder of a closed ``rolekit room`` (its ``responses.csv``,
+    scored with the worksheet's key found one folder up, or ``key``). ``sheets``: a
+    folder of sheets, sheet files or a form export, as for :func:`score_sheets`.
+    Given neither, the bundled synthetic class, on its own items.
+
+    >>> class_scores().source
+    'the bundled synthetic class'
+    """
+    from ..datasets import SYNTHETIC_CLASS, SYNTHETIC_KEY
+
+    if room is not None:
+        responses = Path(room).expanduser() / "responses.csv"
+        if not responses.is_file():
+            raise DataError(
+                [
+                    Problem(
+                        str(room),
+                        None,
+                        None,
+                        "holds no responses.csv: close the round first (its Close button, or the same "
+                        "rolekit room command with --close), and give the folder it wrote into (--out)",
+                    )
+                ]
+            )
+        return score_sheets(responses, key)._replace(source=f"the room in {room}")
+    if sheets is not None:
+        return score_sheets(sheets, key)
+    return score_sheets(SYNTHETIC_CLASS, SYNTHETIC_KEY)._replace(source=SYNTHETIC)
+
+
+def scored_items(scores: Scores) -> pd.DataFrame:
+    """The items the scored class answered, as they saw them: item and responsibility.
+
+    >>> scored_items(class_scores()).iloc[0].tolist()
+    ['Q01', 'Writes company-wide policies and puts them in place']
+    """
+    return scores.items.drop_duplicates("item")[["item", "responsibility"]].reset_index(drop=True)
+
+
+def scored_class(scores: Scores, table: pd.DataFrame | None = None) -> str:
+    """Which class these scores are of, and whether its items come from ``table`` (the notebook's table).
+
+    Computed, so that a notebook run on another table never presents a class as if it
+    had answered that table's items.
+
+    >>> import rolekit
+    >>> print(scored_class(class_scores(), rolekit.load_responsibilities()))  # doctest: +ELLIPSIS
+    These are the scores of the bundled synthetic class (12 invented participants... All 16 come from the table...
+    """
+    items = scored_items(scores)
+    people = scores.participants["participant"].nunique()
+    n = counted(len(items), "item")
+    if scores.source == SYNTHETIC:
+        said = (
+            f"These are the scores of the bundled synthetic class ({counted(people, 'invented participant')} whose "
+            "answers rolekit generated with seeded, realistic disagreement: nobody real answered) on its own "
+            f"{n}, listed below."
+        )
+    else:
+        who = scores.source or "the sheets given"
+        said = f"These are the scores of {who}: {counted(people, 'participant')}, on {n}, listed below."
+    if table is None or "responsibility" not in table:
+        return said
+    wording = {" ".join(str(r).casefold().split()) for r in table["responsibility"].dropna()}
+    here = sum(" ".join(str(r).casefold().split()) in wording for r in items["responsibility"])
+    where = "the bundled table" if scores.source == SYNTHETIC else "another table"
+    if here == len(items):
+        return f"{said} All {len(items)} come from the table this notebook runs on."
+    if here == 0:
+        return (
+            f"{said} None of them comes from the table this notebook runs on: they come from {where}. To score a room "
+            "on this table, draw its worksheet (`rolekit worksheet --data`), run `rolekit room`, and set `room` above."
+        )
+    return (
+        f"{said} They come from {where}: only {here} of them are also in the table this notebook runs on, so "
+        "these scores are not about it."
+    )
 
 
 def counted(n: int, word: str, plural: str | None = None) -> str:

@@ -123,6 +123,7 @@ class Live:
         if apart:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_remember, initargs=(round,))
+            self._pool.submit(int)  # start it now, at start-up, not when the room first answers
         self.snapshot = self.compute(here=True)
 
     def compute(self, here: bool = False) -> dict[str, Any]:

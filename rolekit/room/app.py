@@ -223,7 +223,11 @@ def _wants_json(request: Request) -> bool:
 
 
 def name_problem(name: str, limit: int = 40) -> str | None:
-    """What is wrong with a name a participant typed, or None; names are shown escaped wherever they go."""
+    """What is wrong with a name a participant typed, or None; names are shown escaped wherever they go.
+
+    >>> name_problem("Zoë 👨\u200d💼") is None, name_problem("P7")
+    (True, 'P7 is how the room shows people without a name. Choose another name, or none.')
+    """
     if len(name) > limit:
         return f"A name may have at most {limit} characters; this one has {len(name)}. Shorten it."
     odd = [c for c in name if c in _SPOOF or (unicodedata.category(c) == "Cc")]

@@ -42,7 +42,13 @@ class Closed(NamedTuple):
 
 
 def planned(round: Round) -> list[str]:
-    """The files Close writes, so that ``--out`` is checked for them before the room opens."""
+    """The files Close writes, so that ``--out`` is checked for them before the room opens.
+
+    >>> import rolekit
+    >>> from rolekit.room import raci_round
+    >>> planned(raci_round(rolekit.EXAMPLE_RACI))
+    ['responses.csv', 'raci.csv', 'raci_split.csv', 'raci.png']
+    """
     from ..charts.exercise import SCORE_FILES
 
     return ["responses.csv", *SCORE_FILES] if round.kind == "tagging" else list(RACI_FILES)

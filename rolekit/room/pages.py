@@ -195,7 +195,13 @@ _LABELS = {
 
 
 def saved_line(round: Round, answers: Mapping[str, str]) -> str:
-    """``Saved: 14 of 16 answered.``: what the server holds for this phone, in words."""
+    """``Saved: 14 of 16 answered.``: what the server holds for this phone, in words.
+
+    >>> import rolekit
+    >>> from rolekit.room import tagging_round
+    >>> saved_line(tagging_round(rolekit.SYNTHETIC_KEY.parent.parent), {"Q01-role": "CEO"})
+    'Saved: 0 of 16 answered (1 in part).'
+    """
     done = sum(all(f.name in answers for f in q.fields) for q in round.questions)
     some = sum(any(f.name in answers for f in q.fields) for q in round.questions)
     if not answers:

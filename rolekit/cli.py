@@ -157,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         "--max-participants", type=int, default=200, metavar="N", help="phones that may join (default: %(default)s)"
     )
     room.add_argument(
-        "--close", action="store_true", help="close the round without serving it: write its results, then stop"
+        "--close",
+        action="store_true",
+        help="with the server stopped: close the round and write its results, without serving it",
     )
     room.set_defaults(run=_room)
     raci = commands.add_parser(

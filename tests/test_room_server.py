@@ -6,7 +6,9 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -92,8 +94,10 @@ def _kill_mid_round(first, key, folder, out):
             if all(f.done() for f in running):
                 break
             threading.Event().wait(0.01)
+        helpers = _children(first.process.pid)  # the live scoring process (and multiprocessing's tracker)
         first.kill()
         killed.set()
+    _gone(helpers)  # they end with the server, killed or not: nothing is left running
     acknowledged = {(k + 1, f): v for k, p in enumerate(phones) for f, v in p.acknowledged.items()}
     assert 300 <= len(acknowledged) < 20 * 48  # killed mid-round
     kept = stored(out)
@@ -115,6 +119,28 @@ def _kill_mid_round(first, key, folder, out):
         assert live(second)["closed"] is False
     finally:
         second.stop()
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def _gone(pids: list[int], timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = [p for p in pids if Path(f"/proc/{p}").exists() and "(Z)" not in _state(p)]
+        if not alive:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"still running after the server was killed: {alive}")
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1].join("()")
+    except OSError:
+        return "(Z)"
 
 
 def test_a_session_addresses_qr_code_live_count_a_port_in_use_and_ctrl_c(folder, tmp_path):

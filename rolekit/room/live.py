@@ -13,6 +13,7 @@ the same :func:`rolekit.exercise.agreement`. Answers never wait for it.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -96,9 +97,17 @@ def statistics(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> dict
 _ROUND: Round | None = None  # in the scoring process: the round, sent once
 
 
-def _remember(round: Round) -> None:
+def _remember(round: Round, parent: int) -> None:
+    """The scoring process's start: keep the round, and end when the server (``parent``) does, even after kill -9."""
     global _ROUND
     _ROUND = round
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="rolekit-orphan-watch", daemon=True).start()
 
 
 def _score_apart(path: str) -> dict[str, Any]:
@@ -122,7 +131,9 @@ class Live:
         self._pool: ProcessPoolExecutor | None = None
         if apart:
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_remember, initargs=(round,))
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=context, initializer=_remember, initargs=(round, os.getpid())
+            )
             self._pool.submit(int)  # start it now, at start-up, not when the room first answers
         self.snapshot = self.compute(here=True)
 

@@ -76,6 +76,7 @@ bench: $(VENV)/test.stamp
 	$(BIN)/python benchmarks/analysis.py
 	$(BIN)/python benchmarks/loading.py
 	$(BIN)/python benchmarks/exercise.py
+	$(BIN)/python benchmarks/room.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/seminar.py
 

@@ -19,7 +19,7 @@
 # **The question.** What do the articles say each role is responsible for, and how did
 # that become a table we can count?
 #
-# **Time in class:** about 15 minutes.
+# **Time in class:** about 8 minutes.
 #
 # Every chart in this series is drawn from one table. Before trusting a chart, look at
 # the table: where each row comes from, and how it was tagged.

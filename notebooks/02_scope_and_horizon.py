@@ -19,7 +19,7 @@
 # **The question.** Does each role work inside the company or face outward; on
 # today's business or on where it goes next?
 #
-# **Time in class:** about 20 minutes.
+# **Time in class:** about 10 minutes.
 
 # %%
 import rolekit

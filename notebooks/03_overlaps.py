@@ -18,7 +18,7 @@
 #
 # **The question.** Which themes do the roles share, and which belong to one role only?
 #
-# **Time in class:** about 20 minutes.
+# **Time in class:** about 5 minutes.
 
 # %%
 import rolekit

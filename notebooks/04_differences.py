@@ -18,7 +18,7 @@
 #
 # **The question.** When both roles hold a theme, do they do the same thing?
 #
-# **Time in class:** about 20 minutes.
+# **Time in class:** about 5 minutes.
 
 # %%
 import rolekit

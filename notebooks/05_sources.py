@@ -19,7 +19,7 @@
 # **The question.** Where do the four articles back each other up, and where do they
 # contradict each other?
 #
-# **Time in class:** about 15 minutes.
+# **Time in class:** about 5 minutes.
 
 # %%
 import rolekit

@@ -19,7 +19,7 @@
 # **The question.** Who takes which decisions, who answers for them, and what does the
 # working relationship between CEO and COO ask of each?
 #
-# **Time in class:** about 25 minutes, including the RACI exercise.
+# **Time in class:** about 15 minutes, including the room's RACI round.
 
 # %%
 import rolekit

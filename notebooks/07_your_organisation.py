@@ -20,7 +20,7 @@
 # role than the articles do, what does it do that the articles never name, and what do
 # the articles name that nobody in it holds?
 #
-# **Time in class:** about 20 minutes.
+# **Time in class:** about 7 minutes.
 #
 # Give your table's path in the parameters cell below (or run the series on it:
 # `make run DATA=my_org.csv`). Without one, this notebook uses an **invented example**

@@ -20,51 +20,57 @@
 # which role holds each, inside or outside, today or the years ahead? Where does the
 # room split, and where does it depart from the articles?
 #
-# **Time in class:** about 30 minutes: 10 to fill in the sheets, 5 to score, 15 to
-# discuss.
+# **Time in class:** about 22 minutes: 12 to join and tag on phones, 10 for the results.
 #
-# **For the facilitator.** Before the session, make the sheets from the shell:
+# **For the facilitator.** Before the session, draw the worksheet from the table the
+# room will work on, and on the day serve it to the room's phones:
 #
 # ```sh
-# .venv/bin/rolekit worksheet --n 16 --seed 2026 --participants 12 --out exercise
+# .venv/bin/rolekit worksheet --n 16 --seed 2026 --out exercise   # add --data team.csv for the team's table
+# .venv/bin/rolekit room exercise                                  # phones scan the QR code; Close writes exercise/room/
 # ```
 #
-# Hand out `exercise/worksheet.html` printed, or `exercise/sheets/P01.csv`... by email;
-# keep `exercise/key/answer_key.csv` to yourself. Collect the sheets back into one
-# folder, or export an online form (one row per person, columns named like `Q01 role`),
-# and set `sheets_path` below. Until then, this notebook scores a **synthetic class**:
-# twelve invented participants whose answers rolekit generated, with seeded, realistic
-# disagreement, to the worksheet of the bundled table. Nobody real answered it.
+# Then set `room` below to `"../exercise/room"` and run the notebook again. Without a
+# Wi-Fi the room can reach, the paper sheets and `exercise/quick_entry.csv` do the same
+# job: set `sheets_path` to the typed file. Until then, this notebook shows a
+# **synthetic class**: twelve invented participants whose answers rolekit generated,
+# with seeded, realistic disagreement, on the 16 items of its own worksheet (drawn from
+# the bundled table). Nobody real answered it.
 
 # %%
 import rolekit
 
 # %% tags=["parameters"]
 data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
-sheets_path = None  # None: the synthetic class. Or the folder of returned sheets, or a form export
-key_path = None  # None: key/answer_key.csv beside the sheets' folder
+room = None  # None: the synthetic class. Or a closed room's folder (rolekit room's --out), e.g. "../exercise/room"
+sheets_path = None  # or, instead of a room, the folder of returned sheets, a form export or the quick-entry table
+key_path = None  # None: the key rolekit worksheet wrote beside them
 
 # %%
 df = rolekit.load_responsibilities(data_path)
 
+# %%
+scores = rolekit.class_scores(room=room, sheets=sheets_path, key=key_path)
+
 # %% [markdown]
-# ## 1. The sheet
+# ## 1. The class and its items
 #
-# Sixteen responsibilities drawn from the table, balanced across roles and the four
-# scope x horizon cells, in shuffled order. The same seed always draws the same sheet.
+# Which answers these are, and whether their items are those of the table this
+# notebook runs on: a class is only ever scored against the key of its own worksheet.
 
 # %%
-rolekit.show(rolekit.worksheet, df, n=16, seed=2026, part="items")
+rolekit.show(rolekit.scored_class, scores, table=df)
+
+# %%
+rolekit.show(rolekit.scored_items, scores)
 
 # %% [markdown]
 # ## 2. The scores
 #
-# Each participant's answers are read like the loader reads a table: case and spaces do
-# not matter, a typo gets a did-you-mean, and a sheet that cannot be used is named and
-# left out. Participants appear as P1, P2...: names stay in `scores.csv`, never on screen.
-
-# %%
-scores = rolekit.score_sheets(sheets_path or rolekit.SYNTHETIC_CLASS, key_path)
+# Each answer was read like the loader reads a table: case and spaces do not matter,
+# short answers count where they name one value only, a typo gets a did-you-mean, and a
+# sheet that cannot be used is named and left out. Participants appear as P1, P2...:
+# names stay in `scores.csv`, never on screen.
 
 # %%
 rolekit.show(rolekit.score_summary, scores)
@@ -89,10 +95,10 @@ rolekit.show(rolekit.plot_disputed, scores)
 rolekit.show(rolekit.disputed, scores)
 
 # %% [markdown]
-# ## 4. The room against the articles
+# ## 4. The room against the key
 #
 # For each item and dimension, the share of the room whose answer matches the key,
-# which is the tagging of the table the sheet was drawn from.
+# which is the tagging of the table the worksheet was drawn from.
 
 # %%
 rolekit.show(rolekit.plot_room_vs_key, scores)
@@ -100,7 +106,7 @@ rolekit.show(rolekit.plot_room_vs_key, scores)
 # %% [markdown]
 # ## Takeaways
 #
-# Computed from the tables this notebook was run on:
+# Computed from the answers this notebook was run on:
 
 # %%
 rolekit.show(rolekit.score_summary, scores)
@@ -108,12 +114,12 @@ rolekit.show(rolekit.score_summary, scores)
 # %% [markdown]
 # Reading them:
 #
-# - The numbers above are computed from the sheets returned: agreement within the room
+# - The numbers above are computed from the answers given: agreement within the room
 #   and with the key, item by item.
 # - Low agreement is not a wrong answer: it marks a responsibility whose owner, or whose
 #   nature, the room sees differently. That is where the role split needs a decision.
-# - A room can agree with itself and still differ from the key: the articles describe a
-#   typical company, not yours.
+# - A room can agree with itself and still differ from the key: the key is the tagging
+#   of the table the worksheet was drawn from, not a verdict on your company.
 
 # %% [markdown]
 # ## Discussion questions

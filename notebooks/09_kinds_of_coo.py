@@ -20,7 +20,7 @@
 # kind rather than another, which responsibilities would move between the CEO and the
 # COO, and how would the map change?
 #
-# **Time in class:** about 15 minutes.
+# **Time in class:** about 5 minutes.
 #
 # Pick a kind in the parameters cell below (`kind = "executor"`, `"change agent"`,
 # `"mentor"`, `"other half"`, `"partner"`, `"heir apparent"` or `"MVP"`) and Run All.

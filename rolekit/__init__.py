@@ -47,6 +47,7 @@ from .datasets import (
 from .decisions import EXAMPLE_RACI, compare_raci, load_decisions, raci_against, raci_grid, raci_summary, raci_template
 from .display import show
 from .exercise import (
+    class_scores,
     cohen_kappa,
     disputed,
     fleiss_kappa,
@@ -54,6 +55,8 @@ from .exercise import (
     read_responses,
     score,
     score_sheets,
+    scored_class,
+    scored_items,
     worksheet,
 )
 from .exercise import summary as score_summary
@@ -72,6 +75,7 @@ __all__ = [
     "SYNTHETIC_KEY",
     "DataError",
     "bundled",
+    "class_scores",
     "cohen_kappa",
     "compare",
     "compare_raci",
@@ -123,6 +127,8 @@ __all__ = [
     "score",
     "score_sheets",
     "score_summary",
+    "scored_class",
+    "scored_items",
     "shares_summary",
     "show",
     "similar_responsibilities",

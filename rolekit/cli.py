@@ -1,7 +1,7 @@
 """The ``rolekit`` command line.
 
-Commands: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``raci``,
-``notebooks``, ``handouts``, ``build``, ``lab``, ``pdf``.
+Commands: ``validate``, ``figures``, ``compare``, ``worksheet``, ``score``, ``room``,
+``raci``, ``notebooks``, ``handouts``, ``build``, ``lab``, ``pdf``.
 
 Exit status: 0 when everything asked for worked, 1 when a table has problems (each
 printed on stderr), 2 for a command used wrongly.
@@ -23,7 +23,6 @@ from .text import shown
 from .validate import DataError, Problem
 
 DATA: dict[str, Any] = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
-SCORE_COLUMNS = ["participant", "name", "dimension", "answered", "accuracy", "cohen_kappa"]  # scores.csv
 REVEAL: dict[str, Any] = {
     "metavar": "DIR",
     "help": "a reveal.js 4 folder (with dist/ and plugin/), needed for the slides",
@@ -134,6 +133,45 @@ def main(argv: list[str] | None = None) -> int:
     )
     scoring.add_argument("--out", metavar="DIR", help="where to write the scores, charts and report")
     scoring.set_defaults(run=_score)
+    room = commands.add_parser(
+        "room",
+        help="the live exercise: phones on the local Wi-Fi tag the worksheet's items, or assign a RACI",
+        description="Serve a round to the room's phones on this laptop's local network: the items of a "
+        "`rolekit worksheet` folder (its key stays on the laptop), or with --raci the decisions of a RACI "
+        "template, for each of which a participant names who is accountable and who is responsible. Prints "
+        "the join address (and a QR code) and the facilitator's address, whose page shows live agreement "
+        "and a Close button. Every answer is kept in DIR/room.sqlite: stopped or killed, the same command "
+        "carries on with the same addresses. Close writes what `rolekit score --out` writes (or, for a RACI "
+        "round, raci.csv for `rolekit raci`, the split per decision and raci.png).",
+    )
+    room.add_argument("exercise", nargs="?", metavar="EXERCISE_DIR", help="a folder `rolekit worksheet` wrote")
+    room.add_argument("--raci", metavar="TEMPLATE", help="a RACI template (`rolekit raci --template`) to serve instead")
+    room.add_argument(
+        "--roles", metavar="NAMES", help="for --raci: the roles to choose among, comma-separated (default: its columns)"
+    )
+    room.add_argument(
+        "--out",
+        metavar="DIR",
+        help="where answers and results go (default: EXERCISE_DIR/room, or room/ beside TEMPLATE)",
+    )
+    room.add_argument(
+        "--host",
+        metavar="ADDR",
+        help="the address to listen on (default: this laptop's on the local network; 127.0.0.1 keeps it on the laptop)",
+    )
+    room.add_argument(
+        "--port", type=int, metavar="N", help="the port (default: 8765, or the one used before; 0: any free one)"
+    )
+    room.add_argument("--hours", type=float, default=3.0, help="stop by itself after this long (default: %(default)g)")
+    room.add_argument(
+        "--max-participants", type=int, default=200, metavar="N", help="phones that may join (default: %(default)s)"
+    )
+    room.add_argument(
+        "--close",
+        action="store_true",
+        help="with the server stopped: close the round and write its results, without serving it",
+    )
+    room.set_defaults(run=_room)
     raci = commands.add_parser(
         "raci",
         help="decision rights: write a blank RACI template, or check a filled one against the articles'",
@@ -206,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:  # a bad table, a missing folder, a failed notebook: the problems, no traceback
         print("\n".join(map(str, err.problems)), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C before a command's own handling of it: no traceback
+        print("rolekit: interrupted", file=sys.stderr)
+        return 130
     except OSError as err:  # a disk that filled up, a folder that vanished while writing
         print(
             str(Problem(str(err.filename or "rolekit"), None, None, f"cannot be written: {err.strerror or err}")),
@@ -396,23 +437,48 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _worksheet(args: argparse.Namespace) -> int:
-    from .exercise import sheet_html, sheet_table, worksheet
+    from .exercise import quick_entry, sheet_html, sheet_table, worksheet
+    from .exercise.scoring import counted
     from .output import Output
 
     if args.n < 1 or args.participants < 1:
         raise DataError([Problem("rolekit worksheet", None, None, "--n and --participants must be at least 1")])
+    if args.seed < 0:
+        raise DataError(
+            [
+                Problem(
+                    "rolekit worksheet",
+                    None,
+                    None,
+                    f"--seed must be a whole number of 0 or more, not {args.seed}; the same seed draws the same sheet",
+                )
+            ]
+        )
     names = [f"sheets/P{i + 1:02d}.csv" for i in range(args.participants)]
-    folder = Output(args.out, [*names, "worksheet.html", "key/answer_key.csv"])
+    folder = Output(args.out, [*names, "quick_entry.csv", "worksheet.html", "key/answer_key.csv"])
     df = load_responsibilities(args.data)
     sheet = worksheet(df, args.n, args.seed)
     roles = [str(r) for r in df["role"].cat.categories if r in set(sheet.key["role"])]  # the answers scoring accepts
     table = sheet_table(sheet, roles)
     with folder:  # the manifest is rewritten once, at the end, however many sheets
         written = [folder.write_csv(name, table) for name in names]
+        stale = [n for n in folder.made if n.startswith("sheets/") and n not in names]  # an earlier draw's sheets
+        removed = [n for n in sorted(stale) if folder.remove(n)]
+        written.append(folder.write_csv("quick_entry.csv", quick_entry(sheet, args.participants)))
         written.append(folder.write_text("worksheet.html", sheet_html(sheet, roles)))
         written.append(folder.write_csv("key/answer_key.csv", sheet.key))
     _say(*[f"wrote {p}" for p in written])
-    _say(f"{args.n} responsibilities for {args.participants} participant(s); keep {written[-1]} away from the room")
+    if removed:
+        _say(f"removed {counted(len(removed), 'sheet')} of an earlier draw: {', '.join(removed)}")
+    if sheet.left_out:
+        _say(
+            f"left out {counted(len(sheet.left_out), 'responsibility', 'responsibilities')} the table words the same "
+            "for different tags (a participant could not tell the items apart)"
+        )
+    _say(
+        f"{counted(args.n, 'responsibility', 'responsibilities')} for {counted(args.participants, 'participant')}; "
+        f"keep {written[-1]} away from the room"
+    )
     return 0
 
 
@@ -420,44 +486,72 @@ def _score(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .exercise import report_html, score_sheets, summary
+    from .exercise import score_sheets, summary
 
     folder = None
     if args.out:
+        from .charts.exercise import SCORE_FILES
         from .output import Output
 
-        folder = Output(
-            args.out,
-            [
-                "scores.csv",
-                "items.csv",
-                "confusion.csv",
-                "agreement.png",
-                "disputed.png",
-                "room_vs_key.png",
-                "report.html",
-            ],
-        )
+        folder = Output(args.out, SCORE_FILES)
     scores = score_sheets(args.responses, args.key)
     for problem in scores.problems:
         print(str(problem), file=sys.stderr)
     _say(summary(scores))
-    if folder is None:
-        return 0
-    from .charts import alt_text, plot_agreement, plot_disputed, plot_room_vs_key, save_chart
+    if folder is not None:
+        from .charts.exercise import save_scores
 
-    charts = {}
-    for name, draw in (("agreement", plot_agreement), ("disputed", plot_disputed), ("room_vs_key", plot_room_vs_key)):
-        ax = draw(scores)
-        alt = alt_text(ax, draw.kind)
-        path = save_chart(ax, folder, name, draw.kind)
-        charts[name] = (path.read_bytes(), alt)  # the report shows the files just written
-        _say(f"wrote {path}")
-    with folder:
-        _say(f"wrote {folder.write_csv('scores.csv', scores.participants[SCORE_COLUMNS])}")
-        _say(f"wrote {folder.write_csv('items.csv', scores.items)}")
-        _say(f"wrote {folder.write_csv('confusion.csv', scores.confusion)}")
-        _say(f"wrote {folder.write_text('report.html', report_html(scores, charts))}")
+        with folder:
+            _say(*[f"wrote {path}" for path in save_scores(scores, folder)[0]])
+    return 0
+
+
+def _room(args: argparse.Namespace) -> int:
+    from .room import raci_round, tagging_round
+    from .room.export import close
+    from .room.serve import banner, start
+
+    if bool(args.exercise) == bool(args.raci):
+        raise DataError(
+            [
+                Problem(
+                    "rolekit room", None, None, "give either EXERCISE_DIR (a worksheet folder) or --raci TEMPLATE.csv"
+                )
+            ]
+        )
+    if args.roles and not args.raci:
+        raise DataError([Problem("rolekit room", None, None, "--roles goes with --raci TEMPLATE.csv")])
+    if args.raci:
+        roles = args.roles.split(",") if args.roles else None
+        round = raci_round(args.raci, roles)
+        out = Path(args.out) if args.out else Path(args.raci).parent / "room"
+    else:
+        round = tagging_round(args.exercise)
+        out = Path(args.out) if args.out else Path(args.exercise) / "room"
+    if args.close:
+        from .output import Output
+        from .room import Store
+        from .room.export import planned
+
+        Output(out, planned(round))
+        store = Store(out, round.fingerprint)
+        store.close_round()
+        done = close(round, store, out)
+        store.shut()
+        _say(done.summary, *[f"wrote {p}" for p in done.written])
+        return 0
+    started = start(round, out, args.host, args.port, args.hours, args.max_participants)
+    print(banner(started, round, sys.stdout.isatty()), flush=True)
+    why, closed = started.run()
+    print(
+        (f"Time limit reached ({args.hours:g} hours): stopped." if why == "time" else "Stopped.")
+        + (
+            ""
+            if closed
+            else " The round is still open: run the same command to carry on, or add --close to write its results."
+        ),
+        flush=True,
+    )
     return 0
 
 

@@ -26,7 +26,7 @@ def test_bad_sheets_are_named_and_skipped_and_scoring_goes_on(room, tmp_path, ca
     write_sheet(room, "k_typo", [(i, (r, "outside" if i == "Q02" else s, h)) for i, (r, s, h) in RIGHT], "Kim")
     assert main(["score", str(room)]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("4 participant(s) scored from 11 file(s); 7 sheet(s) skipped")
+    assert out.startswith("4 participants scored from 11 files; 7 sheets skipped")
     for name in ("d_legacy", "e_extra", "f_missing", "g_unknown", "h_again", "i_blank", "j_garbage"):
         assert (
             f"{room / name}.csv" in err and "skipped" in err.split(f"{room / name}.csv", 1)[1].split("\n", 2)[0] + err

@@ -40,6 +40,7 @@ def test_worksheet_command_writes_sheets_page_and_key_apart(tmp_path, capsys):
     assert files == [
         MANIFEST,
         "key/answer_key.csv",
+        "quick_entry.csv",
         "sheets/P01.csv",
         "sheets/P02.csv",
         "sheets/P03.csv",

@@ -308,6 +308,7 @@ def test_every_csv_written_neutralises_formulas(tmp_path):
         "comparison.csv",
         "confusion.csv",
         "items.csv",
+        "quick_entry.csv",
         "scores.csv",
     ]
     for path in [*written, tmp_path / "ws" / "sheets" / "P02.csv"]:

@@ -3,12 +3,40 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import numpy as np
 from matplotlib.axes import Axes
 
-from ..exercise import BANDS, DIMENSIONS, Scores, disputed
+from ..exercise import BANDS, DIMENSIONS, Scores, disputed, report_html
+from ..exercise.scoring import counted
+from ..output import Output
 from ._base import _new_axes, _title, chart
+from .files import alt_text, save_chart
+
+# What ``rolekit score --out`` writes, and ``rolekit room`` on Close: the tables, three charts, the report.
+SCORE_FILES = (
+    "scores.csv",
+    "items.csv",
+    "confusion.csv",
+    "agreement.png",
+    "disputed.png",
+    "room_vs_key.png",
+    "report.html",
+)
+# scores.csv: the only file with names.
+SCORE_COLUMNS = [
+    "participant",
+    "name",
+    "dimension",
+    "answered",
+    "items",
+    "correct",
+    "accuracy",
+    "cohen_kappa",
+    "rank",
+    "note",
+]
 
 _BAND_COLORS = ("#F2F2F2", "#E6E6E6", "#F2F2F2", "#E6E6E6", "#F2F2F2", "#E6E6E6")
 
@@ -77,7 +105,8 @@ def plot_disputed(scores: Scores, ax: Axes | None = None, top: int = 8) -> Axes:
     ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
     ax.set_xlabel("share of the room giving the most common answer")
     ax.tick_params(axis="y", length=0)
-    _title(ax, f"Where the room splits: {len(worst)} most disputed item(s)" if len(worst) else "No item was answered")
+    which = "the most disputed item" if len(worst) == 1 else f"the {counted(len(worst), 'most disputed item')}"
+    _title(ax, f"Where the room splits: {which}" if len(worst) else "No item was answered")
     return ax
 
 
@@ -124,3 +153,25 @@ def plot_room_vs_key(scores: Scores, ax: Axes | None = None) -> Axes:
         "the key's answer",
     )
     return ax
+
+
+def save_scores(scores: Scores, folder: Output) -> tuple[list[Path], list[tuple[bytes, str]]]:
+    """Write what ``rolekit score --out`` writes into ``folder``: the tables, the three charts and ``report.html``.
+
+    ``folder`` is an :class:`~rolekit.output.Output` told :data:`SCORE_FILES` in
+    advance. ``scores.csv`` is the only file with names; the charts and the report
+    show participants as P1, P2... Returns the paths written, in order, and each
+    chart as its PNG bytes and alt text.
+    """
+    charts, written = {}, []
+    for name, draw in (("agreement", plot_agreement), ("disputed", plot_disputed), ("room_vs_key", plot_room_vs_key)):
+        ax = draw(scores)
+        alt = alt_text(ax, draw.kind)
+        path = save_chart(ax, folder, name, draw.kind)
+        charts[name] = (path.read_bytes(), alt)  # the report shows the files just written
+        written.append(path)
+    written.append(folder.write_csv("scores.csv", scores.participants[SCORE_COLUMNS]))
+    written.append(folder.write_csv("items.csv", scores.items))
+    written.append(folder.write_csv("confusion.csv", scores.confusion))
+    written.append(folder.write_text("report.html", report_html(scores, charts)))
+    return written, list(charts.values())

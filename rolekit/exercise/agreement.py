@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -36,7 +37,7 @@ def fleiss_kappa(counts: np.typing.ArrayLike) -> float:
     >>> round(fleiss_kappa(table), 3)
     0.21
     """
-    n = np.asarray(counts, dtype=float)
+    n = _counts(counts)
     raters = n.sum(axis=1)
     n = n[raters >= 2]
     raters = raters[raters >= 2]
@@ -48,6 +49,34 @@ def fleiss_kappa(counts: np.typing.ArrayLike) -> float:
     if np.isclose(chance, 1):
         return 1.0
     return float((observed - chance) / (1 - chance))
+
+
+def _counts(counts: np.typing.ArrayLike) -> np.ndarray:
+    """``counts`` as an items x categories array of whole numbers of 0 or more, or a ValueError saying what is allowed.
+
+    >>> _counts([[1, 2], [3, -1]])
+    Traceback (most recent call last):
+    ...
+    ValueError: fleiss_kappa needs counts of 0 or more (how many raters chose each category); got -1
+    """
+    allowed = "a table of items x categories: one row per item, one count per category, such as [[2, 1], [0, 3]]"
+    try:
+        n = np.asarray(counts, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"fleiss_kappa needs {allowed}; got rows of different lengths or text") from None
+    if n.ndim != 2 or not n.size:
+        raise ValueError(
+            f"fleiss_kappa needs {allowed}; got {'an empty table' if not n.size else f'{n.ndim} dimensions'}"
+        )
+    if not np.isfinite(n).all():
+        raise ValueError("fleiss_kappa needs counts that are numbers; got a missing or infinite value")
+    if (n < 0).any():
+        raise ValueError(
+            f"fleiss_kappa needs counts of 0 or more (how many raters chose each category); got {n[n < 0][0]:g}"
+        )
+    if (n != np.round(n)).any():
+        raise ValueError(f"fleiss_kappa needs whole numbers of raters; got {n[n != np.round(n)][0]:g}")
+    return n
 
 
 def cohen_kappa(a: Iterable[object], b: Iterable[object]) -> float:
@@ -64,18 +93,19 @@ def cohen_kappa(a: Iterable[object], b: Iterable[object]) -> float:
     >>> round(cohen_kappa(a, b), 2)
     0.4
     """
-    first, second = pd.Series(list(a), dtype=object), pd.Series(list(b), dtype=object)
-    both = first.notna().to_numpy() & second.notna().to_numpy()
-    if not both.any():
+    first, second = list(a), list(b)
+    if len(first) != len(second):
+        raise ValueError(
+            f"cohen_kappa needs one label per item from each rater, so two sequences of the same length; "
+            f"got {len(first)} and {len(second)}"
+        )
+    pairs = [(x, y) for x, y in zip(first, second) if not (pd.isna(x) or pd.isna(y))]
+    if not pairs:
         return float("nan")
-    codes, _ = pd.factorize(pd.concat([first[both], second[both]], ignore_index=True))
-    ca, cb = np.split(codes, 2)
-    observed = (ca == cb).mean()
-    chance = float(
-        (
-            np.bincount(ca, minlength=codes.max() + 1) / len(ca) * np.bincount(cb, minlength=codes.max() + 1) / len(cb)
-        ).sum()
-    )
+    n = len(pairs)
+    observed = sum(x == y for x, y in pairs) / n
+    of_a, of_b = Counter(x for x, _ in pairs), Counter(y for _, y in pairs)
+    chance = sum(k * of_b.get(label, 0) for label, k in of_a.items()) / n**2
     if np.isclose(chance, 1):
         return 1.0
     return float((observed - chance) / (1 - chance))
@@ -84,14 +114,23 @@ def cohen_kappa(a: Iterable[object], b: Iterable[object]) -> float:
 def krippendorff_alpha(answers: pd.DataFrame) -> float:
     """Krippendorff's alpha (nominal) of a participant x item table of answers, missing ones allowed.
 
-    From the ``krippendorff`` package; when every answer given is the same value,
-    alpha's formula is 0/0 and rolekit returns 1.0 (complete agreement).
+    From the ``krippendorff`` package. Defined cases: when every answer given is the
+    same value, alpha's formula is 0/0 and rolekit returns 1.0 (complete agreement);
+    when no item was answered by two participants or more (a dry run with one sheet),
+    alpha cannot be computed and the result is NaN, as for Fleiss' kappa.
+
+    >>> round(krippendorff_alpha(pd.DataFrame([["a", "b", "a"], ["a", "b", "b"]])), 2)
+    0.44
+    >>> krippendorff_alpha(pd.DataFrame([["a", "b", "a"]]))
+    nan
     """
     import krippendorff
 
     values = answers.stack().dropna()
+    if not (answers.notna().sum(axis=0) >= 2).any():
+        return float("nan")
     if values.nunique() < 2:
-        return 1.0 if len(values) else float("nan")
+        return 1.0
     codes = {v: i for i, v in enumerate(sorted(values.unique()))}
     data = answers.apply(lambda s: s.map(codes)).to_numpy(dtype=float)
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))

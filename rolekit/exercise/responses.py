@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -11,14 +13,14 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..reader import PathLike, read_table
-from ..text import clean, is_placeholder
-from ..validate import ALLOWED, SYNONYMS, DataError, Problem, Schema, did_you_mean
+from ..text import BLANK, clean
+from ..validate import ALLOWED, SYNONYMS, DataError, Problem, Schema
+from .answers import Choices, unguard
 from .sheets import DIMENSIONS
 
 __all__ = ["KEY", "SHEET", "Responses", "expand", "read_key", "read_responses"]
 
 Paths = PathLike | Iterable[PathLike]  # a folder of sheets, one file, or several
-Answers = tuple[str, pd.DataFrame, list[Problem]]  # one participant: the name, the answers given, the problems found
 
 SHEET = Schema(required=("item",), optional=("participant", "responsibility", *DIMENSIONS), row="item", aliases=True)
 KEY = Schema(
@@ -31,6 +33,19 @@ KEY = Schema(
 )
 
 
+class Sheet(NamedTuple):
+    """One participant's sheet (or form row) as read: the name, the answers given, the problems found."""
+
+    name: str
+    rows: pd.DataFrame  # item, dimension, answer
+    problems: list[Problem]
+    line: int | None = None  # the form row's line; None for a sheet of its own
+    skipped: str | None = None  # why the sheet is not used, when it is not
+
+
+_NO_ANSWERS = pd.DataFrame(columns=["item", "dimension", "answer"])
+
+
 class Responses(NamedTuple):
     """What :func:`read_responses` returns: the answers, who gave them, and every problem found."""
 
@@ -41,20 +56,61 @@ class Responses(NamedTuple):
 
 
 def read_key(path: PathLike) -> pd.DataFrame:
-    """An answer key as :func:`worksheet` writes it: item, responsibility, role, scope, horizon."""
+    """An answer key as :func:`worksheet` writes it: item, responsibility, role, scope, horizon.
+
+    Values read back as rolekit wrote them: a role ``@Sales``, stored as ``'@Sales``
+    so that no spreadsheet runs it, is ``@Sales`` again.
+    """
     key = read_table(path, KEY)
+    for column in key.columns:
+        key[column] = key[column].map(lambda v: unguard(v) if isinstance(v, str) else v)
     key["scope"], key["horizon"] = key["scope"].str.lower(), key["horizon"].str.lower()
     return key
 
 
-def _form_columns(columns: Iterable[object]) -> dict[str, tuple[str, str]] | None:
+_DIMENSION = r"(role|scope|horizon)"
+_CODE = re.compile(r"([A-Za-z]{0,3})0*(\d{1,3})(?![\w])")  # Q01, Q1, 1, D07: the item's number
+# Words a form's name column is headed with (letters only, lower case); the first found is used.
+_NAME_COLUMNS = ("participant", "name", "yourname", "fullname", "nickname", "username", "email", "emailaddress")
+
+
+def _item(text: str, key: pd.DataFrame) -> str | None:
+    """The item a form's column (or grid row) names: by its number (``Q01``, ``Q1``, ``1``) or its responsibility."""
+    text = clean(text)
+    m = _CODE.match(text)
+    if m and (m.end() == len(text) or not text[m.end()].isalnum()):
+        return f"{m[1].upper() or 'Q'}{int(m[2]):02d}"
+    wording = " ".join(text.casefold().rstrip(".…").split())
+    said = [i for i, r in zip(key["item"], key["responsibility"]) if " ".join(str(r).casefold().split()) == wording]
+    return said[0] if len(said) == 1 else None
+
+
+def _form_column(header: str, key: pd.DataFrame) -> tuple[str, str] | None:
+    """(item, dimension) for a form export's column header, or None when it is not one.
+
+    One grid per item gives ``Q01 [role]``, ``Q01 role``, ``Q01_role``; one grid per
+    dimension gives ``role [Q01]``, ``Role [Writes company-wide policies]``,
+    ``[Q01] role``, ``role: Q01``.
+    """
+    h = clean(header)
+    bracketed = re.fullmatch(r"(.*?)\s*[\[(](.+)[\])]\s*", h) or re.fullmatch(r"\s*[\[(](.+?)[\])]\s*(.+)", h)
+    if bracketed:
+        pairs = [(bracketed[1], bracketed[2]), (bracketed[2], bracketed[1])]
+    else:
+        parts = re.fullmatch(r"(.+?)\s*[\-_.:\s]\s*(.+)", h)
+        pairs = [(parts[1], parts[2]), (parts[2], parts[1])] if parts else []
+    for first, second in pairs:
+        dimension = re.fullmatch(_DIMENSION, first.strip(), flags=re.I)
+        item = _item(second, key) if dimension else None
+        if dimension and item:
+            return item, dimension[1].lower()
+    return None
+
+
+def _form_columns(columns: Iterable[object], key: pd.DataFrame) -> dict[str, tuple[str, str]] | None:
     """For an online form's export: column -> (item, dimension); None when the table is not one."""
-    found = {}
-    for c in map(str, columns):
-        m = re.fullmatch(r"\s*([A-Za-z]*\d+)\s*[\[(\-_.:\s]\s*(role|scope|horizon)\s*[\])]?\s*", c, flags=re.I)
-        if m:
-            found[c] = (m[1].upper() if m[1][0].isalpha() else f"Q{int(m[1]):02d}", m[2].lower())
-    return found or None
+    found = {str(c): _form_column(str(c), key) for c in columns}
+    return {c: v for c, v in found.items() if v} or None
 
 
 def read_responses(paths: Paths, key: pd.DataFrame) -> Responses:
@@ -63,18 +119,28 @@ def read_responses(paths: Paths, key: pd.DataFrame) -> Responses:
     A per-participant sheet has the columns of :func:`sheet_table` (``item``,
     ``role``, ``scope``, ``horizon``, optionally ``participant`` and
     ``responsibility``; notes in brackets after a column name are ignored). A form
-    export has one row per participant, a name column (``participant``, ``name`` or
-    ``email``) and one column per item and dimension, named like ``Q01 role``,
-    ``Q01 [role]`` or ``Q01_role``.
+    export (or the quick-entry table ``rolekit worksheet`` writes) has one row per
+    participant, a name column (``participant``, ``name``, ``email``, ``Email
+    Address``...) and one column per item and dimension: one grid per item
+    (``Q01 role``, ``Q01 [role]``, ``Q01_role``) or one grid per dimension (``role
+    [Q01]``, ``[Q01] role``, ``Role [the responsibility's wording]``).
 
-    A sheet that cannot be used (unreadable, blank, in a legacy encoding, with
-    missing or extra columns, an item the key does not have, or a second sheet from
-    the same participant) is skipped, with a problem naming its file and line. An
-    answer outside the allowed values is a problem too (with a did-you-mean), and
-    counts as not given; the rest of its sheet is used. Values are read like the
-    loader reads them: case and surrounding spaces do not matter.
+    Answers are read by :class:`~rolekit.exercise.answers.Choices`: in any case, with
+    spaces and hyphens or not, or cut short where that names one allowed value only
+    (``i``, ``e``, ``d``, ``l``, the start or initials of one role). An answer that is
+    not an allowed value is a problem (with a did-you-mean) and counts as not given;
+    the rest of its sheet is used.
+
+    Every file given, or found in a folder given, is either read or named with why
+    not: a sheet that cannot be used (not a CSV file, unreadable, blank, in a legacy
+    encoding, with missing or extra columns, an item the key does not have, or a
+    second sheet from the same participant) is skipped, with a problem naming its
+    file and line. In a form export, a row that cannot be read is skipped and the
+    other rows are used; when one name submitted twice, the later row counts; a
+    row with neither a name nor an answer is left out.
     """
     files = expand(paths)
+    choices = {d: Choices(_allowed(key, d), SYNONYMS.get(d)) for d in DIMENSIONS}
     answers: list[pd.DataFrame] = []
     people: list[dict[str, str]] = []
     problems: list[Problem] = []
@@ -84,48 +150,81 @@ def read_responses(paths: Paths, key: pd.DataFrame) -> Responses:
             raw = pd.read_csv(path, dtype=str, keep_default_na=False, nrows=0) if Path(path).stat().st_size else None
         except (ValueError, OSError, UnicodeDecodeError):
             raw = None
-        form = _form_columns(raw.columns) if raw is not None else None
+        form = _form_columns(raw.columns, key) if raw is not None else None
         try:
-            batch = _read_form(path, form, key) if form else _read_sheet(path, key)
+            batch = _read_form(path, form, key, choices) if form else _read_sheet(path, key, choices)
         except DataError as err:
             problems += [
                 *err.problems[:3],
                 Problem(str(path), None, None, "skipped: fix the problems above and score again"),
             ]
             continue
-        for name, rows, found in batch:
-            problems += found
-            if rows.empty:
-                problems.append(Problem(str(path), None, None, "skipped: the sheet holds no answers"))
+        for sheet in batch:
+            problems += sheet.problems
+            if sheet.skipped:
+                problems.append(Problem(str(path), sheet.line, None, f"skipped: {sheet.skipped}"))
                 continue
-            who = name.casefold()
+            if sheet.rows.empty:
+                what = "the sheet holds" if sheet.line is None else "this row holds"
+                problems.append(Problem(str(path), sheet.line, None, f"skipped: {what} no answers"))
+                continue
+            who = clean(sheet.name).casefold()
             if who in seen:
                 problems.append(
                     Problem(
                         str(path),
-                        None,
+                        sheet.line,
                         None,
                         f"skipped: a second sheet from the participant of {seen[who]} (the same name)",
                     )
                 )
                 continue
-            seen[who] = str(path)
+            seen[who] = str(path) if sheet.line is None else f"{path}:{sheet.line}"
             code = f"P{len(people) + 1}"
-            people.append({"participant": code, "name": name, "file": str(path)})
-            answers.append(rows.assign(participant=code))
+            people.append({"participant": code, "name": sheet.name, "file": str(path)})
+            answers.append(sheet.rows.assign(participant=code))
     columns = ["participant", "item", "dimension", "answer"]
     table = pd.concat(answers, ignore_index=True)[columns] if answers else pd.DataFrame(columns=columns)
     return Responses(table, pd.DataFrame(people, columns=["participant", "name", "file"]), problems, len(files))
 
 
+def _allowed(key: pd.DataFrame, dimension: str) -> list[str]:
+    """The answers a round allows: its key's roles (alphabetically), or the allowed values."""
+    if dimension == "role":
+        return sorted(key["role"].unique(), key=str.casefold)
+    return list(ALLOWED[dimension])
+
+
 def expand(paths: Paths) -> list[Path]:
+    """The files to read: each file given, and every file in each folder given (hidden files aside).
+
+    Every file in a folder counts, whatever its name ends with (``P02.CSV``, a sheet
+    returned as ``P03.xlsx``), so that each is either read or named with why not.
+    """
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     files: list[Path] = []
+    missing: list[Problem] = []
     for p in map(Path, given):
         if p.is_dir():
-            files += sorted(f for f in p.glob("*.csv") if not f.name.startswith("."))
-        else:
+            files += sorted(
+                (f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")),
+                key=lambda f: (f.name.casefold(), f.name),
+            )
+        elif p.exists():
             files.append(p)
+        else:
+            where = p.parent if str(p.parent) else Path(".")
+            missing.append(
+                Problem(
+                    str(p),
+                    None,
+                    None,
+                    f"no such folder or file (looked in {where.resolve()}); give the folder of returned sheets, "
+                    "the sheet files, or a form export",
+                )
+            )
+    if missing:
+        raise DataError(missing)
     if not files:
         raise DataError(
             [
@@ -133,32 +232,17 @@ def expand(paths: Paths) -> list[Path]:
                     ", ".join(map(str, given)) or "''",
                     None,
                     None,
-                    "holds no returned sheets (.csv files); give the folder of sheets or the files",
+                    "holds no returned sheets; give the folder of sheets (.csv files) or the files",
                 )
             ]
         )
     return files
 
 
-def _answer(value: str, dimension: str, roles: list[str]) -> tuple[str | None, str | None]:
-    """A cell read as an answer: the allowed value it means, or a problem."""
-    text = clean(value)
-    if not text or is_placeholder(text):
-        return None, None
-    allowed = roles if dimension == "role" else list(ALLOWED[dimension])
-    match = next((a for a in allowed if a.casefold() == text.casefold()), None)
-    if match:
-        return match, None
-    return (
-        None,
-        f"'{text}' is not one of {', '.join(allowed)}{did_you_mean(text, allowed, SYNONYMS.get(dimension))}; "
-        "counted as not answered",
-    )
-
-
-def _read_sheet(path: Path, key: pd.DataFrame) -> list[Answers]:
+def _read_sheet(path: Path, key: pd.DataFrame, choices: dict[str, Choices]) -> list[Sheet]:
     table, at = read_table(path, SHEET, lines=True)  # the loader's checks: encoding, quoting, header, blank lines
-    name = next((v for v in table.get("participant", pd.Series(dtype=str)).dropna() if v), None) or path.stem
+    given = [unguard(v) for v in table.get("participant", pd.Series(dtype=str)).dropna() if v]
+    name = given[0] if given else path.stem
     extra = [c for c in table.columns if c not in SHEET.columns]
     missing = [d for d in DIMENSIONS if d not in table]
     if extra or missing:
@@ -166,8 +250,8 @@ def _read_sheet(path: Path, key: pd.DataFrame) -> list[Answers]:
             filter(
                 None,
                 [
-                    f"missing column(s): {', '.join(missing)}" * bool(missing),
-                    f"unexpected column(s): {', '.join(extra)}" * bool(extra),
+                    f"missing {_columns(missing)}" * bool(missing),
+                    f"unexpected {_columns(extra)}" * bool(extra),
                 ],
             )
         )
@@ -205,17 +289,19 @@ def _read_sheet(path: Path, key: pd.DataFrame) -> list[Answers]:
                 for i in repeated.index
             ]
         )
-    rows, problems = _answers(str(path), items, {d: table[d] for d in DIMENSIONS}, lines, key)
-    return [(name, rows, problems)]
+    rows, problems = _answers(str(path), items, {d: table[d] for d in DIMENSIONS}, lines, choices)
+    return [Sheet(name, rows, problems)]
 
 
-def _read_form(path: Path, form: dict[str, tuple[str, str]], key: pd.DataFrame) -> list[Answers]:
-    table, at = read_table(
-        path, Schema(required=(), optional=tuple(c.lower() for c in form), row="participant"), lines=True
-    )
-    name_column = next(
-        (c for c in table.columns if str(c).lower() in ("participant", "name", "email", "e-mail", "your name")), None
-    )
+def _columns(names: list[str]) -> str:
+    return f"column{'s' * (len(names) != 1)}: {', '.join(names)}"
+
+
+def _read_form(
+    path: Path, form: dict[str, tuple[str, str]], key: pd.DataFrame, choices: dict[str, Choices]
+) -> list[Sheet]:
+    columns = {clean(c).lower(): v for c, v in form.items()}
+    schema = Schema(required=(), optional=tuple(columns), row="participant")
     unknown = sorted({item for item, _ in form.values()} - set(key["item"]))
     if unknown:
         raise DataError(
@@ -224,39 +310,84 @@ def _read_form(path: Path, form: dict[str, tuple[str, str]], key: pd.DataFrame) 
                     str(path),
                     1,
                     None,
-                    f"item(s) {', '.join(unknown)} are not in the answer key; was this form made for another "
-                    "worksheet?",
+                    f"item{'s' * (len(unknown) != 1)} {', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
+                    "in the answer key; was this form made for another worksheet?",
                 )
             ]
         )
-    lowered = {str(c).lower(): v for c, v in form.items()}
+    bad: dict[int, list[Problem]] = {}
+    try:
+        table, at = read_table(path, schema, lines=True)
+    except DataError as err:  # one row's odd character must not sink the class: skip that row, read the others
+        if any(p.line is None or p.line <= 1 for p in err.problems):
+            raise
+        table, at = _form_rows(path, schema)
+        for problem in err.problems:
+            bad.setdefault(int(problem.line or 0), []).append(problem)
+    name_column = next(
+        (c for word in _NAME_COLUMNS for c in table.columns if re.sub(r"[^a-z]", "", str(c).lower()) == word), None
+    )
     batch = []
     for k, row in table.reset_index(drop=True).iterrows():
         line = int(at[k])
-        name = (row[name_column] if name_column and row[name_column] else None) or f"{Path(path).stem} row {line}"
-        cells = {(item, d): row[c] for c, (item, d) in lowered.items() if c in table}
+        given = unguard(str(row[name_column])) if name_column and row[name_column] else ""
+        cells = {(item, d): row[c] for c, (item, d) in columns.items() if c in table}
+        if line in bad:
+            batch.append(Sheet(given, _NO_ANSWERS, bad[line], line, "this row cannot be read (see above)"))
+            continue
+        if not given and not any(str(v).strip() for v in cells.values() if isinstance(v, str)):
+            continue  # a blank row: nobody's
         items = sorted({item for item, _ in cells})
         rows, problems = _answers(
             str(path),
             pd.Series(items),
             {d: pd.Series([cells.get((i, d), "") for i in items]) for d in DIMENSIONS},
             [line] * len(items),
-            key,
+            choices,
         )
-        batch.append((name, rows, problems))
-    return batch
+        batch.append(Sheet(given or f"{Path(path).stem} row {line}", rows, problems, line))
+    last = {clean(s.name).casefold(): s.line for s in batch if not s.skipped}
+    return [
+        s
+        if s.skipped or last[clean(s.name).casefold()] == s.line
+        else s._replace(
+            problems=[],
+            skipped=f"an earlier submission from the same participant; the one on line "
+            f"{last[clean(s.name).casefold()]} counts",
+        )
+        for s in batch
+    ]
+
+
+def _form_rows(path: Path, schema: Schema) -> tuple[pd.DataFrame, list[int]]:
+    """Every row of a form export as text, with the line each starts on, for when :func:`read_table` refused some.
+
+    Only called after the reader has checked the file and found problems in rows
+    alone; those rows are skipped by the caller, so their cells need no checking here.
+    """
+    text = Path(path).read_bytes().decode("utf-8-sig", "replace")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows, lines, line = [], [], 1
+    for cells in reader:
+        if any(c.strip(BLANK) for c in cells):
+            rows.append([c.strip(BLANK) for c in cells])
+            lines.append(line)
+        line = reader.line_num + 1
+    header = [schema.name(clean(h).lower()) if clean(h).lower() in schema.columns else clean(h) for h in rows[0]]
+    width = len(header)
+    body = [r[:width] + [""] * (width - len(r)) for r in rows[1:]]
+    return pd.DataFrame(body, columns=header, dtype="str"), lines[1:]
 
 
 def _answers(
-    name: str, items: pd.Series, columns: dict[str, pd.Series], lines: Sequence[int], key: pd.DataFrame
+    name: str, items: pd.Series, columns: dict[str, pd.Series], lines: Sequence[int], choices: dict[str, Choices]
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    roles = sorted(key["role"].unique(), key=str.casefold)
     rows, problems = [], []
     for d, values in columns.items():
-        for item, value, line in zip(items, values.fillna(""), lines):
-            answer, wrong = _answer(str(value), d, roles)
+        for item, value, line in zip(items, values, lines):
+            answer, wrong = choices[d].read(value if isinstance(value, str) else "")
             if wrong:
-                problems.append(Problem(name, line, d, f"{item}: {wrong}"))
+                problems.append(Problem(name, line, d, f"{item}: {wrong}; counted as not answered"))
             elif answer is not None:
                 rows.append({"item": item, "dimension": d, "answer": answer})
     return pd.DataFrame(rows, columns=["item", "dimension", "answer"]), problems

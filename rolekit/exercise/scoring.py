@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import base64
+import os
+from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from ..reader import PathLike
@@ -14,7 +18,20 @@ from .agreement import band, cohen_kappa, fleiss_kappa, krippendorff_alpha
 from .responses import Paths, Responses, expand, read_key, read_responses
 from .sheets import DIMENSIONS
 
-__all__ = ["Scores", "disputed", "report_html", "score", "score_sheets", "summary"]
+__all__ = [
+    "SYNTHETIC",
+    "Scores",
+    "agreement",
+    "class_scores",
+    "counted",
+    "disputed",
+    "report_html",
+    "score",
+    "score_sheets",
+    "scored_class",
+    "scored_items",
+    "summary",
+]
 
 
 class Scores(NamedTuple):
@@ -22,34 +39,41 @@ class Scores(NamedTuple):
 
     agreement: pd.DataFrame  # one row per dimension: fleiss_kappa, krippendorff_alpha, band, key_accuracy, ...
     items: pd.DataFrame  # one row per item and dimension: answers, agreement, modal answer, key, share matching the key
-    participants: pd.DataFrame  # one row per participant and dimension: answered, accuracy, cohen_kappa (with names)
+    participants: pd.DataFrame  # per participant and dimension: answered, correct, accuracy, rank... (with names)
     confusion: pd.DataFrame  # one row per dimension, key value and answer: count
     answers: pd.DataFrame  # participant, item, dimension, answer, key
     problems: list
     sheets: int  # sheets read; len(participants' codes) were used
+    source: str = ""  # what was scored, in words: "the sheets in exercise/sheets", "the bundled synthetic class"
 
 
-def score(responses: Responses, key: pd.DataFrame) -> Scores:
-    """Score the room's answers against each other and against the key.
+def agreement(
+    answers: pd.DataFrame, items: Sequence[str], dimensions: Sequence[str] = DIMENSIONS
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """How much the room agrees, per dimension and per item: what :func:`score` reports, without a key.
 
-    ``agreement``: per dimension, Fleiss' kappa among participants (items rated by
-    two or more), Krippendorff's alpha (any missing answers allowed), their Landis
-    and Koch ``band``, and the share of all answers that match the key.
-    ``items``: per item and dimension, how many answered, the modal answer and its
-    share (``agreement``), the key's answer and the share matching it.
-    ``participants``: per participant and dimension, answers given, accuracy and
-    Cohen's kappa against the key. ``confusion``: key value x answer counts.
+    ``answers`` has the columns participant, item, dimension, answer. Returns one row
+    per dimension (fleiss_kappa over the items answered twice or more, its band,
+    krippendorff_alpha, participants, answers) and one row per item and dimension
+    (answered, modal_answer, agreement: the share giving the modal answer). A
+    statistic that cannot be computed (no item answered twice) is NaN, its band
+    ``not defined``.
+
+    >>> a = pd.DataFrame({"participant": ["P1", "P2", "P1", "P2"], "item": ["Q01", "Q01", "Q02", "Q02"],
+    ...                   "dimension": "scope", "answer": ["internal", "internal", "external", "internal"]})
+    >>> overall, per_item = agreement(a, ["Q01", "Q02"], ["scope"])
+    >>> overall[["dimension", "band", "participants", "answers"]].values.tolist()
+    [['scope', 'poor', 2, 4]]
+    >>> per_item["agreement"].tolist()
+    [1.0, 0.5]
     """
-    a = responses.answers.merge(
-        key.melt(id_vars=["item"], value_vars=list(DIMENSIONS), var_name="dimension", value_name="key"),
-        on=["item", "dimension"],
-        how="left",
-    )
-    rows, per_item, per_person, confusion = [], [], [], []
-    for d in DIMENSIONS:
-        mine = a[a["dimension"] == d]
-        categories = sorted(set(key[d]) | set(mine["answer"]), key=str.casefold)
-        counts = pd.crosstab(mine["item"], mine["answer"]).reindex(index=key["item"], columns=categories, fill_value=0)
+    rows, per_item = [], []
+    items = list(items)
+    for d in dimensions:
+        mine = answers[answers["dimension"] == d]
+        counts = pd.crosstab(mine["item"], mine["answer"]).reindex(index=items, fill_value=0)
+        if counts.shape[1] == 0:
+            counts[""] = 0  # nobody answered: one empty category, so that every item has its row
         wide = mine.pivot_table(index="participant", columns="item", values="answer", aggfunc="first")
         fk = fleiss_kappa(counts.to_numpy()) if len(mine) else float("nan")
         rows.append(
@@ -58,55 +82,113 @@ def score(responses: Responses, key: pd.DataFrame) -> Scores:
                 "fleiss_kappa": fk,
                 "band": band(fk),
                 "krippendorff_alpha": krippendorff_alpha(wide) if len(mine) else float("nan"),
-                "key_accuracy": (mine["answer"] == mine["key"]).mean() if len(mine) else float("nan"),
                 "participants": mine["participant"].nunique(),
                 "answers": len(mine),
             }
         )
         answered = counts.sum(axis=1)
         modal = counts.idxmax(axis=1).where(answered > 0)
-        for item, row in key.set_index("item").iterrows():
+        top = counts.max(axis=1)
+        for item in items:
             n = int(answered[item])
             per_item.append(
                 {
                     "item": item,
-                    "responsibility": row["responsibility"],
                     "dimension": d,
                     "answered": n,
                     "modal_answer": modal[item],
-                    "agreement": counts.loc[item].max() / n if n else float("nan"),
-                    "key": row[d],
-                    "matches_key": counts.loc[item].get(row[d], 0) / n if n else float("nan"),
+                    "agreement": top[item] / n if n else float("nan"),
                 }
             )
-        for person, theirs in mine.groupby(
-            "participant", sort=False
-        ):  # items a participant skipped are left out of both
-            per_person.append(
-                {
-                    "participant": person,
-                    "dimension": d,
-                    "answered": len(theirs),
-                    "accuracy": (theirs["answer"] == theirs["key"]).mean(),
-                    "cohen_kappa": cohen_kappa(theirs["key"], theirs["answer"]),
-                }
-            )
-        confusion.append(mine.groupby(["key", "answer"]).size().rename("count").reset_index().assign(dimension=d))
-    people = pd.DataFrame(per_person, columns=["participant", "dimension", "answered", "accuracy", "cohen_kappa"])
-    people = people.merge(responses.participants[["participant", "name"]], on="participant", how="left")
-    order = {p: i for i, p in enumerate(responses.participants["participant"])}
-    people = people.sort_values(
-        ["participant", "dimension"], key=lambda s: s.map(order) if s.name == "participant" else s.map(DIMENSIONS.index)
-    ).reset_index(drop=True)
+    columns = ["item", "dimension", "answered", "modal_answer", "agreement"]
+    return pd.DataFrame(rows), pd.DataFrame(per_item, columns=columns)
+
+
+def score(responses: Responses, key: pd.DataFrame, source: str = "") -> Scores:
+    """Score the room's answers against each other and against the key.
+
+    ``agreement``: per dimension, Fleiss' kappa among participants (items rated by
+    two or more), Krippendorff's alpha (any missing answers allowed), their Landis
+    and Koch ``band``, and the share of all answers that match the key (see
+    :func:`agreement`). ``items``: per item and dimension, how many answered, the
+    modal answer and its share (``agreement``), the key's answer and the share
+    matching it. ``participants``: per participant and dimension, the items
+    ``answered`` of ``items``, how many were ``correct``, ``accuracy`` over the
+    answered ones and Cohen's kappa against the key; ``rank`` (1 = most accurate,
+    ties share a rank) among those who answered at least half the items, while one
+    who answered under half is not ranked and ``note`` says so. ``confusion``: key
+    value x answer counts. ``source`` says in words what was scored.
+    """
+    a = responses.answers.merge(
+        key.melt(id_vars=["item"], value_vars=list(DIMENSIONS), var_name="dimension", value_name="key"),
+        on=["item", "dimension"],
+        how="left",
+    )
+    overall, per_item = agreement(a, key["item"])
+    right = a["answer"] == a["key"]
+    overall["key_accuracy"] = [
+        right[a["dimension"] == d].mean() if (a["dimension"] == d).any() else float("nan") for d in DIMENSIONS
+    ]
+    overall = overall[
+        ["dimension", "fleiss_kappa", "band", "krippendorff_alpha", "key_accuracy", "participants", "answers"]
+    ]
+    tagged = key.set_index("item")
+    per_item.insert(1, "responsibility", per_item["item"].map(tagged["responsibility"]))
+    per_item["key"] = [tagged.loc[i, d] for i, d in zip(per_item["item"], per_item["dimension"])]
+    matching = a[right].groupby(["item", "dimension"]).size()
+    per_item["matches_key"] = [
+        matching.get((i, d), 0) / n if n else float("nan")
+        for i, d, n in zip(per_item["item"], per_item["dimension"], per_item["answered"])
+    ]
+    people = _people(a.assign(right=right), responses.participants, len(key))
+    confusion = a.groupby(["dimension", "key", "answer"]).size().rename("count").reset_index()
+    confusion = confusion.sort_values("dimension", key=lambda s: s.map(DIMENSIONS.index), kind="stable")
     return Scores(
-        pd.DataFrame(rows),
-        pd.DataFrame(per_item),
+        overall,
+        per_item,
         people,
-        pd.concat(confusion, ignore_index=True)[["dimension", "key", "answer", "count"]],
+        confusion[["dimension", "key", "answer", "count"]].reset_index(drop=True),
         a,
         responses.problems,
         responses.files,
+        source,
     )
+
+
+def _people(a: pd.DataFrame, participants: pd.DataFrame, items: int) -> pd.DataFrame:
+    """Per participant and dimension: answered, correct, accuracy, Cohen's kappa, rank or why not ranked."""
+    rows = []
+    for (person, d), theirs in a.groupby(["participant", "dimension"], sort=False):
+        answered = len(theirs)
+        rows.append(
+            {
+                "participant": person,
+                "dimension": d,
+                "answered": answered,
+                "items": items,
+                "correct": int(theirs["right"].sum()),
+                "accuracy": theirs["right"].mean(),
+                "cohen_kappa": cohen_kappa(theirs["key"].tolist(), theirs["answer"].tolist()),
+                "note": "" if 2 * answered >= items else f"answered {answered} of {items}, under half: not ranked",
+            }
+        )
+    columns = ["participant", "dimension", "answered", "items", "correct", "accuracy", "cohen_kappa", "note"]
+    people = pd.DataFrame(rows, columns=columns)
+    ranked = people["note"].eq("")
+    people["rank"] = (
+        people["accuracy"]
+        .where(ranked)
+        .groupby(people["dimension"])
+        .rank(ascending=False, method="min")
+        .astype("Int64")
+    )
+    people = people.merge(participants[["participant", "name"]], on="participant", how="left")
+    order = {p: i for i, p in enumerate(participants["participant"])}
+    people = people.sort_values(
+        ["participant", "dimension"], key=lambda s: s.map(order) if s.name == "participant" else s.map(DIMENSIONS.index)
+    )
+    first = ["participant", "name", "dimension", "answered", "items", "correct", "accuracy", "cohen_kappa", "rank"]
+    return people[[*first, "note"]].reset_index(drop=True)
 
 
 def disputed(scores: Scores, top: int = 5) -> pd.DataFrame:
@@ -129,9 +211,11 @@ def score_sheets(paths: Paths, key_path: PathLike | None = None) -> Scores:
 
     Without ``key_path``, the key is looked for where ``rolekit worksheet`` puts it:
     ``key/answer_key.csv`` beside the folder of sheets, or beside a form export
-    (which is how the bundled synthetic class finds its key).
+    (which is how the bundled synthetic class finds its key), or one folder up
+    (where ``rolekit room`` writes its responses: ``exercise/room/responses.csv``).
     """
     files = expand(paths)
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if key_path is None:
         guesses = [f.parent.parent / "key" / "answer_key.csv" for f in files] + [
             f.parent / "key" / "answer_key.csv" for f in files
@@ -155,29 +239,147 @@ def score_sheets(paths: Paths, key_path: PathLike | None = None) -> Scores:
             [
                 *responses.problems,
                 Problem(
-                    ", ".join(map(str, paths if isinstance(paths, (list, tuple)) else [paths])),
+                    ", ".join(map(str, given)),
                     None,
                     None,
                     "no sheet could be used, so there is nothing to score; fix the sheets named above",
                 ),
             ]
         )
-    return score(responses, key)
+    return score(responses, key, source=", ".join(map(str, given)))
+
+
+SYNTHETIC = "the bundled synthetic class"
+
+
+def class_scores(room: PathLike | None = None, sheets: Paths | None = None, key: PathLike | None = None) -> Scores:
+    """The scores notebook 08 shows: a finished room's, returned sheets', or (given neither) the synthetic class's.
+
+    ``room``: the ``--out`` folder of a closed ``rolekit room`` (its ``responses.csv``,
+    scored with the worksheet's key found one folder up, or ``key``). ``sheets``: a
+    folder of sheets, sheet files or a form export, as for :func:`score_sheets`.
+    Given neither, the bundled synthetic class, on its own items.
+
+    >>> class_scores().source
+    'the bundled synthetic class'
+    """
+    from ..datasets import SYNTHETIC_CLASS, SYNTHETIC_KEY
+
+    if room is not None:
+        responses = Path(room).expanduser() / "responses.csv"
+        if not responses.is_file():
+            raise DataError(
+                [
+                    Problem(
+                        str(room),
+                        None,
+                        None,
+                        "holds no responses.csv: close the round first (its Close button, or the same "
+                        "rolekit room command with --close), and give the folder it wrote into (--out)",
+                    )
+                ]
+            )
+        return score_sheets(responses, key)._replace(source=f"the room in {room}")
+    if sheets is not None:
+        return score_sheets(sheets, key)
+    return score_sheets(SYNTHETIC_CLASS, SYNTHETIC_KEY)._replace(source=SYNTHETIC)
+
+
+def scored_items(scores: Scores) -> pd.DataFrame:
+    """The items the scored class answered, as they saw them: item and responsibility.
+
+    >>> scored_items(class_scores()).iloc[0].tolist()
+    ['Q01', 'Writes company-wide policies and puts them in place']
+    """
+    return scores.items.drop_duplicates("item")[["item", "responsibility"]].reset_index(drop=True)
+
+
+def scored_class(scores: Scores, table: pd.DataFrame | None = None) -> str:
+    """Which class these scores are of, and whether its items come from ``table`` (the notebook's table).
+
+    Computed, so that a notebook run on another table never presents a class as if it
+    had answered that table's items.
+
+    >>> import rolekit
+    >>> print(scored_class(class_scores(), rolekit.load_responsibilities()))  # doctest: +ELLIPSIS
+    These are the scores of the bundled synthetic class (12 invented participants... All 16 come from the table...
+    """
+    items = scored_items(scores)
+    people = scores.participants["participant"].nunique()
+    n = counted(len(items), "item")
+    if scores.source == SYNTHETIC:
+        said = (
+            f"These are the scores of the bundled synthetic class ({counted(people, 'invented participant')} whose "
+            "answers rolekit generated with seeded, realistic disagreement: nobody real answered) on its own "
+            f"{n}, listed below."
+        )
+    else:
+        who = scores.source or "the sheets given"
+        said = f"These are the scores of {who}: {counted(people, 'participant')}, on {n}, listed below."
+    if table is None or "responsibility" not in table:
+        return said
+    wording = {" ".join(str(r).casefold().split()) for r in table["responsibility"].dropna()}
+    here = sum(" ".join(str(r).casefold().split()) in wording for r in items["responsibility"])
+    where = "the bundled table" if scores.source == SYNTHETIC else "another table"
+    if here == len(items):
+        return f"{said} All {len(items)} come from the table this notebook runs on."
+    if here == 0:
+        return (
+            f"{said} None of them comes from the table this notebook runs on: they come from {where}. To score a room "
+            "on this table, draw its worksheet (`rolekit worksheet --data`), run `rolekit room`, and set `room` above."
+        )
+    return (
+        f"{said} They come from {where}: only {here} of them are also in the table this notebook runs on, so "
+        "these scores are not about it."
+    )
+
+
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """``n`` and the word, agreeing with it.
+
+    >>> counted(1, "participant"), counted(4, "participant"), counted(0, "sheet"), counted(2, "was", "were")
+    ('1 participant', '4 participants', '0 sheets', '2 were')
+    """
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def _skipped(scores: Scores) -> str:
+    """``3 sheets skipped`` / ``1 row skipped``: what was read but not used, as the summary says it."""
+    sheets = sum(1 for p in scores.problems if p.message.startswith("skipped") and p.line is None)
+    rows = sum(1 for p in scores.problems if p.message.startswith("skipped") and p.line is not None)
+    return " and ".join(counted(k, what) + " skipped" for k, what in ((sheets, "sheet"), (rows, "form row")) if k)
 
 
 def summary(scores: Scores) -> str:
     """A short paragraph on the room's agreement, computed from the scores."""
-    used = len(scores.participants["participant"].unique())
-    skipped = sum(1 for p in scores.problems if p.message.startswith("skipped"))
+    used = scores.participants["participant"].nunique()
+    skipped = _skipped(scores)
     parts = [
-        f"{used} participant(s) scored from {scores.sheets} file(s)"
-        + (f"; {skipped} sheet(s) skipped (see the problems above)" if skipped else "")
+        f"{counted(used, 'participant')} scored from {counted(scores.sheets, 'file')}"
+        + (f"; {skipped} (see the problems above)" if skipped else "")
         + "."
     ]
-    for r in scores.agreement.itertuples(index=False):
+    defined = scores.agreement["fleiss_kappa"].map(np.isfinite)
+    if not defined.any():
         parts.append(
-            f"{r.dimension.capitalize()}: {r.band} agreement in the room (Fleiss' kappa {r.fleiss_kappa:.2f}, "
-            f"Krippendorff's alpha {r.krippendorff_alpha:.2f}); {r.key_accuracy:.0%} of answers match the key."
+            "Agreement in the room is not defined on any dimension: no item was answered by two participants or more."
+        )
+    for r, ok in zip(scores.agreement.itertuples(index=False), defined):
+        alpha = f"{r.krippendorff_alpha:.2f}" if np.isfinite(r.krippendorff_alpha) else "not defined"
+        said = (
+            f"{r.band} agreement in the room (Fleiss' kappa {r.fleiss_kappa:.2f}, Krippendorff's alpha {alpha}); "
+            if ok
+            else "agreement not defined (no item answered twice); "
+            if defined.any()
+            else ""
+        )
+        matched = f"{r.key_accuracy:.0%} of answers match the key" if r.answers else "no answer given"
+        parts.append(f"{r.dimension.capitalize()}: {said}{matched}.")
+    under = scores.participants.loc[scores.participants["note"].ne(""), "participant"].nunique()
+    if under:
+        parts.append(
+            f"{counted(under, 'participant')} answered under half the items on some dimension, so "
+            f"{'is' if under == 1 else 'are'} not ranked there."
         )
     if (scores.items["agreement"] < 1).any():
         d = disputed(scores, 1).iloc[0]
@@ -186,7 +388,7 @@ def summary(scores: Scores) -> str:
             "most common answer, "
             f"{d['modal_answer']}; the key says {d['key']})."
         )
-    elif scores.items["agreement"].notna().any():
+    elif (scores.items["answered"] >= 2).any():
         parts.append("No item was disputed: on every item and dimension, everyone who answered gave the same answer.")
     return " ".join(parts)
 
@@ -205,7 +407,7 @@ def report_html(scores: Scores, charts: dict[str, tuple[bytes, str]]) -> str:
         f"<td>{r.agreement:.0%}</td><td>{escape(str(r.modal_answer))}</td><td>{escape(str(r.key))}</td></tr>"
         for r in disputed(scores, 5).itertuples(index=False)
     )
-    skipped = sum(1 for p in scores.problems if p.message.startswith("skipped"))
+    skipped = escape(_skipped(scores)).capitalize()
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Tagging exercise: results</title>
 <style>
@@ -221,6 +423,6 @@ td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; }}
 <h2>Most disputed items</h2>
 <table><tr><th>item</th><th>responsibility</th><th>dimension</th><th>most common answer given by</th>
 <th>most common answer</th><th>key</th></tr>{rows}</table>
-{f"<p>{skipped} sheet(s) could not be used; <code>rolekit score</code> lists them, with why.</p>" if skipped else ""}
+{f"<p>{skipped}: <code>rolekit score</code> lists them, with why.</p>" if skipped else ""}
 </main></body></html>
 """

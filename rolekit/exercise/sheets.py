@@ -12,16 +12,21 @@ import pandas as pd
 from ..categories import tidy
 from ..validate import ALLOWED, DataError, Problem, require
 
-__all__ = ["DIMENSIONS", "Worksheet", "sheet_html", "sheet_table", "worksheet"]
+__all__ = ["DIMENSIONS", "Worksheet", "quick_entry", "sheet_html", "sheet_table", "worksheet"]
 
 DIMENSIONS = ("role", "scope", "horizon")
 
 
 class Worksheet(NamedTuple):
-    """What :func:`worksheet` returns: the items as participants see them, and the answer key."""
+    """What :func:`worksheet` returns: the items as participants see them, and the answer key.
+
+    ``left_out``: responsibilities the table words the same but tags differently
+    (the same text under two roles), which no key could give one answer for.
+    """
 
     items: pd.DataFrame
     key: pd.DataFrame
+    left_out: tuple[str, ...] = ()
 
 
 def worksheet(df: pd.DataFrame, n: int = 12, seed: int = 0) -> Worksheet:
@@ -31,7 +36,9 @@ def worksheet(df: pd.DataFrame, n: int = 12, seed: int = 0) -> Worksheet:
     horizon cell in turn (largest first), at random within a cell, so that roles,
     and each role's quadrants, appear as evenly as the table allows. The same table and ``seed`` give the
     same sheet. Items are numbered Q01, Q02...; the key holds the answers and the
-    table's ``id`` when it has one.
+    table's ``id`` when it has one. A wording the table holds more than once is
+    drawn once at most, and not at all when its copies are tagged differently (the
+    same text held by two roles): a participant could not tell the items apart.
 
     >>> import rolekit
     >>> sheet = worksheet(rolekit.load_responsibilities(), n=8, seed=1)
@@ -41,6 +48,13 @@ def worksheet(df: pd.DataFrame, n: int = 12, seed: int = 0) -> Worksheet:
     require(df, ["role", "responsibility", "scope", "horizon"], "to draw a worksheet")
     t = tidy(df).dropna(subset=list(DIMENSIONS)).reset_index(drop=True)
     t = t[t["responsibility"].notna() & (t["responsibility"].astype(str).str.strip() != "")]
+    wording = t["responsibility"].astype(str).map(lambda r: " ".join(r.casefold().split()))
+    tags = t[list(DIMENSIONS)].astype(str).agg("|".join, axis=1)
+    clash = tags.groupby(wording).transform("nunique") > 1
+    left_out = tuple(dict.fromkeys(t.loc[clash, "responsibility"].astype(str)))
+    t = t[~clash & ~wording.duplicated()].reset_index(drop=True)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be a whole number of 0 or more (the same seed draws the same sheet); got {seed!r}")
     if not 1 <= n <= len(t):
         raise DataError(
             [
@@ -77,7 +91,7 @@ def worksheet(df: pd.DataFrame, n: int = 12, seed: int = 0) -> Worksheet:
     )
     if "id" in picked:
         key["id"] = picked["id"].astype(str)
-    return Worksheet(key[["item", "responsibility"]], key)
+    return Worksheet(key[["item", "responsibility"]], key, left_out)
 
 
 def sheet_table(sheet: Worksheet, roles: Sequence[str]) -> pd.DataFrame:
@@ -93,6 +107,22 @@ def sheet_table(sheet: Worksheet, roles: Sequence[str]) -> pd.DataFrame:
             "participant": "participant (your name, on any row)",
         }
     )
+
+
+def quick_entry(sheet: Worksheet, participants: int) -> pd.DataFrame:
+    """A table to type paper sheets into: one row per participant, a column per item and dimension, blank.
+
+    Its columns are those of a form export (``participant``, ``Q01 role``,
+    ``Q01 scope``...), so ``rolekit score`` reads it as it is; short answers
+    (``i``/``e``, ``d``/``l``, a role's first letters or initials) are enough
+    wherever they name one value only.
+
+    >>> import rolekit
+    >>> quick_entry(worksheet(rolekit.load_responsibilities(), n=2), 3).columns.tolist()[:4]
+    ['participant', 'Q01 role', 'Q01 scope', 'Q01 horizon']
+    """
+    columns = ["participant"] + [f"{item} {d}" for item in sheet.items["item"] for d in DIMENSIONS]
+    return pd.DataFrame("", index=range(participants), columns=columns)
 
 
 def sheet_html(sheet: Worksheet, roles: Sequence[str], title: str = "Who does it?") -> str:

@@ -3,6 +3,7 @@ sees live agreement and closes; and every security rule, one test each."""
 
 import re
 import time
+import zlib
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -137,7 +138,7 @@ def test_live_agreement_is_what_rolekit_score_computes(ready, tmp_path):
             path,
             data={
                 f"{i}-{d}": key.loc[i, d]
-                if (hash((i, d, k)) % 4)
+                if zlib.crc32(f"{i} {d} {k}".encode()) % 4  # the same answers in every run (hash() is salted)
                 else {
                     "CEO": "COO",
                     "COO": "CEO",

@@ -102,7 +102,7 @@ def compare_summary(before: pd.DataFrame, after: pd.DataFrame) -> str:
     >>> import rolekit
     >>> df = rolekit.load_responsibilities()
     >>> compare_summary(df, df)
-    'The two tables give all 91 responsibilities to the same roles with the same tags.'
+    'The two tables give all 105 responsibilities to the same roles with the same tags.'
     """
     return summary(compare(before, after))
 

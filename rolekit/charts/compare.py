@@ -27,7 +27,7 @@ def plot_compare(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = No
     >>> df = rolekit.load_responsibilities()
     >>> moved = df.assign(role=df["role"].astype(str).where(df["theme"] != "finance", "CFO"))
     >>> plot_compare(df, moved).get_title(loc="left").replace("\\n", " ").split(";")[0]
-    '11 of 91 responsibilities moved, 6 from COO to CFO, 5 from CEO to CFO'
+    '11 of 105 responsibilities moved, 6 from COO to CFO, 5 from CEO to CFO'
     """
     changes = compare(before, after)
     left = changes["role_before"].astype(object).fillna(_NEW)

@@ -17,7 +17,7 @@
 # # 05 · Do the sources agree?
 #
 # **The question.** Where do the four articles back each other up, and where do they
-# contradict each other?
+# truly disagree?
 #
 # **Time in class:** about 5 minutes.
 
@@ -34,9 +34,11 @@ df = rolekit.load_responsibilities(data_path)
 # ## Where the articles disagree outright
 #
 # **About the four articles** (from `data/tensions.csv`, whatever table this notebook
-# runs on): each question below is one the articles answer in more than one way, each
-# answer stated in a passage. A question marked "within" is one on which a single
-# article takes two positions.
+# runs on): each question below is one where two passages cannot both be true of the
+# same company, each answer stated in a passage. Silence is not a position: an article
+# that does not mention something takes no side. Nor is an overlap a disagreement:
+# where the CEO writes company-wide policies and the COO operating ones, both hold. A
+# question marked "within" is one on which a single article takes two positions.
 
 # %%
 rolekit.show(rolekit.plot_tensions, rolekit.load_tensions())
@@ -48,29 +50,29 @@ rolekit.show(rolekit.plot_tensions, rolekit.load_tensions())
 rolekit.show(rolekit.load_tensions())
 
 # %% [markdown]
-# ## Hints from silence: which article gives which theme to whom
+# ## Gaps: one article names a role for a theme, another does not
 #
-# The rest of this notebook is computed from the table it runs on, and it is weaker
-# evidence. One row per article, one column per theme; a marker means the article
-# gives that theme to that role. A shaded column is a **hint** of a contradiction:
-# one article gives the theme to a role and not another, while a second article does
-# the opposite. An article that does not mention a role at all does not contradict
-# one that does: read these as places to look, not as disagreements.
+# The rest of this notebook is computed from the table it runs on. One row per
+# article, one column per theme; a marker means the article gives that theme to that
+# role. A shaded column is a **gap**: one article names a role for the theme and leaves
+# another out, while a second article does the reverse. That is silence on each side,
+# not a clash: an article that does not mention a role takes no position on it. Read
+# the gaps as places to look; only the questions above are disagreements.
 
 # %%
 rolekit.show(rolekit.plot_source_agreement, df)
 
 # %% [markdown]
-# The hinted contradictions, with the articles on each side:
+# The gaps, with the articles on each side:
 
 # %%
-rolekit.show(rolekit.source_agreement, df, part="contradictions")
+rolekit.show(rolekit.source_agreement, df, part="gaps")
 
 # %% [markdown]
 # The rows behind them:
 
 # %%
-rolekit.show(rolekit.listing, df, contested=True)
+rolekit.show(rolekit.listing, df, gaps=True)
 
 # %% [markdown]
 # How many articles support each theme for each role; one article alone is thin
@@ -94,8 +96,12 @@ rolekit.show(rolekit.takeaways, df, topic="sources")
 # %% [markdown]
 # ## Discussion questions
 #
-# 1. Who makes the strategy: is the split between the articles a real difference
-#    between companies, or loose wording? What would settle it?
-# 2. The titles article says both "the employer or the CEO" and "the CEO" decide what
-#    the COO does. Who decides it where you work?
-# 3. Which claim that only one article makes would you most like a second source for?
+# 1. Who develops the strategies: the CEO, for the COO to carry out, or the COO? Is the
+#    split between the articles a real difference between companies, or loose wording?
+#    What would settle it?
+# 2. The careers article has the CEO both setting and carrying out the vision, and, in
+#    other sections, the COO carrying out the CEO's vision. Who carries it out where you
+#    work?
+# 3. The titles article says "the employer or the CEO" decides what the COO does, and
+#    also that in the end the CEO does. Who decides it where you work?
+# 4. Which claim that only one article makes would you most like a second source for?

@@ -85,6 +85,11 @@ rolekit.show(rolekit.plot_tensions, rolekit.load_tensions())
 # %% slideshow={"slide_type": "notes"}
 rolekit.show(rolekit.tension_summary, rolekit.load_tensions())
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About the articles (by hand): each question is two passages that cannot both be true of
+# one company. Silence is not a position, and roles holding different parts of one area
+# (company-wide against operating policies) is an overlap, not a disagreement.
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Who decides, in the articles
 
@@ -93,6 +98,12 @@ rolekit.show(rolekit.plot_raci, rolekit.load_decisions())
 
 # %% slideshow={"slide_type": "notes"}
 rolekit.show(rolekit.raci_summary, rolekit.load_decisions())
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# About the articles (by hand): A is the one role that owns a decision and has the final
+# say; R does the work; A/R does both. The articles give the CEO the final say, so the
+# CEO is A everywhere but in choosing the CEO, which the board does. Answering to the
+# board does not make the board A of the CEO's decisions.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Who decides, in the table

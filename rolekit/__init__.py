@@ -9,7 +9,7 @@ made tidy (:mod:`.categories`), analysed (:mod:`.analysis`, :mod:`.compare`,
 >>> import rolekit
 >>> df = rolekit.load_responsibilities()
 >>> df["role"].value_counts().sort_index().to_dict()
-{'CEO': 40, 'COO': 51}
+{'CEO': 47, 'COO': 58}
 >>> rolekit.overlap(df).pairs.loc[0, "jaccard"]
 np.float64(0.8)
 """

@@ -33,10 +33,10 @@ class Overlap(NamedTuple):
 
 
 class Agreement(NamedTuple):
-    """What :func:`source_agreement` returns: who each source backs, and where they clash."""
+    """What :func:`source_agreement` returns: who each source backs, and the gaps between them (silence, no clash)."""
 
     support: pd.DataFrame
-    contradictions: pd.DataFrame
+    gaps: pd.DataFrame
 
 
 def counts(
@@ -243,17 +243,19 @@ def overlap(df: pd.DataFrame) -> Overlap:
 
 
 def source_agreement(df: pd.DataFrame) -> Agreement:
-    """Which sources give each theme to each role, and where they contradict each other.
+    """Which sources give each theme to each role, and the gaps between them: what one names and another leaves out.
 
     ``support`` has one row per theme and role holding it: ``count`` of rows,
-    ``n_sources`` and ``sources`` (a tuple). ``contradictions`` has one row per theme
-    and pair of roles where one source gives the theme to the first role but not the
-    second, and another source to the second but not the first: ``sources_a``
-    and ``sources_b`` name them.
+    ``n_sources`` and ``sources`` (a tuple). ``gaps`` has one row per theme and pair
+    of roles where one source names the first role for the theme but not the second,
+    and another source the second but not the first (``sources_a`` and ``sources_b``
+    name them). That is silence on each side, not a contradiction: a source that
+    does not mention a role takes no position on it. What the articles dispute
+    outright is in :func:`rolekit.load_tensions`.
 
     >>> df = pd.DataFrame({"role": ["CEO", "COO", "CEO", "COO"], "theme": ["strategy"] * 4,
     ...                    "source": ["blog", "titles", "careers", "careers"]})
-    >>> source_agreement(df).contradictions
+    >>> source_agreement(df).gaps
           theme role_a role_b sources_a  sources_b
     0  strategy    CEO    COO   (blog,)  (titles,)
     """
@@ -271,12 +273,12 @@ def source_agreement(df: pd.DataFrame) -> Agreement:
         for i, r in enumerate(roles)
         if gives[i, j].any()
     ]
-    clashes = []
+    gaps = []
     for j, t in enumerate(themes):
         for a, b in combinations(range(len(roles)), 2):
             only_a, only_b = gives[a, j] & ~gives[b, j], gives[b, j] & ~gives[a, j]
             if only_a.any() and only_b.any():
-                clashes.append(
+                gaps.append(
                     {
                         "theme": t,
                         "role_a": roles[a],
@@ -287,7 +289,7 @@ def source_agreement(df: pd.DataFrame) -> Agreement:
                 )
     return Agreement(
         pd.DataFrame(rows, columns=["theme", "role", "count", "n_sources", "sources"]),
-        pd.DataFrame(clashes, columns=["theme", "role_a", "role_b", "sources_a", "sources_b"]),
+        pd.DataFrame(gaps, columns=["theme", "role_a", "role_b", "sources_a", "sources_b"]),
     )
 
 
@@ -340,7 +342,7 @@ def listing(
     roles: str | Iterable[str] | None = None,
     sources: str | Iterable[str] | None = None,
     held_by: int | None = None,
-    contested: bool = False,
+    gaps: bool = False,
     details: bool = False,
 ) -> pd.DataFrame:
     """The responsibilities that match every filter given, by theme and role.
@@ -350,7 +352,8 @@ def listing(
 
     ``themes``, ``roles``, ``sources``: keep rows with one of these values.
     ``held_by``: keep themes held by exactly this many roles (1: themes only one role holds).
-    ``contested``: keep themes on which the sources contradict each other (see :func:`source_agreement`).
+    ``gaps``: keep themes with a gap between sources: one names a role for it that another leaves out, and the
+    other way round (see :func:`source_agreement`; silence, not a contradiction).
     Rows are indexed by ``id`` when the table has one.
 
     >>> df = pd.DataFrame({"role": ["CEO", "COO", "COO"],
@@ -364,8 +367,8 @@ def listing(
     """
     needed = (
         ["role", "responsibility"]
-        + ["theme"] * bool(themes is not None or held_by is not None or contested)
-        + ["source"] * bool(sources is not None or contested)
+        + ["theme"] * bool(themes is not None or held_by is not None or gaps)
+        + ["source"] * bool(sources is not None or gaps)
     )
     require(df, list(dict.fromkeys(needed)), "to list the matching responsibilities")
     t = tidy(df)
@@ -376,8 +379,8 @@ def listing(
     if held_by is not None:
         place = positions(t)
         keep &= t["theme"].isin(place.loc[place["roles"] == held_by, "theme"].unique())
-    if contested:
-        keep &= t["theme"].isin(source_agreement(t).contradictions["theme"].unique())
+    if gaps:
+        keep &= t["theme"].isin(source_agreement(t).gaps["theme"].unique())
     shown = [
         c
         for c in ("id", "role", "theme", "scope", "horizon", "responsibility", *("source", "section") * details)

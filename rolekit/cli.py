@@ -176,9 +176,12 @@ def main(argv: list[str] | None = None) -> int:
         "raci",
         help="decision rights: write a blank RACI template, or check a filled one against the articles'",
         description="With --template DIR, write DIR/raci_template.csv: the articles' decisions, one column per "
-        "role, for a team to fill with R, A, C or I. With a FILE, check it (exactly one A and at least "
-        "one R per decision, one letter per role) and print how it differs from the articles' RACI; "
-        "with --out DIR, also write DIR/raci.png, the grid with the differences outlined.",
+        "role, for a team to fill with R, A, C or I (A/R for a role that owns a decision and does it). With a FILE, "
+        "check it (exactly one A per decision; one letter per role, or A/R) and print how it differs from the "
+        "articles' RACI, with a note wherever it was read generously (an A with no R is read as the A doing it); "
+        "with --out DIR, also write DIR/raci.png, the grid with the differences outlined. A FILE may be wide (a "
+        "Decision, Task or Activity column and a column per role, as RACI templates are) or long (decision, role, "
+        "raci).",
     )
     raci.add_argument(
         "file",
@@ -191,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         "--roles", metavar="NAMES", help="the template's role columns, comma-separated (default: the articles' roles)"
     )
     raci.add_argument("--out", metavar="DIR", help="where to write raci.png")
-    raci.set_defaults(run=_raci)
+    raci.set_defaults(run=_raci, usage=raci.error)
     build = commands.add_parser(
         "build",
         help="everything at once: check the table, charts, executed notebooks, handouts",
@@ -283,30 +286,37 @@ def _raci(args: argparse.Namespace) -> int:
     from .decisions import load_decisions, raci_summary, raci_template
     from .output import Output
 
-    if bool(args.file) == bool(args.template):
-        raise DataError(
-            [Problem("rolekit raci", None, None, "give either a FILE to check or --template DIR to write a blank one")]
-        )
+    if bool(args.file) == bool(args.template):  # a usage error: argparse prints the usage and exits 2
+        args.usage("give either a FILE to check or --template DIR to write a blank one, not both or neither")
     if args.template:
-        roles = [r.strip() for r in args.roles.split(",") if r.strip()] if args.roles else None
-        written = Output(args.template, ["raci_template.csv"]).write_csv(
-            "raci_template.csv", raci_template(roles=roles)
-        )
+        if args.out:
+            args.usage("--out goes with a FILE to check; --template DIR is where the template goes")
+        roles = [r.strip() for r in args.roles.split(",") if r.strip()] if args.roles is not None else None
+        try:  # every name checked before anything is written
+            template = raci_template(roles=roles)
+        except DataError as err:
+            args.usage("argument --roles: " + "; ".join(p.message for p in err.problems))
+        written = Output(args.template, ["raci_template.csv"]).write_csv("raci_template.csv", template)
         _say(
-            f"wrote {written}: fill each role's column with R, A, C or I (blank where the role has no part), then "
-            f"run rolekit raci {written}"
+            f"wrote {written}: fill each role's column with R, A, C or I (A/R for a role that owns a decision and "
+            f"does it; blank or - where the role has no part), then run rolekit raci {written}"
         )
         return 0
+    if args.roles is not None:
+        args.usage("--roles goes with --template DIR: it names the template's role columns")
     folder = Output(args.out, ["raci.png"]) if args.out else None
     mine, articles = load_decisions(args.file), load_decisions()
-    _say(raci_summary(mine, against=articles))
+    for note in mine.attrs.get("notes", []):
+        print(f"note: {note}", file=sys.stderr)
+    _say(raci_summary(mine, against=articles, name="the articles"))
     if folder:
         import matplotlib
 
         matplotlib.use("Agg")
         from .charts import plot_raci, save_chart
 
-        _say(f"wrote {save_chart(plot_raci(mine, against=articles), folder, 'raci', plot_raci.kind)}")
+        drawn = plot_raci(mine, against=articles, name="the articles")
+        _say(f"wrote {save_chart(drawn, folder, 'raci', plot_raci.kind)}")
     return 0
 
 

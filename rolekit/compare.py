@@ -224,7 +224,7 @@ def compare_summary(before: pd.DataFrame, after: pd.DataFrame, threshold: float 
     >>> import rolekit
     >>> df = rolekit.load_responsibilities()
     >>> compare_summary(df, df)
-    'The two tables give all 91 responsibilities to the same roles with the same tags.'
+    'The two tables give all 105 responsibilities to the same roles with the same tags.'
     """
     return summary(
         compare(before, after, threshold=threshold), _name(before, "the first table"), _name(after, "the second table")

@@ -350,23 +350,25 @@ def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
 
 
 def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
-    support, clashes = source_agreement(t)
+    support, gaps = source_agreement(t)
     out = []
-    contested = list(dict.fromkeys(clashes["theme"].astype(str)))
-    if contested:
+    themes = list(dict.fromkeys(gaps["theme"].astype(str)))
+    if themes:
         out.append(
             (
-                f"By the silence rule, the sources give {len(contested)} theme{'s' * (len(contested) != 1)} to "
-                "different roles "
-                f"({join_names(contested)}): one source names a role for it and not another, a second source the "
-                "opposite. "
-                "Silence is not contradiction: check what each source says.",
-                {"contested": len(contested)},
+                f"Gaps between the sources on {plural(len(themes), 'theme')} ({join_names(themes)}): one "
+                "source names a role for it that another leaves out, and the other way round. A gap is silence, not "
+                "a disagreement: read what each source says before calling it a clash.",
+                {"gaps": len(themes)},
             )
         )
     else:
         out.append(
-            ("No theme goes to one role in one source and to another role in a second source.", {"contested": 0})
+            (
+                "No gap of that kind: no theme is named for one role only by one source and for another role only by "
+                "a second.",
+                {"gaps": 0},
+            )
         )
     single = support[support["n_sources"] == 1]
     if len(support):
@@ -380,24 +382,24 @@ def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
 
 
 def _clashes(t: pd.DataFrame) -> list[tuple[str, dict]]:
-    """The themes the silence rule flags, with who gives them to whom: the source agreement chart's title."""
-    clashes = source_agreement(t).contradictions
-    contested = list(dict.fromkeys(clashes["theme"]))
-    if len(contested) == 1:
-        c = clashes[clashes["theme"] == contested[0]].iloc[0]
+    """The gaps between sources, with who names whom: the source agreement chart's title. Silence, never a clash."""
+    gaps = source_agreement(t).gaps
+    themes = list(dict.fromkeys(gaps["theme"]))
+    if len(themes) == 1:
+        g = gaps[gaps["theme"] == themes[0]].iloc[0]
         text = (
-            f"The sources clash on 1 theme: {c.theme} ({', '.join(c.sources_a)} gives it to {c.role_a}, not "
-            f"{c.role_b}; "
-            f"{', '.join(c.sources_b)} to {c.role_b}, not {c.role_a})"
+            f"Gaps, not clashes: on {g.theme}, {', '.join(g.sources_a)} names the {g.role_a} and not the {g.role_b}; "
+            f"{', '.join(g.sources_b)} the {g.role_b} and not the {g.role_a}"
         )
-    elif contested:
-        named = ", ".join(map(str, contested[:3])) + (f" and {len(contested) - 3} more" if len(contested) > 3 else "")
-        text = f"The sources clash on {len(contested)} themes: {named}"
+    elif themes:
+        named = ", ".join(map(str, themes[:3])) + (f" and {len(themes) - 3} more" if len(themes) > 3 else "")
+        text = (
+            f"Gaps, not clashes, on {len(themes)} themes ({named}): one source names a role for each that another "
+            "leaves out"
+        )
     else:
-        text = (
-            "The sources never contradict each other: no theme goes to one role in one source and the other in another"
-        )
-    return [(text, {"contested": len(contested)})]
+        text = "No gaps: no theme is named for one role only by one source and for another role only by a second"
+    return [(text, {"gaps": len(themes)})]
 
 
 def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:

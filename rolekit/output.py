@@ -523,10 +523,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def neutralised(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with every text cell a spreadsheet would run as a formula prefixed with a single quote.
 
+    The header's cells too: a role named ``=HYPERLINK(...)`` heads a column.
+
     >>> neutralised(pd.DataFrame({"a": ["=1+1", "ok", "-x"], "n": [-1, 2, 3]}))["a"].tolist()
     ["'=1+1", 'ok', "'-x"]
+    >>> neutralised(pd.DataFrame(columns=["id", "=cmd()"])).columns.tolist()
+    ['id', "'=cmd()"]
     """
     out = table.copy()
+    out.columns = [f"'{c}" if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c for c in out.columns]
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]):
             text = out[col].astype(object)

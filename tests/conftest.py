@@ -81,6 +81,43 @@ EMPTY = {
 }
 
 
+# -- The articles, for tests that read what a citation points to ------------------------------
+
+SOURCES = ROOT.parent / "shared" / "sources"  # the four articles, beside the repository (see ../shared/sources)
+needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason=f"the source articles are not at {SOURCES}")
+
+
+def passage(source: str, section: str) -> str:
+    """The text, in lower case, of the place ``section`` cites in article ``source``.
+
+    ``paragraph N`` is that paragraph; a heading path runs from its last heading to the
+    next heading any table cites (the articles' headings are plain lines, so where a
+    section ends is read from the citations).
+    """
+    files = rolekit.load_sources().set_index("id")["file"]
+    lines = (SOURCES / files[source]).read_text().splitlines()
+    number = re.fullmatch(r"paragraph (\d+)", section)
+    if number:
+        return [line for line in lines[1:] if line.strip()][int(number[1]) - 1].lower()
+    heads = [line.strip().lstrip("•").strip().rstrip(":").strip().lower() for line in lines]
+    cited = {
+        (part.rstrip("…").lower(), part.endswith("…"))
+        for name in ("responsibilities", "decisions", "tensions", "coo_type_echoes")
+        for where in pd.read_csv(ROOT / "data" / f"{name}.csv", dtype=str)["section"].dropna()
+        for part in where.split(" > ")
+    }
+
+    def heading(line: str) -> bool:
+        return any(line.startswith(c) if cut else line == c for c, cut in cited)
+
+    at = 0
+    for part in section.split(" > "):
+        cut, wanted = part.endswith("…"), part.rstrip("…").lower()
+        at = next(i for i, h in enumerate(heads[at:], at) if (h.startswith(wanted) if cut else h == wanted)) + 1
+    end = next((i for i, h in enumerate(heads[at:], at) if h and heading(h)), len(lines))
+    return "\n".join(lines[at:end]).lower()
+
+
 # -- The tables the chart tests draw -----------------------------------------------------------
 
 

@@ -89,29 +89,29 @@ def test_positions_one_row_per_role_and_theme(table):
     assert len(pos) == 8
 
 
-def test_source_agreement_support_and_contradictions(table):
-    support, clashes = source_agreement(table)
+def test_source_agreement_support_and_gaps(table):
+    support, gaps = source_agreement(table)
     s = support.set_index(["theme", "role"])
     assert s.loc[("strategy", "CEO"), "sources"] == ("blog", "memo")
     assert s.loc[("strategy", "COO"), "sources"] == ("memo",)
     assert s.loc[("operations", "COO"), ["count", "n_sources"]].tolist() == [2, 2]
     # people: memo gives it to the CEO only, blog to the COO only.
-    assert clashes.to_dict("records") == [
+    assert gaps.to_dict("records") == [
         {"theme": "people", "role_a": "CEO", "role_b": "COO", "sources_a": ("memo",), "sources_b": ("blog",)},
     ]
 
 
-def test_no_contradiction_when_one_source_backs_both_roles(plain):
+def test_no_gap_when_one_source_backs_both_roles(plain):
     agreeing = plain.assign(source="memo")
-    assert source_agreement(agreeing).contradictions.empty
+    assert source_agreement(agreeing).gaps.empty
 
 
-def test_contradictions_between_every_pair_of_roles(plain):
+def test_gaps_between_every_pair_of_roles(plain):
     # finance: memo gives it to the CFO only, blog to the COO only; the CEO has none.
     extra = pd.DataFrame([("COO", "internal", "daily", "finance", "blog", "x")], columns=plain.columns)
-    clashes = source_agreement(pd.concat([plain, extra], ignore_index=True)).contradictions
+    gaps = source_agreement(pd.concat([plain, extra], ignore_index=True)).gaps
     # Themes keep the bundled vocabulary's order: finance comes before people.
-    assert clashes[["theme", "role_a", "role_b"]].values.tolist() == [
+    assert gaps[["theme", "role_a", "role_b"]].values.tolist() == [
         ["finance", "COO", "CFO"],
         ["people", "CEO", "COO"],
     ]
@@ -157,10 +157,8 @@ def test_bundled_table_results():
     df = rolekit.load_responsibilities()
     pair = overlap(df).pairs.iloc[0]
     assert (pair["only_a"], pair["only_b"], pair["n_shared"]) == (("stakeholders",), ("performance",), 8)
-    clashes = source_agreement(df).contradictions
-    assert clashes[["theme", "sources_a", "sources_b"]].values.tolist() == [
-        ["strategy", ("relationship",), ("titles",)]
-    ]
+    gaps = source_agreement(df).gaps
+    assert gaps[["theme", "sources_a", "sources_b"]].values.tolist() == [["strategy", ("relationship",), ("titles",)]]
     coo = profile(df).set_index(["role", "by", "category"]).loc[("COO", "scope", "external"), "count"]
     assert coo == 0
 

@@ -18,7 +18,7 @@ ANALYSES = {
     "overlap.pairs": lambda d: rolekit.overlap(d).pairs,
     "overlap.differences": lambda d: rolekit.overlap(d).differences,
     "support": lambda d: rolekit.source_agreement(d).support,
-    "contradictions": lambda d: rolekit.source_agreement(d).contradictions,
+    "gaps": lambda d: rolekit.source_agreement(d).gaps,
     "tally": lambda d: rolekit.tally(d).reset_index(),
 }
 
@@ -98,7 +98,7 @@ def test_analyses_give_the_same_numbers_for_text_and_categorical_input(rows, rnd
         values = list(plain[col].dropna().unique())
         rnd.shuffle(values)
         categorical[col] = pd.Categorical(plain[col], categories=values)
-    for name in ("positions", "overlap.pairs", "contradictions"):
+    for name in ("positions", "overlap.pairs", "gaps"):
         left, right = ANALYSES[name](plain), ANALYSES[name](categorical)
         key = lambda f: sorted(map(str, f.astype(str).values.tolist()))  # noqa: E731
         assert key(left) == key(right), name

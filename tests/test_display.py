@@ -21,12 +21,13 @@ def test_show_returns_a_figure_a_table_or_a_note():
     chart = show(rolekit.plot_role_profiles, df)
     data, metadata = chart._repr_mimebundle_()
     assert data["image/png"] and metadata["image/png"]["alt"].startswith("Chart. Bars of each role's share")
-    assert "CEO: 35% external, 75% long-term" in data["text/plain"]  # the alt text states the chart's main figures
+    assert "CEO: 30% external, 77% long-term" in data["text/plain"]  # the alt text states the chart's main figures
     pairs = show(rolekit.overlap, df, part="pairs").data
     assert "<th>role (A)</th>" in pairs and "<th>Jaccard (shared of all)</th>" in pairs  # words, not column names
     assert "(stakeholders,)" not in pairs and "<td>stakeholders</td>" in pairs  # themes as words, not tuples
     sources = show(rolekit.load_sources()).data  # a table given directly
-    assert "COO vs. CEO: Understanding the Roles…" in sources and "<th>id</th>" in sources
+    assert "COO vs. CEO: Understanding the Roles and Responsibilities" in sources and "<th>id</th>" in sources
+    assert "…" not in sources  # titles are citations, shown whole
     listed = show(rolekit.listing, df, themes="finance").data
     assert (
         "Shapes and carries out financial strategy together with the CFO" in listed

@@ -132,7 +132,7 @@ def test_takeaways_are_a_markdown_list_and_can_keep_some_themes():
         "the COO's 0%."
     )
     assert rolekit.show(rolekit.takeaways, rolekit.load_responsibilities(), topic="data").data.startswith(
-        "- The table holds 91 responsibilities"
+        "- The table holds 105 responsibilities"
     )
 
 
@@ -163,8 +163,10 @@ def test_decisions_split_who_decides_and_how_far_ahead():
 
 def test_shares_and_clashes_are_the_titles_of_the_profiles_and_source_charts():
     df = rolekit.load_responsibilities()
-    assert "CEO: 35% external, 75% long-term" in text(df, "shares")[0]
-    assert text(df, "clashes")[0].startswith("The sources clash on 1 theme: strategy (")
+    assert "CEO: 30% external, 77% long-term" in text(df, "shares")[0]
+    assert text(df, "clashes")[0] == (
+        "Gaps, not clashes: on strategy, relationship names the CEO and not the COO; titles the COO and not the CEO"
+    )
     assert rolekit.plot_role_profiles(df).get_title(loc="left").replace("\n", " ") == text(df, "shares")[0]
     assert rolekit.plot_source_agreement(df).get_title(loc="left").replace("\n", " ") == text(df, "clashes")[0]
     four = table(
@@ -173,7 +175,9 @@ def test_shares_and_clashes_are_the_titles_of_the_profiles_and_source_charts():
     )
     assert text(four, "shares")[0].startswith("Most outward-facing: CEO (100%)")
     agreeing = table([("CEO", "internal", "daily", "ops"), ("COO", "internal", "daily", "ops")], source="memo")
-    assert text(agreeing, "clashes")[0].startswith("The sources never contradict each other")
+    assert text(agreeing, "clashes")[0].startswith("No gaps: no theme is named for one role only")
+    assert text(df, "sources")[0].startswith("Gaps between the sources on 1 theme (strategy)")
+    assert "silence, not a disagreement" in text(df, "sources")[0]
 
 
 def test_pct_is_a_share_as_people_read_it():

@@ -23,7 +23,7 @@ from ..categories import tidy
 from ..style import STYLE
 from ..validate import DataError, Problem, require
 
-SHADE = "#F4E1D2"  # background of contradicted themes
+SHADE = "#F4E1D2"  # background of the themes with a gap between sources
 
 
 class ChartFunction(Protocol):

@@ -40,7 +40,7 @@ def plot_compare(
     >>> df = rolekit.load_responsibilities()
     >>> moved = df.assign(role=df["role"].astype(str).where(df["theme"] != "finance", "CFO"))
     >>> plot_compare(df, moved).get_title(loc="left").replace("\\n", " ")
-    'Of the 91 responsibilities the two tables share, 11 moved, 6 from COO to CFO, 5 from CEO to CFO.'
+    'Of the 105 responsibilities the two tables share, 11 moved, 6 from COO to CFO, 5 from CEO to CFO.'
     """
     changes = compare(before, after, threshold=threshold)
     roles_b = [str(r) for r in changes["role_before"].cat.categories if r in set(changes["role_before"].dropna())]

@@ -193,7 +193,7 @@ def plot_role_profiles(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     >>> import rolekit
     >>> ax = plot_role_profiles(rolekit.load_responsibilities())
     >>> [round(float(b.get_height())) for b in ax.containers[0]]  # the CEO's shares, in percent
-    [65, 35, 25, 75]
+    [70, 30, 23, 77]
     """
     t = _drawable(df, ["role", "scope", "horizon"], "to profile each role by scope and horizon")
     shares = profile(t)

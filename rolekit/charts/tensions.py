@@ -12,7 +12,7 @@ from matplotlib.patches import FancyBboxPatch
 
 from ..categories import tidy
 from ..tensions import tension_summary
-from ..validate import require
+from ..validate import DataError, Problem, require
 from ._base import _fit, _new_axes, _size_pt, _text_width, _wrap_pt, chart
 
 _ROWS = 9  # questions a 16:9 slide holds: two lines of position and one of sources each, at 12 pt
@@ -31,10 +31,23 @@ def plot_tensions(tensions: pd.DataFrame, ax: Axes | None = None) -> Axes:
     >>> import rolekit
     >>> ax = plot_tensions(rolekit.load_tensions())
     >>> [t.get_text() for t in ax.get_yticklabels()][0]
-    'Who makes the strategy?\n(within careers)'
+    "Who develops the company's\nstrategies?\n(within careers)"
     """
     require(tensions, ["tension", "question", "position", "source"], "to chart where the articles disagree")
-    t = tidy(tensions)
+    t = tidy(tensions).dropna(subset=["tension", "question", "position", "source"])
+    if t.empty:
+        raise DataError(
+            [
+                Problem(
+                    "table",
+                    None,
+                    None,
+                    "has no tensions, so there is nothing to draw; a tensions table has one row per position and "
+                    "passage, with the columns tension, question, position, source (load one with "
+                    "rolekit.load_tensions)",
+                )
+            ]
+        )
     ids = list(dict.fromkeys(t["tension"].astype(str)))
     shown = ids[:_ROWS]
     ax = _new_axes(ax)

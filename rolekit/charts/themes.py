@@ -265,30 +265,34 @@ def plot_theme_differences(df: pd.DataFrame, ax: Axes | None = None, themes: Ite
     return ax
 
 
-@chart("Grid of sources by themes: the roles each source gives each theme to, with contradictions shaded")
-def plot_source_agreement(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Sources x themes: the roles each source gives each theme to, with contradictions shaded.
+_GAP = "gap: one source names a role, one not"  # what a shaded theme means: silence, not a clash
 
-    A theme is shaded when one source gives it to a role and not another, while a
-    second source does the opposite.
+
+@chart("Grid of sources by themes: the roles each source gives each theme to, with the gaps between sources shaded")
+def plot_source_agreement(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Sources x themes: the roles each source gives each theme to, with the gaps between sources shaded.
+
+    A theme is shaded when one source names a role for it that another leaves out,
+    while a second source does the reverse: a gap, which is silence on each side,
+    not a clash (what the articles dispute outright is :func:`rolekit.plot_tensions`).
 
     >>> import rolekit
     >>> ax = plot_source_agreement(rolekit.load_responsibilities())
-    >>> ax.get_title(loc="left").split(" (")[0]
-    'The sources clash on 1 theme: strategy'
+    >>> " ".join(ax.get_title(loc="left").split())
+    'Gaps, not clashes: on strategy, relationship names the CEO and not the COO; titles the COO and not the CEO'
     """
     t = _drawable(df, ["role", "theme", "source"], "to compare what each source says")
-    support, clashes = source_agreement(t)
+    support, gaps = source_agreement(t)
     all_roles = list(t["role"].cat.categories)
     roles = [r for r in all_roles if r in set(support["role"])]
     themes = [x for x in t["theme"].cat.categories if x in set(support["theme"])]
     gives = t.dropna(subset=["role", "theme", "source"]).groupby(["source", "theme", "role"], observed=True).size()
     colors, markers = role_colors(all_roles), role_markers(all_roles)
-    contested = list(dict.fromkeys(clashes["theme"]))
+    gapped = list(dict.fromkeys(gaps["theme"]))
     ax = _new_axes(ax)
     width_pt, height_pt = _size_pt(ax)
     names = max((_text_width(str(x), 13) for x in themes), default=0)  # the theme names stand upright above the plot
-    legend_rows = _legend_rows(ax, [*roles, "sources contradict each other"])
+    legend_rows = _legend_rows(ax, [*roles, _GAP])
     room = (
         figure_of(ax).get_size_inches()[1] * 72 - 100 - names - 20 * legend_rows
     )  # less the title, the names and the legend
@@ -302,7 +306,7 @@ def plot_source_agreement(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     down = math.ceil(len(roles) / across)
     pitch = min(cell_w / across, cell_h / down, 16.0)
     size = (0.8 * pitch) ** 2
-    for theme in contested:
+    for theme in gapped:
         i = themes.index(theme)
         ax.axvspan(i - 0.5, i + 0.5, color=SHADE, zorder=0)
     for k, role in enumerate(roles):
@@ -318,7 +322,7 @@ def plot_source_agreement(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(order)), order)
     for label in ax.get_xticklabels():
-        if label.get_text() in contested:
+        if label.get_text() in gapped:
             label.set_fontweight("bold")
     ax.set_xlim(-0.5, len(themes) - 0.5)
     ax.set_ylim(len(order) - 0.5, -0.5)
@@ -332,7 +336,7 @@ def plot_source_agreement(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
         roles,
         colors,
         markers,
-        extra=[Patch(color=SHADE, label="sources contradict each other")],
+        extra=[Patch(color=SHADE, label=_GAP)],
         bbox_to_anchor=(0.5, -0.03),
     )
     text = findings(t, "clashes")["text"].iloc[0]

@@ -12,6 +12,7 @@ of that analysis. Roles and themes keep the table's category order.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from itertools import combinations, product
 from typing import NamedTuple
@@ -37,6 +38,12 @@ class Agreement(NamedTuple):
 
     support: pd.DataFrame
     gaps: pd.DataFrame
+
+    @property
+    def contradictions(self) -> pd.DataFrame:
+        """Deprecated name of :attr:`gaps` (silence between sources is no contradiction); it will be removed."""
+        warnings.warn("source_agreement(...).contradictions is now .gaps", DeprecationWarning, stacklevel=2)
+        return self.gaps
 
 
 def counts(
@@ -344,6 +351,7 @@ def listing(
     held_by: int | None = None,
     gaps: bool = False,
     details: bool = False,
+    contested: bool | None = None,
 ) -> pd.DataFrame:
     """The responsibilities that match every filter given, by theme and role.
 
@@ -353,7 +361,8 @@ def listing(
     ``themes``, ``roles``, ``sources``: keep rows with one of these values.
     ``held_by``: keep themes held by exactly this many roles (1: themes only one role holds).
     ``gaps``: keep themes with a gap between sources: one names a role for it that another leaves out, and the
-    other way round (see :func:`source_agreement`; silence, not a contradiction).
+    other way round (see :func:`source_agreement`; silence, not a contradiction). ``contested`` is its
+    deprecated name.
     Rows are indexed by ``id`` when the table has one.
 
     >>> df = pd.DataFrame({"role": ["CEO", "COO", "COO"],
@@ -365,6 +374,9 @@ def listing(
     2  COO    strategy     Sets targets
     1  COO  operations  Runs operations
     """
+    if contested is not None:
+        warnings.warn("listing(contested=...) is now listing(gaps=...)", DeprecationWarning, stacklevel=2)
+        gaps = contested
     needed = (
         ["role", "responsibility"]
         + ["theme"] * bool(themes is not None or held_by is not None or gaps)

@@ -174,6 +174,16 @@ def _is_text(name: str) -> bool:
     return (bool(words) and words <= _TEXT_WORDS) or name.strip() in {"#", "no", "no.", "nr"}
 
 
+def role_columns(columns: Iterable[object]) -> list[str]:
+    """The columns of a wide RACI table (as it is read) that are roles: not its own, not notes or comments.
+
+    >>> role_columns(["id", "decision", "CEO", "Board", "Notes", "phase"])
+    ['CEO', 'Board']
+    """
+    names = [str(c) for c in columns]
+    return [c for c in names if c not in WIDE.columns and not _is_text(c) and not _names_decisions(c)]
+
+
 def _read_wide(
     name: str, path: str | os.PathLike, header: list[tuple[int, list[str]]]
 ) -> tuple[pd.DataFrame, pd.Series]:
@@ -265,8 +275,7 @@ def _wide_rows(
     id (a decision of the template left blank), a decision not filled in: left out,
     with a note.
     """
-    text = [c for c in table.columns if c not in WIDE.columns and (_is_text(c) or _names_decisions(c))]
-    roles = [c for c in table.columns if c not in WIDE.columns and c not in text]
+    roles = role_columns(table.columns)
     if not roles:
         return (
             [],

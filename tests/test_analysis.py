@@ -237,3 +237,13 @@ def test_a_weight_of_one_everywhere_gives_the_unweighted_numbers():
             a.astype(dict.fromkeys(a.select_dtypes("number"), float)),
             b.astype(dict.fromkeys(b.select_dtypes("number"), float)),
         )
+
+
+def test_the_old_names_of_the_gaps_still_work_and_say_they_are_deprecated():
+    df = rolekit.load_responsibilities()
+    with pytest.warns(DeprecationWarning, match=r"\.contradictions is now \.gaps"):
+        old = rolekit.source_agreement(df).contradictions
+    pd.testing.assert_frame_equal(old, rolekit.source_agreement(df).gaps)
+    with pytest.warns(DeprecationWarning, match=r"listing\(contested=\.\.\.\) is now listing\(gaps=\.\.\.\)"):
+        listed = rolekit.listing(df, contested=True)
+    pd.testing.assert_frame_equal(listed, rolekit.listing(df, gaps=True))

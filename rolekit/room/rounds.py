@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..decisions import role_columns
 from ..exercise import DIMENSIONS, read_key, unguard
 from ..reader import read_table
 from ..text import clean, fault
@@ -33,7 +34,7 @@ __all__ = ["RACI_DIMENSIONS", "Field", "Question", "Round", "raci_round", "taggi
 
 RACI_DIMENSIONS = ("accountable", "responsible")
 _TEMPLATE = Schema(required=("decision",), optional=("id",), keys=("id",), row="decision", aliases=False)
-_NOT_ROLES = ("id", "decision", "source", "section", "role", "raci")  # a RACI table's own columns
+_NOT_ROLES = ("id", "decision", "source", "section", "role", "raci")  # a RACI table's own columns: not a role's name
 MAX_ROLES = 12  # the most a RACI round offers: a phone shows each as a button, and the chart holds 12 roles
 
 
@@ -147,7 +148,7 @@ def raci_round(template: str | os.PathLike[str], roles: list[str] | None = None)
     table = read_table(template, _TEMPLATE)
     for column in table.columns:
         table[column] = table[column].map(lambda v: unguard(v) if isinstance(v, str) else v)
-    columns = [unguard(str(c)) for c in table.columns if str(c).casefold() not in _NOT_ROLES]
+    columns = [unguard(c) for c in role_columns(table.columns)]
     chosen = _roles(name, roles if roles is not None else columns)
     decisions = table["decision"].map(clean)
     problems = [

@@ -121,7 +121,7 @@ def scenario_summary(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: s
 
     >>> import rolekit
     >>> print(scenario_summary(rolekit.load_responsibilities(), "other half"))
-    The other half scenario. It moves the CEO's internal, daily responsibilities to the COO: 7 responsibilities.
+    The other half scenario. It moves the CEO's internal, daily responsibilities to the COO: 8 responsibilities.
     """
     return str(coo_scenario(df, kind, ceo, coo).attrs["scenario"])
 

@@ -288,8 +288,9 @@ def class_scores(room: PathLike | None = None, sheets: Paths | None = None, key:
 def scored_items(scores: Scores) -> pd.DataFrame:
     """The items the scored class answered, as they saw them: item and responsibility.
 
-    >>> scored_items(class_scores()).iloc[0].tolist()
-    ['Q01', 'Writes company-wide policies and puts them in place']
+    >>> items = scored_items(class_scores())
+    >>> items.columns.tolist(), items["item"].iloc[0], len(items)
+    (['item', 'responsibility'], 'Q01', 16)
     """
     return scores.items.drop_duplicates("item")[["item", "responsibility"]].reset_index(drop=True)
 

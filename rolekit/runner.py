@@ -70,8 +70,10 @@ def _warm() -> Any:
         def write_output_prompt(self) -> None:
             pass
 
+        kept: tuple[dict, dict] | None = None  # the result of the cell that ran last
+
         def write_format_data(self, format_dict: dict, md_dict: dict | None = None) -> None:
-            self.shell.kept_result = (format_dict, md_dict or {})  # type: ignore[attr-defined]
+            self.kept = (format_dict, md_dict or {})
 
         def finish_displayhook(self) -> None:
             pass
@@ -105,7 +107,7 @@ def _run(job: tuple[str, str, dict[str, Any]]) -> str | None:
         cell.execution_count, cell.outputs = count, []
         out, err = io.StringIO(), io.StringIO()
         shell.display_pub.outputs = []
-        shell.kept_result = None
+        shell.displayhook.kept = None
         saved = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = out, err
         try:
@@ -117,8 +119,8 @@ def _run(job: tuple[str, str, dict[str, Any]]) -> str | None:
                 cell.outputs.append(nbformat.v4.new_output("stream", name=name, text=text))
         for shown in shell.display_pub.outputs:
             cell.outputs.append(nbformat.v4.new_output("display_data", data=shown.data, metadata=shown.metadata))
-        if shell.kept_result is not None:
-            data, metadata = shell.kept_result
+        if shell.displayhook.kept is not None:
+            data, metadata = shell.displayhook.kept
             cell.outputs.append(
                 nbformat.v4.new_output("execute_result", data=data, metadata=metadata, execution_count=count)
             )

@@ -72,5 +72,11 @@ def role_hatches(roles: Iterable[str]) -> dict[str, str]:
 
 
 def use_style() -> None:
-    """Make rolekit's look the default for every chart in this session (charts use it anyway)."""
+    """Make rolekit's look the default for every chart in this session (charts use it anyway).
+
+    >>> with matplotlib.rc_context():  # here only for this example
+    ...     use_style()
+    ...     matplotlib.rcParams["font.size"], matplotlib.rcParams["figure.figsize"]
+    (14.0, [12.0, 6.75])
+    """
     matplotlib.style.use(STYLE)

@@ -138,6 +138,11 @@ def read_responses(paths: Paths, key: pd.DataFrame) -> Responses:
     file and line. In a form export, a row that cannot be read is skipped and the
     other rows are used; when one name submitted twice, the later row counts; a
     row with neither a name nor an answer is left out.
+
+    >>> import rolekit
+    >>> read = read_responses(rolekit.SYNTHETIC_CLASS, read_key(rolekit.SYNTHETIC_KEY))
+    >>> len(read.participants), read.answers.columns.tolist()
+    (12, ['participant', 'item', 'dimension', 'answer'])
     """
     files = expand(paths)
     choices = {d: Choices(_allowed(key, d), SYNONYMS.get(d)) for d in DIMENSIONS}

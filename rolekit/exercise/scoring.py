@@ -118,6 +118,13 @@ def score(responses: Responses, key: pd.DataFrame, source: str = "") -> Scores:
     ties share a rank) among those who answered at least half the items, while one
     who answered under half is not ranked and ``note`` says so. ``confusion``: key
     value x answer counts. ``source`` says in words what was scored.
+
+    >>> import rolekit
+    >>> from rolekit.exercise import read_key, read_responses
+    >>> key = read_key(rolekit.SYNTHETIC_KEY)
+    >>> scores = score(read_responses(rolekit.SYNTHETIC_CLASS, key), key)
+    >>> scores.agreement["dimension"].tolist(), scores.participants["participant"].nunique()
+    (['role', 'scope', 'horizon'], 12)
     """
     a = responses.answers.merge(
         key.melt(id_vars=["item"], value_vars=list(DIMENSIONS), var_name="dimension", value_name="key"),
@@ -196,6 +203,10 @@ def disputed(scores: Scores, top: int = 5) -> pd.DataFrame:
 
     One row per item: its responsibility, the dimension the room split on most, that
     dimension's agreement (share giving the modal answer) and the key's answer.
+
+    >>> import rolekit
+    >>> disputed(rolekit.score_sheets(rolekit.SYNTHETIC_CLASS), top=2).columns.tolist()
+    ['item', 'responsibility', 'dimension', 'agreement', 'modal_answer', 'key']
     """
     items = scores.items.dropna(subset=["agreement"])
     worst = items.sort_values(["agreement", "item"], kind="stable").drop_duplicates("item")
@@ -213,6 +224,10 @@ def score_sheets(paths: Paths, key_path: PathLike | None = None) -> Scores:
     ``key/answer_key.csv`` beside the folder of sheets, or beside a form export
     (which is how the bundled synthetic class finds its key), or one folder up
     (where ``rolekit room`` writes its responses: ``exercise/room/responses.csv``).
+
+    >>> import rolekit
+    >>> score_sheets(rolekit.SYNTHETIC_CLASS).agreement["participants"].tolist()
+    [12, 12, 12]
     """
     files = expand(paths)
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
@@ -352,7 +367,12 @@ def _skipped(scores: Scores) -> str:
 
 
 def summary(scores: Scores) -> str:
-    """A short paragraph on the room's agreement, computed from the scores."""
+    """A short paragraph on the room's agreement, computed from the scores.
+
+    >>> import rolekit
+    >>> summary(score_sheets(rolekit.SYNTHETIC_CLASS)).split(". ")[0]
+    '12 participants scored from 1 file'
+    """
     used = scores.participants["participant"].nunique()
     skipped = _skipped(scores)
     parts = [

@@ -30,8 +30,8 @@ PathLike = str | os.PathLike[str]  # a file's path, as rolekit's functions take 
 _SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
 MAX_BYTES = 512 * 2**20  # a table of a million responsibilities is about 120 MB
 FAST_BYTES = 2**20  # below this, reading line by line is as quick as pandas' set-up costs
-_PRINTABLE = bytes(range(32, 127)) + b"\n"
 _NOT_COMMA_OR_QUOTE = bytes(b for b in range(256) if b not in b'",')
+_PRINTABLE_OR_LINE_END = bytes(range(32, 127)) + b"\r\n"
 
 
 def read_table(path: PathLike | bytes, schema: Schema, lines: bool = False) -> Any:
@@ -223,13 +223,16 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     """The table of a clean file through pandas' C parser, or None when the file needs the exact path.
 
     It only returns a table the exact path would return too: any doubt (a control
-    character, a short or long row, an odd header, a rule broken) gives None. Every
-    column but the unique one is read as categorical, so that each check and each
-    normalisation runs once per distinct value. Given the file's ``path``, pandas
+    character, a short or long row, an odd header, a rule broken) gives None. The key
+    columns but the unique one (roles, tags, themes) and the coded ones (a weight) are
+    read as categorical, so that each check and each normalisation runs once per
+    distinct value; free text is read as text, each column checked as one string.
+    Given the file's ``path``, pandas
     reads it itself, a third faster than from memory; a file that changes meanwhile
     (size or time) gives None, and the exact path reads the bytes already in hand.
     """
-    first = data.split(b"\n", 1)[0].split(b"\r", 1)[0]
+    end = data.find(b"\n")  # not split(): that would copy the whole file to give its first line
+    first = (data if end < 0 else data[:end]).split(b"\r", 1)[0]
     if b'"' in first:
         return None
     plain = data.isascii()
@@ -242,7 +245,11 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
         or any(h not in schema.columns and meant(h, schema.columns) for h in header)
     ):
         return None
-    dtypes = {name: str if key == schema.unique else "category" for name, key in zip(raw, header)}
+    # Key columns (roles, tags, themes...) and coded ones (a weight) repeat a few values: as categoricals,
+    # each is checked and cleaned once per distinct value. Free text (responsibilities, a person's own
+    # columns) is mostly distinct: as plain text, each column is checked as one joined string.
+    coded = set(schema.keys + schema.coded) - {schema.unique}
+    dtypes = {name: "category" if key in coded else str for name, key in zip(raw, header)}
     try:
         before = path.stat() if path is not None else None
         # skipinitialspace is slow in pandas, and only changes how  , "a, b"  reads:
@@ -275,6 +282,15 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
     if cells.iloc[:, -1].eq("").any() and _fields_outside_quotes(data) != (len(header) - 1) * (len(cells) + 1):
         return None
     cells.columns = header = [h if h in schema.columns else clean(r) for h, r in zip(header, raw)]
+    # A printable ASCII file whose every line is one row (no value spans lines) holds no control character,
+    # tab or line break in any value: checked once on the bytes instead of column by column.
+    ends = data.count(b"\n") + (not data.endswith(b"\n"))
+    printable = (
+        plain
+        and not data.translate(None, _PRINTABLE_OR_LINE_END)
+        and (b"\r" not in data or data.count(b"\r") == data.count(b"\r\n"))
+        and ends == len(cells) + 1
+    )
     unique_checked = False
     for col in header:  # stripped, as the exact path strips every cell
         values = cells[col]
@@ -286,17 +302,21 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
                 return None  # a control character, a tab or a line break inside a value: the exact path says where
             cells[col] = _recode(values, [c.strip(BLANK) for c in values.cat.categories])
             continue
-        joined = "\n".join(values.tolist())  # one string for every check: a million values, scanned in C
-        if (plain and joined.encode().translate(None, _PRINTABLE)) or (
-            not plain and not _ordinary(joined.replace("\n", " "))
-        ):
+        # A control character, a tab or a line break inside a value: the exact path says where. Checked on one
+        # string of the column's values, scanned in C.
+        if not printable and not _ordinary(" ".join(values.tolist())):
             return None
-        if not plain or " \n" in joined or "\n " in joined or joined.startswith(" ") or joined.endswith(" "):
+        joined = None
+        if col not in schema.keys:  # free text, stripped outright: quicker than finding whether any value needs it
             cells[col] = values = values.str.strip(BLANK)
+        else:  # short names (ids): one string of them tells whether any needs stripping, or its spaces collapsed
             joined = "\n".join(values.tolist())
-        if plain and "  " in joined:  # runs of inner spaces, collapsed as clean() collapses them in every key
-            cells[col] = values = values.str.replace(r" {2,}", " ", regex=True)
-            joined = "\n".join(values.tolist())
+            if not plain or " \n" in joined or "\n " in joined or joined[:1] == " " or joined[-1:] == " ":
+                cells[col] = values = values.str.strip(BLANK)
+                joined = "\n".join(values.tolist())
+            if plain and "  " in joined:  # as clean() collapses keys
+                cells[col] = values = values.str.replace(r" {2,}", " ", regex=True)
+                joined = None
         if plain and col == schema.unique:  # ASCII ids are final here (NFKC leaves ASCII as it is): check them once
             if not distinct(values, joined):
                 return None
@@ -306,13 +326,10 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
         if not cells[empty].eq("").all(axis=None):
             return None
         cells = cells[~empty].reset_index(drop=True)
-    table, problems = _finish("", cells, pd.Series(np.arange(len(cells)) + 2), schema, plain, unique_checked)
+    table, problems = _finish("", cells, pd.Series(np.arange(len(cells)) + 2), schema, plain, unique_checked, True)
     if problems or table.empty:
         return None
-    for col in table:  # free text as text; key columns stay categorical for tidy() to order
-        if isinstance(table[col].dtype, pd.CategoricalDtype) and col not in schema.keys:
-            table[col] = table[col].astype("str")
-    return table
+    return table  # key columns stay categorical for tidy() to order
 
 
 def _ordinary(text: str) -> bool:
@@ -452,11 +469,13 @@ def _finish(
     schema: Schema,
     plain: bool = False,
     unique_checked: bool = False,
+    texts_checked: bool = False,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Normalise key columns, check every value; return the table in schema order and the problems.
 
     ``plain``: every cell is printable ASCII, stripped and its inner spaces collapsed
     already. ``unique_checked``: the unique column's values, so cleaned, are distinct.
+    ``texts_checked``: no column but the keys holds a control character (see :func:`check_values`).
     """
     for col in schema.keys:
         if col not in table:
@@ -471,7 +490,7 @@ def _finish(
         cleaned = [clean(u) for u in uniques]
         if cleaned != list(uniques):
             table[col] = pd.Series(np.array(cleaned + [""], dtype=object)[codes], index=table.index, dtype="str")
-    problems = check_values(name, table, lines, schema, plain, unique_checked)
+    problems = check_values(name, table, lines, schema, plain, unique_checked, texts_checked)
     order = [schema.unique] * bool(schema.unique) + [c for c in schema.columns if c != schema.unique]  # the id first
     table = table[[c for c in order if c in table] + [c for c in table if c not in order]]
     for col in schema.optional:

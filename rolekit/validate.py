@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .text import SPELLINGS, controls, fault, marked, quoted, shown
@@ -47,7 +48,9 @@ class Schema:
 
     ``keys`` are columns of names (roles, themes, ids): their values are normalised
     (see :func:`rolekit.text.clean`) and checked for look-alike letters. ``unique``
-    is a column whose values must not repeat. ``row`` says what one row is, for messages.
+    is a column whose values must not repeat. ``coded`` are other columns whose values
+    repeat (a weight: hours a week, importance 1 to 5), which the reader's fast path
+    reads as categorical, as it reads the keys. ``row`` says what one row is, for messages.
     """
 
     required: tuple[str, ...]
@@ -56,6 +59,7 @@ class Schema:
     synonyms: dict = field(default_factory=dict)
     keys: tuple[str, ...] = ()
     unique: str | None = None
+    coded: tuple[str, ...] = ()
     row: str = "row"
     aliases: bool = False  # read "Scope (internal / external)" or "Roles" as the column it names
 
@@ -75,6 +79,7 @@ RESPONSIBILITIES = Schema(
     SYNONYMS,
     keys=("id", "role", "scope", "horizon", "theme", "source"),
     unique="id",
+    coded=("weight",),
     row="responsibility",
 )
 
@@ -252,15 +257,19 @@ def check_values(
     schema: Schema = RESPONSIBILITIES,
     plain: bool = False,
     unique_checked: bool = False,
+    texts_checked: bool = False,
 ) -> list[Problem]:
     """Problems in the cells of ``table`` (cleaned strings), whose rows start on ``lines``.
 
     ``plain``: the file is printable ASCII, so no cell can hold a control character
     or a look-alike letter, and those checks are skipped. ``unique_checked``: the
     caller has found the unique column's cleaned values distinct with :func:`distinct`.
+    ``texts_checked``: the caller has found no control character in the columns that
+    are not keys (the reader's fast path scans each such column as one string), so
+    only the key columns are checked here, value by value.
     """
     problems = []
-    for col in () if plain else table.columns:
+    for col in () if plain else [c for c in table.columns if c in schema.keys or not texts_checked]:
         values = table[col]
         codes, uniques = pd.factorize(values)
         for k, value in enumerate(uniques):
@@ -355,11 +364,19 @@ def weight_numbers(weights: pd.Series) -> pd.Series:
     >>> weight_numbers(pd.Series(["2", "2,5", "0,500", "1,000", "1.000,5", "lots"])).tolist()
     [2.0, 2.5, 0.5, nan, nan, nan]
     """
-    text = weights.astype(str).str.strip()
+    if isinstance(weights.dtype, pd.CategoricalDtype):  # each distinct weight read once (the reader's fast path)
+        read = weight_numbers(pd.Series(weights.cat.categories, dtype=str)).to_numpy(float)
+        return pd.Series(np.append(read, np.nan)[weights.cat.codes.to_numpy()], index=weights.index)
+    numbers = pd.to_numeric(weights, errors="coerce")  # plain numbers, read in C: nearly every cell
+    if isinstance(numbers, pd.Series) and not numbers.isna().any():
+        return numbers.astype(float)
+    rest = numbers.isna() if isinstance(numbers, pd.Series) else pd.Series(True, index=weights.index)
+    text = weights[rest].astype(str).str.strip()  # the others, a comma at a time
     readable = ~text.str.fullmatch(_THOUSANDS) & ~(
         text.str.contains(",", regex=False) & text.str.contains(".", regex=False)
     )
-    return pd.to_numeric(text.where(readable, "").str.replace(",", ".", regex=False), errors="coerce")
+    read = pd.to_numeric(text.where(readable, "").str.replace(",", ".", regex=False), errors="coerce")
+    return pd.Series(numbers, index=weights.index, dtype=float).where(~rest, read)
 
 
 def _weight_hint(value: str) -> str:

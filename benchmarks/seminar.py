@@ -1,15 +1,19 @@
-"""The two speed bars of the notebook series, measured on this machine.
+"""Rebuilding the kit, as `make run` does it, on this machine (issue 20).
 
-1. `make run` from a fresh clone with empty package caches: set-up, every notebook
-   executed, charts, handouts (bar: under 60 s on a 2-core machine).
-2. `make test` after set-up against its floor: one kernel start per notebook plus
-   the tests that are not notebooks (bar: at most 1.5x the floor).
+1. `make run` when nothing changed since the last build (bar: under 3 s; 22-26 s before).
+2. `make run DATA=other.csv` after a first build: the whole series, handouts and
+   deck on a new table (bar: under 10 s; 21.7 s before).
 
-    .venv/bin/python benchmarks/seminar.py          # both; about ten minutes here
-    .venv/bin/python benchmarks/seminar.py test     # only the second
+Each is the command `make run` calls (`rolekit build ... --out DIR --reveal DIR`), in
+a fresh process, into a folder of its own; make adds only its check of the set-up.
+Beside each, its floor: the same command with every notebook swapped for one of a
+single cell (what starting, checking, forking and writing cost with no work in the
+notebooks). Tables: the bundled one and data/example_organisation.csv, built in turn,
+so that each build after the first is a new table; medians of three rounds.
+
+    .venv/bin/python benchmarks/seminar.py
 """
 
-import os
 import statistics
 import subprocess
 import sys
@@ -18,72 +22,72 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PYTHON = ROOT / ".venv" / "bin" / "python"
+REVEAL = ROOT / ".venv" / "share" / "reveal.js-4.6.0"
+OTHER = ROOT / "data" / "example_organisation.csv"
+# The build, in a process whose series is one-cell notebooks of the same names (see floor_series).
+FLOOR = """
+import sys
+from pathlib import Path
+import rolekit.seminar
+folder = Path(sys.argv[1])
+rolekit.seminar.notebooks = lambda: sorted(folder.glob("*.ipynb"))
+from rolekit.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
 
 
-def timed(args, **kwargs) -> float:
+def floor_series(folder: Path) -> None:
+    """Notebooks named as the series', each one cell: its table loaded, as every notebook of the series starts."""
+    import nbformat
+
+    from rolekit.seminar import notebooks
+
+    for source in notebooks():
+        nb = nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_code_cell("data_path = None", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("import rolekit\ndf = rolekit.load_responsibilities(data_path)"),
+            ],
+            metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        )
+        nbformat.write(nb, folder / source.name)
+
+
+def timed(command: list[str], *data: str) -> float:
     start = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    subprocess.run(command + [*data], check=True, capture_output=True)
     return time.perf_counter() - start
 
 
-def fresh_make_run() -> None:
+def rebuilds(command: list[str], rounds: int = 3) -> tuple[float, float]:
+    """Medians of a new table's build after a first build, and of the same build again, nothing changed."""
+    new, unchanged = [], []
+    timed(command)  # the first build, of the bundled table
+    for _ in range(rounds):
+        new.append(timed(command, "--data", str(OTHER)))
+        unchanged.append(timed(command, "--data", str(OTHER)))
+        new.append(timed(command))  # the bundled table: new again
+        unchanged.append(timed(command))
+    return statistics.median(new), statistics.median(unchanged)
+
+
+def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        clone = Path(tmp) / "rolekit"
-        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
-        if (ROOT.parent / "shared").exists():
-            os.symlink(ROOT.parent / "shared", Path(tmp) / "shared")
-        env = {**os.environ, "UV_CACHE_DIR": str(Path(tmp) / "empty-uv-cache"), "PIP_NO_CACHE_DIR": "1"}
-        seconds = timed(["make", "run"], cwd=clone, env=env)
-    print(f"make run, fresh clone, empty package caches: {seconds:.0f} s (bar: under 60 s; {os.cpu_count()} CPUs)")
-
-
-def trivial_notebooks(folder: Path, count: int) -> None:
-    """``count`` executed notebooks of one cell each: what nbval costs with no work in the cells."""
-    import nbformat
-
-    for i in range(count):
-        cell = nbformat.v4.new_code_cell(
-            "1 + 1",
-            execution_count=1,
-            outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)],
-        )
-        nbformat.write(
-            nbformat.v4.new_notebook(
-                cells=[cell],
-                metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
-            ),
-            folder / f"trivial_{i}.ipynb",
-        )
-
-
-def make_test_against_floor(rounds: int = 3) -> None:
-    """The floor is the same pytest run with every notebook swapped for a one-cell one.
-
-    This machine's timings wander by 10 s or more, so floor and full run alternate
-    for a few rounds, sharing whatever else the machine is doing, and medians are kept.
-    """
-    count = len(list((ROOT / "notebooks").glob("*.ipynb")))
-    floors, fulls = [], []
-    with tempfile.TemporaryDirectory() as tmp:
-        trivial_notebooks(Path(tmp), count)
-        for _ in range(rounds):
-            floors.append(
-                timed([str(PYTHON), "-m", "pytest", "-p", "no:cacheprovider", "-q", "tests", "rolekit", tmp], cwd=ROOT)
-            )
-            fulls.append(timed(["make", "test"], cwd=ROOT))
-    floor, full = statistics.median(floors), statistics.median(fulls)
+        build = ["build", "--out", str(Path(tmp) / "build"), "--reveal", str(REVEAL)]
+        new, unchanged = rebuilds([sys.executable, "-m", "rolekit", *build])
+        (Path(tmp) / "floor").mkdir()
+        floor_series(Path(tmp) / "floor")
+        floor = [sys.executable, "-c", FLOOR, str(Path(tmp) / "floor"), *build[:2], str(Path(tmp) / "f"), *build[3:]]
+        floor_new, floor_unchanged = rebuilds(floor)
     print(
-        f"floor (the tests, with {count} one-cell notebooks): {', '.join(f'{t:.0f}' for t in floors)} s; median "
-        f"{floor:.0f} s"
+        f"make run, nothing changed:             {unchanged:5.2f} s (bar: under 3 s; before: 22-26 s); "
+        f"floor {floor_unchanged:.2f} s"
     )
     print(
-        f"make test: {', '.join(f'{t:.0f}' for t in fulls)} s; median {full:.0f} s = {full / floor:.2f}x the floor "
-        "(bar: at most 1.5x)"
+        f"make run DATA=other.csv, a new table:  {new:5.2f} s (bar: under 10 s; before: 21.7 s); "
+        f"floor {floor_new:.2f} s"
     )
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["test"]:
-        fresh_make_run()
-    make_test_against_floor()
+    main()

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import table_summary
-from .charts import FORMATS
 from .datasets import load_responsibilities
+from .output import CHART_FORMATS
 from .pdf import CHROMIUM, PAPERS, print_pdfs
 from .text import shown
 from .validate import DataError, Problem
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     figures.add_argument(
         "--out", metavar="DIR", default="build/figures", help="where to write the charts (default: %(default)s)"
     )
-    figures.add_argument("--format", choices=FORMATS, default="png", help="file format (default: %(default)s)")
+    figures.add_argument("--format", choices=CHART_FORMATS, default="png", help="file format (default: %(default)s)")
     figures.set_defaults(run=_figures)
     series = commands.add_parser(
         "notebooks",
@@ -321,50 +321,30 @@ def _raci(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from .charts import chart_files, save_charts
-    from .output import Output, writable_folder
-    from .seminar import export_handouts, handout_plan, lab_note, notebooks, refresh_lab, run_series, series_folder
+    from .builds import PARTS, build
+    from .seminar import lab_note
 
     out = Path(args.out)
-    # Every target checked at once, not after the notebooks have run. The working copy refuses nothing: it keeps
-    # what the facilitator changed.
-    chart_files(out / "figures")
-    series_folder(out / "notebooks")
-    handout_plan(
-        out / "notebooks", out / "handouts", args.reveal, sources=[out / "notebooks" / p.name for p in notebooks()]
-    )
-    problems = writable_folder(out / "lab")
-    if problems:
-        raise DataError(problems)
-    parts = ("figures", "notebooks", "handouts", "lab")
-    earlier = {part: list(Output(out / part).made) for part in parts}  # to say what this build removes
-    df = load_responsibilities(args.data)
-    _say(table_summary(df, args.data or "bundled table"))
-    charts: list[tuple[list[Path], list[str]]] = []  # drawn here while the notebooks run in other processes
-    executed = run_series(
-        args.data, out / "notebooks", meanwhile=lambda: charts.append(save_charts(df, out / "figures"))
-    )
-    written, skipped = charts[0]
-    with chart_files(out / "figures") as figures:  # charts an earlier build drew that this build does not
-        figures.prune(p.name for p in written)
-    handouts = export_handouts(out / "notebooks", out / "handouts", args.reveal)
-    lab, kept, _ = refresh_lab(out / "notebooks", out / "lab")
-    removed = {part: [n for n in names if not os.path.lexists(out / part / n)] for part, names in earlier.items()}
+    _say(table_summary(load_responsibilities(args.data), args.data or "bundled table"))
+    done = build(args.data, out, args.reveal)
+    unchanged = sum(len(paths) for paths in done.unchanged.values())
     _say(
-        *[f"wrote {p}" for p in [*written, *executed, *handouts, *lab]],
-        *[f"skipped {s}" for s in skipped],
+        *[f"wrote {p}" for part in PARTS for p in done.written[part]],
+        *([f"unchanged: {unchanged} files already built from this table and this kit"] if unchanged else []),
+        *[f"skipped {s}" for s in done.skipped],
         *[
             f"removed from {out / part}: {_some(names)} (an earlier build's, not part of this one)"
-            for part, names in removed.items()
+            for part, names in done.removed.items()
             if names
         ],
-        *[f"kept {p} as it is: changed since rolekit wrote it (this build's copy: {out / 'notebooks'})" for p in kept],
+        *[
+            f"kept {p} as it is: changed since rolekit wrote it (this build's copy: {out / 'notebooks'})"
+            for p in done.kept
+        ],
     )
-    charts_line = f"{out / 'figures'}/ ({len(written)} chart{'s' * (len(written) != 1)}"
-    charts_line += f"; {len(skipped)} skipped, said above)" if skipped else ")"
+    charts = len(done.charts)
+    charts_line = f"{out / 'figures'}/ ({charts} chart{'s' * (charts != 1)}"
+    charts_line += f"; {len(done.skipped)} skipped, said above)" if done.skipped else ")"
     _say(
         "",
         f"Built from {args.data or 'the bundled table'}:",

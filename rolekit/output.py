@@ -40,6 +40,7 @@ import pandas as pd
 from .validate import DataError, Problem
 
 MANIFEST = ".rolekit-manifest.json"
+CHART_FORMATS = ("png", "svg", "pdf")  # the files a chart is written as (rolekit.charts.render)
 SCRATCH = ".rolekit-tmp-"  # how a file being written starts its name, until it is renamed into place
 _ADVICE = "choose another --out, or move it away"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

@@ -81,10 +81,10 @@ def pdf_plan(handouts: PathLike, out: PathLike) -> tuple[list[Path], Output]:
     ...
     rolekit.validate.DataError: ...: holds no handouts: run `make run` (or `rolekit build`) first, ...
     """
-    from .seminar import _handout_name, notebooks  # here: the command line reads PAPERS without loading the runner
+    from .seminar import handout_name, notebooks  # here: the command line reads PAPERS without loading the runner
 
     folder = Path(handouts).expanduser()
-    sources = [folder / _handout_name(nb) for nb in notebooks() if (folder / _handout_name(nb)).is_file()]
+    sources = [folder / handout_name(nb) for nb in notebooks() if (folder / handout_name(nb)).is_file()]
     if not sources:
         raise DataError([Problem(str(folder), None, None, f"holds no handouts: {_RUN_FIRST}")])
     return sources, Output(out, [_pdf_name(s) for s in sources])
@@ -152,14 +152,14 @@ def print_pdfs(
 
 def _print(browser: Any, source: Path, paper: str) -> tuple[bytes, list[str]]:
     """One handout as PDF bytes, every request off the disk refused, and a sentence for each part its pages cut off."""
-    from .seminar import DECK, _handout_name
+    from .seminar import DECK, handout_name
 
     page = browser.new_page()
     try:
         page.set_default_timeout(WAIT_MS)
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
         options: dict[str, Any] = {"tagged": True, "outline": True, "print_background": True}
-        if source.name == _handout_name(Path(DECK)):
+        if source.name == handout_name(Path(DECK)):
             page.goto(source.resolve().as_uri() + "?print-pdf")
             # Laid out for print, and every slide unhidden (the template does it), so that all are tagged.
             page.wait_for_function(

@@ -1,60 +1,86 @@
 """Running notebooks fast: one warm process imports the kit once, and each notebook runs in a fork of it.
 
 Starting a Jupyter kernel and importing pandas, matplotlib and rolekit costs about a
-second a notebook, more than most notebooks of the series take to run. Here a parent
-process imports everything once; every notebook then runs in a child forked from it
-(copy-on-write, so the imports cost nothing more), in an IPython shell of its own,
-isolated from the others: a fresh namespace, its own working folder, nothing shared
-back. Cells run in order as a kernel runs them and their outputs are recorded as a
-kernel would send them (streams, displays, the cell's result, an error), the
-``parameters`` cell is followed by an ``injected-parameters`` cell as papermill writes
-it, and a failing cell stops its notebook and names the cell.
+second a notebook, more than most notebooks of the series take to run. Here the
+process that builds imports everything once (:func:`warm`); every task then runs in
+a child forked from it (:func:`in_forks`: copy-on-write, so the imports cost nothing
+more), isolated from the others: its own memory, nothing shared back but its result.
+A notebook (:func:`execute_notebook`) runs in an IPython shell of its own, in its
+folder, cell by cell as a kernel runs it, its outputs recorded as a kernel sends them
+(streams, displays, the cell's result, an error); the ``parameters`` cell is followed
+by an ``injected-parameters`` cell as papermill writes it; a failing cell stops its
+notebook and says which cell.
 
-Where ``fork`` is not available (Windows), :func:`run_notebooks` says so and callers
-fall back to a kernel per notebook.
+Forks are made from the main thread only, never while another thread of this process
+runs, so a child never inherits a lock held midway. Where forking a process that has
+imported all this is not safe (macOS, whose system libraries may start threads of
+their own, as Python's multiprocessing documentation warns) or not possible
+(Windows), :func:`available` says so: tasks then run in fresh worker processes
+(:func:`run_tasks`), each notebook in a kernel of its own, slower but the same.
 """
 
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import os
+import pickle
+import select
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["available", "run_notebooks"]
+__all__ = ["available", "execute_notebook", "in_forks", "run_tasks", "warm"]
+
+T = TypeVar("T")
+_SHELL: Any = None
 
 
 def available() -> bool:
-    """Whether notebooks can run in forks of this process (POSIX, not Windows).
+    """Whether tasks can run in forks of this process: on Linux and the BSDs, not on macOS or Windows.
 
     >>> isinstance(available(), bool)
     True
     """
-    return "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _warm() -> Any:
-    """Import what every notebook imports, and make the shell they run in: done once, in the parent."""
+def warm() -> Any:
+    """Import what every notebook imports, and make the shell they run in: once per process.
+
+    >>> warm() is warm()
+    True
+    """
+    global _SHELL
+    if _SHELL is not None:
+        return _SHELL
+    import importlib
+
     import matplotlib
 
     matplotlib.use("Agg")  # the notebooks show charts as PNGs they render themselves
-    import importlib
-
     from IPython.core.displayhook import DisplayHook
     from IPython.core.displaypub import CapturingDisplayPublisher
     from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
 
-    # Imported here, once, for every notebook: what the series and the writing of notebooks use.
+    # Importing jsonschema (under nbformat) builds some forty parsers for the IRI formats of JSON Schema, a second
+    # of CPU (python-jsonschema/jsonschema#1428); no notebook schema has such a format. A process that has not
+    # imported it yet goes without them: jsonschema then leaves those two formats unchecked.
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    # What the series and the writing of notebooks and handouts use, imported here once for every fork.
     for module in (
         "nbformat",
+        "nbconvert",
         "IPython.display",
         "matplotlib.pyplot",
         "rolekit",
         "rolekit.charts",
         "rolekit.display",
+        "rolekit.findings",
         "matplotlib_venn",
         "rapidfuzz.process",
         "krippendorff",
@@ -64,13 +90,13 @@ def _warm() -> Any:
     class Results(DisplayHook):
         """A display hook that keeps a cell's result as a kernel's execute_result, instead of printing it."""
 
+        kept: tuple[dict, dict] | None = None  # the result of the cell that ran last
+
         def start_displayhook(self) -> None:
             pass
 
         def write_output_prompt(self) -> None:
             pass
-
-        kept: tuple[dict, dict] | None = None  # the result of the cell that ran last
 
         def write_format_data(self, format_dict: dict, md_dict: dict | None = None) -> None:
             self.kept = (format_dict, md_dict or {})
@@ -78,25 +104,123 @@ def _warm() -> Any:
         def finish_displayhook(self) -> None:
             pass
 
-    from traitlets.config import Config
+    class Shell(InteractiveShell):
+        """A shell that keeps a failing cell's traceback, as a kernel sends it, instead of printing it."""
+
+        failure: tuple[str, str, list[str]] | None = None  # the error's name, message and traceback lines
+
+        def _showtraceback(self, etype: type, evalue: BaseException, stb: list[str]) -> None:
+            self.failure = (etype.__name__, str(evalue), stb)
 
     # No history file: forks must not share one sqlite connection, and a notebook's history is its cells.
-    shell = InteractiveShell.instance(config=Config({"HistoryManager": {"enabled": False}}), colors="nocolor")
+    shell = Shell.instance(config=Config({"HistoryManager": {"enabled": False}}), colors="nocolor")
     shell.displayhook = Results(shell=shell)
     shell.display_trap.hook = shell.displayhook
     shell.display_pub = CapturingDisplayPublisher(shell=shell)
+    _SHELL = shell
     return shell
 
 
-def _run(job: tuple[str, str, dict[str, Any]]) -> str | None:
-    """In a fresh fork: run the notebook at ``source`` with ``parameters``, write it to ``target``; say why it failed.
+def in_forks(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> list[T | BaseException]:
+    """Run each task in a child forked from this process, ``workers`` at a time; return what each returned.
 
-    Returns None when every cell ran."""
+    A task that raises gives its exception instead of a result (its type and message;
+    the traceback stays in the child). Results must be picklable.
+
+    >>> in_forks([lambda: 1 + 1, lambda: os.getpid() != PARENT])
+    [2, True]
+    """
+    if not available():
+        raise RuntimeError("tasks can run in forks only where the operating system can fork (not on Windows)")
+    workers = max(1, workers or os.cpu_count() or 1)
+    results: list[Any] = [None] * len(tasks)
+    waiting = list(range(len(tasks)))
+    running: dict[int, tuple[int, int, bytearray]] = {}  # read end of the pipe -> (task, pid, bytes so far)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.freeze()  # the parent's objects out of the collector's reach: a child's collections do not copy their pages
+    try:
+        while waiting or running:
+            while waiting and len(running) < workers:
+                task = waiting.pop(0)
+                read, write = os.pipe()
+                pid = os.fork()
+                if pid == 0:  # the child: run the task, send its result, leave without the parent's clean-up
+                    os.close(read)
+                    code = 0
+                    try:
+                        outcome: tuple[str, Any] = ("done", tasks[task]())
+                    except BaseException as err:  # whatever it was, the parent says so
+                        outcome, code = ("failed", RuntimeError(f"{type(err).__name__}: {err}")), 1
+                    try:
+                        data = pickle.dumps(outcome)
+                        while data:
+                            data = data[os.write(write, data) :]
+                    finally:
+                        os._exit(code)
+                os.close(write)
+                running[read] = (task, pid, bytearray())
+            ready, _, _ = select.select(list(running), [], [])
+            for read in ready:
+                task, pid, got = running[read]
+                chunk = os.read(read, 1 << 16)
+                if chunk:
+                    got += chunk
+                    continue
+                os.close(read)
+                del running[read]
+                os.waitpid(pid, 0)
+                _, value = pickle.loads(bytes(got)) if got else ("failed", RuntimeError("the fork ended early"))
+                results[task] = value
+    except BaseException:  # Ctrl-C, or anything else: no child is left running
+        for _, pid, _ in running.values():
+            try:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+        raise
+    finally:
+        gc.unfreeze()
+    return results
+
+
+def run_tasks(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> list[T | BaseException]:
+    """Run ``tasks`` in forks (:func:`in_forks`) or, where that is not safe, in fresh worker processes.
+
+    Either way a task that raises gives its exception instead of a result. For the
+    worker processes, tasks and results must be picklable (functions of a module, not
+    lambdas).
+
+    >>> from functools import partial
+    >>> run_tasks([partial(pow, 2, 3), partial(divmod, 7, 2)])
+    [8, (3, 1)]
+    """
+    if available():
+        return in_forks(tasks, workers)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=max(1, workers or os.cpu_count() or 1)) as pool:
+        jobs = [pool.submit(task) for task in tasks]
+        return [job.exception() or job.result() for job in jobs]
+
+
+PARENT = os.getpid()  # for the example above: a fork's pid differs from its parent's
+
+
+def execute_notebook(
+    source: str | os.PathLike[str], target: str | os.PathLike[str], parameters: dict[str, Any]
+) -> str | None:
+    """Run the notebook at ``source`` with ``parameters`` in this process, and write it to ``target``.
+
+    Meant to run in a fork (see :func:`in_forks`): it uses the shell :func:`warm` made
+    and changes the working folder to ``target``'s. Returns None when every cell ran,
+    else which cell failed and why (the notebook is written as far as it ran).
+    """
     import nbformat
 
-    source, target, parameters = job
-    shell = _SHELL
-    nb = nbformat.read(source, as_version=4)
+    shell = warm()
+    nb = nbformat.read(str(source), as_version=4)
     _inject(nb, parameters)
     os.chdir(Path(target).parent)
     count, failed = 0, None
@@ -107,7 +231,7 @@ def _run(job: tuple[str, str, dict[str, Any]]) -> str | None:
         cell.execution_count, cell.outputs = count, []
         out, err = io.StringIO(), io.StringIO()
         shell.display_pub.outputs = []
-        shell.displayhook.kept = None
+        shell.displayhook.kept = shell.failure = None
         saved = sys.stdout, sys.stderr
         sys.stdout, sys.stderr = out, err
         try:
@@ -126,17 +250,16 @@ def _run(job: tuple[str, str, dict[str, Any]]) -> str | None:
             )
         error = result.error_in_exec or result.error_before_exec
         if error is not None:
-            cell.outputs.append(
-                nbformat.v4.new_output(
-                    "error",
-                    ename=type(error).__name__,
-                    evalue=str(error),
-                    traceback=[f"{type(error).__name__}: {error}"],
-                )
-            )
-            failed = f"failed at cell {count}: {type(error).__name__}: {error}"
+            plain = (
+                type(error).__name__,
+                str(error),
+                [f"{type(error).__name__}: {error}"],
+            )  # a cell that did not parse
+            name, message, lines = shell.failure or plain
+            cell.outputs.append(nbformat.v4.new_output("error", ename=name, evalue=message, traceback=lines))
+            failed = f"failed at cell {count}: {name}: {message}"
             break
-    nbformat.write(nb, target)
+    nbformat.write(nb, str(target))
     return failed
 
 
@@ -144,28 +267,10 @@ def _inject(nb: Any, parameters: dict[str, Any]) -> None:
     """Add the values of ``parameters`` in a cell after the one tagged ``parameters``, as papermill does."""
     import nbformat
 
+    nb.metadata.setdefault("papermill", {})["parameters"] = parameters  # what rolekit.seminar.run_on reads
     at = next((i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])), None)
     if at is None or not parameters:
         return
     lines = "".join(f"{name} = {value!r}\n" for name, value in parameters.items())
     injected = nbformat.v4.new_code_cell("# Parameters\n" + lines, metadata={"tags": ["injected-parameters"]})
     nb.cells.insert(at + 1, injected)
-
-
-_SHELL: Any = None
-
-
-def run_notebooks(jobs: Sequence[tuple[Path, Path, dict[str, Any]]], workers: int | None = None) -> list[str | None]:
-    """Run each ``(source, target, parameters)`` in a fork of a warm process; for each, None or why it failed.
-
-    ``workers``: forks running at once (default: the CPUs). A fork runs one notebook
-    and ends, so no notebook sees what another did.
-    """
-    global _SHELL
-    if not available():
-        raise RuntimeError("notebooks can run in forks only where the operating system can fork (not on Windows)")
-    if _SHELL is None:
-        _SHELL = _warm()
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes=workers or os.cpu_count() or 1, maxtasksperchild=1) as pool:
-        return pool.map(_run, [(str(s), str(t), p) for s, t, p in jobs], chunksize=1)

@@ -9,11 +9,12 @@ the seminar deck into reveal.js slides that need no network.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
+from . import runner
 from .bundle import bundled
 from .datasets import load_responsibilities
 from .output import Output, writable_folder
@@ -34,8 +35,8 @@ def notebooks() -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb")) + [folder / DECK]
 
 
-def _execute(source: Path, scratch: Path, data_path: str | None) -> str | None:
-    """Run one notebook with papermill into ``scratch``; return why it failed, or None."""
+def _in_kernel(source: Path, scratch: Path, parameters: dict[str, object]) -> str | None:
+    """Run one notebook with papermill, in a kernel of its own, into ``scratch``; return why it failed, or None."""
     import tempfile
 
     import papermill
@@ -51,7 +52,7 @@ def _execute(source: Path, scratch: Path, data_path: str | None) -> str | None:
             papermill.execute_notebook(
                 str(source),
                 str(scratch),
-                parameters={"data_path": data_path},
+                parameters=parameters,
                 cwd=str(scratch.parent),
                 kernel_name="python3",
                 progress_bar=False,
@@ -66,8 +67,32 @@ def _execute(source: Path, scratch: Path, data_path: str | None) -> str | None:
     return None
 
 
+def run_notebook(source: Path, scratch: Path, data_path: str | None, handout: bool = False) -> tuple[str | None, str]:
+    """Run the notebook ``source`` on ``data_path`` into ``scratch``: in this process if it is a fork, else in a kernel.
+
+    Returns why it failed (None if every cell ran) and, with ``handout``, the handout
+    made from it (else ""), so a fork hands back both at once.
+    """
+    run = runner.execute_notebook if runner.available() else _in_kernel
+    error = run(source, scratch, {"data_path": data_path})
+    return error, handout_body(scratch, source.name) if handout and error is None else ""
+
+
+def keep_executed(folder: Output, source: Path, scratch: Path, error: str | None) -> tuple[Path | None, Problem | None]:
+    """Write the notebook run into ``scratch`` to ``folder`` under ``source``'s name; what was written, what failed.
+
+    A notebook that failed is written as far as it ran, for a person to look at.
+    """
+    target = folder.root / source.name
+    executed = _as_executed(scratch, target)
+    written = folder.write_bytes(source.name, executed) if executed is not None else None
+    if error or executed is None:
+        return written, _problem(target, error or "could not be run: the kernel wrote no notebook")
+    return written, None
+
+
 def _as_executed(scratch: Path, target: Path) -> bytes | None:
-    """The notebook papermill wrote to ``scratch``, saying ``target`` as where it is; None if it wrote none."""
+    """The notebook written to ``scratch``, saying ``target`` as where it is; None if none was written."""
     import nbformat
 
     try:
@@ -78,47 +103,44 @@ def _as_executed(scratch: Path, target: Path) -> bytes | None:
     return nbformat.writes(nb).encode("utf-8") + b"\n"
 
 
+def data_path_of(data: PathLike | None) -> str | None:
+    """The ``data_path`` parameter the notebooks get for the table at ``data``: its full path, or None (bundled).
+
+    Checks the table first: every problem is reported here, not deep inside a notebook.
+    """
+    if data is None:
+        return None
+    load_responsibilities(data)
+    return str(Path(data).expanduser().resolve())
+
+
 def run_series(
-    data: PathLike | None = None,
-    out: PathLike = "build/notebooks",
-    workers: int | None = None,
-    meanwhile: Callable[[], object] | None = None,
+    data: PathLike | None = None, out: PathLike = "build/notebooks", workers: int | None = None
 ) -> list[str]:
     """Run every notebook on the table at ``data`` (default: the bundled one); write them to ``out``.
 
-    Notebooks run in ``workers`` processes (default: one more than the CPUs, since a
-    kernel spends part of its start waiting); ``meanwhile``, if given, is called in
-    this process while they run. Returns the written paths. Raises DataError for a
-    bad table, before running anything, and for a notebook that fails, naming it and
-    the cell (the notebook is written as far as it ran, for a person to look at). Never
-    writes into the notebooks' own folder or over a file it did not make; each notebook
-    takes its place whole once it has run, and notebooks of an earlier series that this
-    one lacks are removed.
+    Notebooks run in forks of this process, ``workers`` at a time (default: the CPUs;
+    see :mod:`rolekit.runner`), or, where the system cannot fork, each in a kernel of
+    its own. Returns the written paths. Raises DataError for a bad table, before
+    running anything, and for a notebook that fails, naming it and the cell (the
+    notebook is written as far as it ran, for a person to look at). Never writes into
+    the notebooks' own folder or over a file it did not make; each notebook takes its
+    place whole once it has run, and notebooks of an earlier series that this one lacks
+    are removed.
     """
-    data_path = None
-    if data is not None:
-        load_responsibilities(data)  # every problem reported here, not deep inside a notebook
-        data_path = str(Path(data).expanduser().resolve())
+    data_path = data_path_of(data)
     sources = notebooks()
     with series_folder(out) as folder, contextlib.ExitStack() as scratches:
         paths = [scratches.enter_context(folder.scratch(s.name)) for s in sources]
-        with ProcessPoolExecutor(max_workers=workers or (os.cpu_count() or 1) + 1) as pool:
-            jobs = [pool.submit(_execute, source, path, data_path) for source, path in zip(sources, paths)]
-            if meanwhile is not None:
-                try:
-                    meanwhile()
-                except BaseException:
-                    pool.shutdown(cancel_futures=True)  # do not make the user wait for notebooks nobody will see
-                    raise
-            errors = [job.result() for job in jobs]
+        if runner.available():
+            runner.warm()  # imported once, here, for every fork
+        tasks = [functools.partial(run_notebook, s, p, data_path) for s, p in zip(sources, paths)]
         written, failed = [], []
-        for source, path, error in zip(sources, paths, errors):
-            target = folder.root / source.name
-            executed = _as_executed(path, target)
-            if executed is not None:
-                written.append(str(folder.write_bytes(source.name, executed)))
-            if error or executed is None:
-                failed.append(_problem(target, error or "could not be run: the kernel wrote no notebook"))
+        for source, path, outcome in zip(sources, paths, runner.run_tasks(tasks, workers)):
+            error = str(outcome) if isinstance(outcome, BaseException) else outcome[0]
+            done, problem = keep_executed(folder, source, path, error)
+            written += [str(done)] if done else []
+            failed += [problem] if problem else []
         if failed:
             raise DataError(failed)
         folder.prune(s.name for s in sources)
@@ -147,6 +169,33 @@ def export_handouts(
     handouts and reveal.js files an earlier export wrote that this one does not are removed.
     """
     sources, folder, assets = handout_plan(executed, out, reveal)
+    written = []
+    with folder:
+        for source in sources:
+            written.append(str(folder.write_text(handout_name(source), handout_body(source))))
+        for name, source in assets.items():
+            folder.write_bytes(name, source.read_bytes())
+        folder.prune([handout_name(s) for s in sources] + list(assets))  # an earlier export's other handouts
+    return written
+
+
+def handout_body(executed: Path, name: str | None = None) -> str:
+    """The handout of the executed notebook at ``executed`` (named ``name``, by default its own): HTML, no code.
+
+    The seminar deck becomes reveal.js slides that load reveal.js from ``reveal.js/``
+    beside them; every other notebook an HTML page.
+    """
+    import nbformat
+
+    nb = nbformat.read(str(executed), as_version=4)
+    name = name or executed.name
+    body, _ = _exporter(name == DECK).from_notebook_node(nb, resources={"metadata": {"name": Path(name).stem}})
+    return str(body)
+
+
+@functools.cache
+def _exporter(slides: bool) -> Any:
+    """The exporter of slides, or of handouts: made once, its templates compiled once, for every notebook."""
     from nbconvert import HTMLExporter, SlidesExporter
 
     common = {
@@ -155,24 +204,31 @@ def export_handouts(
         "exclude_output_prompt": True,
         "extra_template_basedirs": [str(TEMPLATES)],
     }
-    written = []
-    with folder:
-        for source in sources:
-            if source.name == DECK:
-                exporter: SlidesExporter | HTMLExporter = SlidesExporter(
-                    template_name="rolekit_slides", reveal_url_prefix="reveal.js", reveal_theme="white", **common
-                )  # its fonts are local; "simple" fetches Google Fonts
-            else:
-                exporter = HTMLExporter(template_name="rolekit_handout", **common)
-            body, _ = exporter.from_filename(str(source))
-            written.append(str(folder.write_text(_handout_name(source), body)))
-        for name, source in assets.items():
-            folder.write_bytes(name, source.read_bytes())
-        folder.prune([_handout_name(s) for s in sources] + list(assets))  # an earlier export's other handouts
-    return written
+    if slides:  # its fonts are local; "simple" fetches Google Fonts
+        return SlidesExporter(
+            template_name="rolekit_slides", reveal_url_prefix="reveal.js", reveal_theme="white", **common
+        )
+    return HTMLExporter(template_name="rolekit_handout", **common)
 
 
-def _handout_name(source: Path) -> str:
+def ready_exporters() -> None:
+    """Export a one-cell notebook as a handout and as slides, so that what follows (and every fork) finds both ready.
+
+    >>> ready_exporters()
+    """
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Ready")])
+    for slides in (False, True):
+        _exporter(slides).from_notebook_node(nb)
+
+
+def handout_name(source: Path) -> str:
+    """The handout's file name for the notebook ``source``: ``NAME.html``, or ``NAME.slides.html`` for the deck.
+
+    >>> handout_name(Path(DECK)), handout_name(Path("01_the_data.ipynb"))
+    ('seminar_deck.slides.html', '01_the_data.html')
+    """
     return f"{source.stem}.slides.html" if source.name == DECK else f"{source.stem}.html"
 
 
@@ -208,7 +264,7 @@ def handout_plan(
             for p in sorted((root / part).rglob("*"))
             if p.is_file()
         }
-    return sources, Output(out, [_handout_name(s) for s in sources] + list(assets)), assets
+    return sources, Output(out, [handout_name(s) for s in sources] + list(assets)), assets
 
 
 # -- The facilitator's working copy --------------------------------------------------------------

@@ -21,7 +21,7 @@ from ._base import SHADE, chart
 from .compare import plot_compare, plot_split
 from .decisions import plot_raci
 from .exercise import plot_agreement, plot_disputed, plot_room_vs_key
-from .files import CHARTS, DPI, FORMATS, alt_text, chart_files, render, save_chart, save_charts
+from .files import CHARTS, DPI, FORMATS, alt_text, chart_files, draw_charts, render, save_chart, save_charts
 from .roles import plot_role_profiles, plot_scope_horizon
 from .tensions import plot_tensions
 from .themes import plot_load, plot_source_agreement, plot_theme_differences, plot_theme_overlap
@@ -34,6 +34,7 @@ __all__ = [
     "alt_text",
     "chart",
     "chart_files",
+    "draw_charts",
     "plot_agreement",
     "plot_compare",
     "plot_disputed",

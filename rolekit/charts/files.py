@@ -16,20 +16,20 @@ import matplotlib.style
 import pandas as pd
 from matplotlib.axes import Axes
 
-from ..output import Output
+from ..output import CHART_FORMATS, Output
 from ..style import STYLE
 from ..validate import DataError, MissingColumns
 from ._base import figure_of
 from .roles import plot_role_profiles, plot_scope_horizon
 from .themes import plot_load, plot_source_agreement, plot_theme_differences, plot_theme_overlap
 
-__all__ = ["CHARTS", "DPI", "FORMATS", "alt_text", "chart_files", "render", "save_chart", "save_charts"]
+__all__ = ["CHARTS", "DPI", "FORMATS", "alt_text", "chart_files", "draw_charts", "render", "save_chart", "save_charts"]
 
 # 150 px per inch on the 12-inch canvas: 1800 x 1012 pixels. The deck shows a chart 1200 px wide on its
 # 1280 x 720 slide, so 12-point text stays sharp there and when reveal.js scales the slide 1.5x to 1080p.
 DPI = 150
 MADE_BY = "rolekit"
-FORMATS = ("png", "svg", "pdf")
+FORMATS = CHART_FORMATS
 
 # Every chart of a responsibilities table, by the name its file gets from ``rolekit figures``.
 CHARTS = {
@@ -104,29 +104,53 @@ def chart_files(out: str | Path, fmt: str = "png") -> Output:
     return Output(out, [f"{name}.{fmt}" for name in CHARTS])
 
 
+def draw_charts(df: pd.DataFrame, fmt: str = "png") -> tuple[dict[str, bytes], list[str]]:
+    """Draw every chart of ``df`` as a ``fmt`` file's bytes, by file name; and the charts skipped, and why.
+
+    A chart needing a column ``df`` lacks, or with nothing to draw, is skipped.
+
+    >>> import rolekit
+    >>> no_themes = rolekit.load_responsibilities()[["role", "responsibility", "scope", "horizon"]]
+    >>> files, skipped = draw_charts(no_themes)
+    >>> list(files)
+    ['scope_horizon.png', 'role_profiles.png']
+    >>> skipped[0]
+    'theme_overlap: this table has no theme column, which is needed to compare roles theme by theme'
+    """
+    import matplotlib.pyplot as plt
+
+    files, skipped = {}, []
+    for name, draw in CHARTS.items():
+        try:
+            ax = draw(df)
+        except MissingColumns as err:
+            skipped.append(f"{name}: this table has no {', '.join(err.columns)} column, which is needed {err.purpose}")
+        except DataError as err:
+            skipped.append(f"{name}: {err.problems[0].message}")
+        else:
+            try:
+                files[f"{name}.{fmt}"] = render(ax, fmt, alt_text(ax, getattr(draw, "kind", None)))
+            finally:
+                plt.close(figure_of(ax))
+    return files, skipped
+
+
 def save_charts(df: pd.DataFrame, out: str | Path, fmt: str = "png") -> tuple[list[Path], list[str]]:
     """Draw every chart of ``df`` and write each to ``out/NAME.FMT``.
 
-    Returns what was written, and what was skipped and why.
+    Returns what was written, and what was skipped and why (see :func:`draw_charts`).
+    A skipped chart's file from an earlier table is removed, so the folder never shows
+    another table's chart. A file rolekit did not make is never overwritten (DataError
+    instead, before anything is written; see :mod:`rolekit.output`).
 
-    A chart needing a column ``df`` lacks, or with nothing to draw, is skipped, and its
-    file from an earlier table removed, so the folder never shows another table's chart.
-    A file rolekit did not make is never overwritten (DataError instead, before anything
-    is written; see :mod:`rolekit.output`).
+    >>> import rolekit, tempfile
+    >>> no_themes = rolekit.load_responsibilities()[["role", "responsibility", "scope", "horizon"]]
+    >>> written, skipped = save_charts(no_themes, tempfile.mkdtemp())
+    >>> [p.name for p in written], len(skipped)
+    (['scope_horizon.png', 'role_profiles.png'], 4)
     """
-    written, skipped = [], []
     with chart_files(out, fmt) as folder:
-        for name, draw in CHARTS.items():
-            try:
-                ax = draw(df)
-            except MissingColumns as err:
-                skipped.append(
-                    f"{name}: this table has no {', '.join(err.columns)} column, which is needed {err.purpose}"
-                )
-            except DataError as err:
-                skipped.append(f"{name}: {err.problems[0].message}")
-            else:
-                written.append(save_chart(ax, folder, name, getattr(draw, "kind", None), fmt))
-        stale = {f"{name}.{fmt}" for name in CHARTS} - {p.name for p in written}
-        folder.prune(set(folder.made) - stale)
+        files, skipped = draw_charts(df, fmt)
+        written = [folder.write_bytes(name, data) for name, data in files.items()]
+        folder.prune(set(folder.made) - ({f"{name}.{fmt}" for name in CHARTS} - set(files)))
     return written, skipped

@@ -1,7 +1,7 @@
 # rolekit. Two commands do everything, each setting itself up first:
 #   make run    build the kit: check the table, charts, executed notebooks, handouts
 #   make test   run every test
-# and one for whoever changes the code: make lint (ruff and mypy).
+# and two for whoever changes the code: make test-fast (the quick loop) and make lint (ruff and mypy).
 # Set-up needs only python3: it makes .venv and installs pyproject.toml into it with uv.
 # `make run DATA=path/to/your.csv` builds everything from your own table instead.
 
@@ -25,16 +25,25 @@ AXE := $(VENV)/share/axe-core-4.14.1
 # would compile pandas and matplotlib again, seconds each time.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test lint setup lab handouts pdf execute baselines bench clean
+.PHONY: run test test-fast lint setup lab handouts pdf execute baselines bench clean
 
-# One process for the whole job: it checks the table, runs the notebooks in parallel
-# kernels while it draws the charts, exports the handouts, refreshes the working copy
-# build/lab, and says what it built from which table (and what it removed or kept).
+# One process for the whole job: it checks the table; runs each notebook, and exports its
+# handout, only if it was not built already from the same inputs (the table, the notebook,
+# rolekit), on one worker per core, each notebook in a fork of one process that imported
+# everything once; draws the charts the same way; refreshes the working copy build/lab;
+# and says what it built from which table (and what it left unchanged, removed or kept).
 run: $(VENV)/run.stamp $(REVEAL)/dist/reveal.js
 	$(BIN)/rolekit build $${DATA:+--data "$$DATA"} --out build --reveal $(REVEAL)
 
+# Every test, on one worker per core (pytest-xdist): a test file, or a notebook's cells, to a worker, the long
+# files first (tests/conftest.py orders them; --no-loadscope-reorder keeps that order).
 test: $(VENV)/test.stamp $(REVEAL)/dist/reveal.js $(AXE)/axe.min.js
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder
+
+# The developer's quick loop: the same, without nbval, the browser tests, the whole-series runs and the
+# tests marked slow (markers in pyproject.toml).
+test-fast: $(VENV)/test.stamp
+	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder -m "not browser and not series and not slow" tests rolekit
 
 # Style and types: ruff's lint and format check (rules in pyproject.toml), mypy on rolekit/.
 lint: $(VENV)/test.stamp
@@ -78,6 +87,7 @@ bench: $(VENV)/test.stamp
 	$(BIN)/python benchmarks/exercise.py
 	$(BIN)/python benchmarks/room.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/compare.py
 	$(BIN)/python benchmarks/seminar.py
 
 clean:

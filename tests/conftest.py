@@ -27,6 +27,17 @@ HEADER = "role,responsibility,scope,horizon\n"
 BUNDLED_CSV = rolekit.bundled("data/responsibilities.csv")  # the bundled table's file, for reading it other ways
 
 
+def pytest_collection_modifyitems(items):
+    """The test files that run a series or drive a browser first, each file's tests still together and in order.
+
+    On the workers of ``make test`` (pytest-xdist, a file to a worker, in this order: ``--no-loadscope-reorder``,
+    as xdist would otherwise put the files with most tests first) the long files then start at once and the short
+    ones fill in after them, so that the workers finish together instead of one waiting on a long file.
+    """
+    long = {item.path for item in items if item.get_closest_marker("series") or item.get_closest_marker("browser")}
+    items.sort(key=lambda item: item.path not in long)  # a stable sort: files keep their order within each group
+
+
 # -- Tables in files, and what is wrong with them ----------------------------------------------
 
 

@@ -49,6 +49,7 @@ def test_the_issues_example_coo_strategy_is_internal():
     assert place.loc[("strategy", "COO"), "external"] == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(5))
 def test_any_dtype_and_any_category_order_give_the_same_numbers(seed):
     rng = random.Random(seed)
@@ -77,6 +78,7 @@ def test_any_dtype_and_any_category_order_give_the_same_numbers(seed):
                 )
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(

@@ -34,6 +34,7 @@ def test_the_resolution_is_150_dpi_on_a_12_by_6_75_inch_canvas():
     assert tuple(rolekit.plot_load(rolekit.load_responsibilities()).figure.get_size_inches()) == (12, 6.75)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", ["bundled", "twelve roles, twenty themes"])
 @pytest.mark.parametrize("name", list(charts.CHARTS))
 def test_render_gives_an_untrimmed_png_of_1800_by_1012_pixels_holding_its_alt_text(name, table):
@@ -43,6 +44,7 @@ def test_render_gives_an_untrimmed_png_of_1800_by_1012_pixels_holding_its_alt_te
     assert image.info["Description"] == "Chart. What it shows." and image.info["Software"] == "rolekit"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "draw",
     [
@@ -58,6 +60,7 @@ def test_the_charts_of_other_tables_render_at_the_same_size(draw):
     assert _png(charts.render(draw())).size == SIZE
 
 
+@pytest.mark.slow
 def test_svg_and_pdf_are_16_by_9_and_carry_the_alt_text_too():
     df = rolekit.load_responsibilities()
     svg = charts.render(rolekit.plot_load(df), "svg", "Chart. Où.").decode()
@@ -68,6 +71,7 @@ def test_svg_and_pdf_are_16_by_9_and_carry_the_alt_text_too():
         charts.render(rolekit.plot_load(df), "gif")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", charts.FORMATS)
 def test_render_gives_the_same_bytes_every_time(fmt):
     df = rolekit.load_responsibilities()
@@ -94,6 +98,7 @@ def test_save_chart_writes_the_file_records_it_and_closes_the_figure(tmp_path):
     assert not plt.fignum_exists(ax.figure.number)
 
 
+@pytest.mark.slow
 def test_save_charts_skips_a_chart_the_table_cannot_support_saying_what_needed_the_column(tmp_path):
     df = rolekit.load_responsibilities().drop(columns="source")
     with pytest.raises(MissingColumns) as caught:
@@ -107,6 +112,7 @@ def test_save_charts_skips_a_chart_the_table_cannot_support_saying_what_needed_t
 # -- rolekit figures, and every other command that saves a chart ---------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
 def test_figures_writes_every_chart(tmp_path, capsys, fmt):
     assert main(["figures", "--out", str(tmp_path / "figs"), "--format", fmt]) == 0
@@ -120,6 +126,7 @@ def test_figures_writes_every_chart(tmp_path, capsys, fmt):
     assert all(alt in p.read_bytes() for p in written)
 
 
+@pytest.mark.slow
 def test_figures_are_the_same_bytes_every_time(tmp_path):
     for run_dir in ("a", "b"):
         assert main(["figures", "--out", str(tmp_path / run_dir), "--format", "svg"]) == 0
@@ -127,6 +134,7 @@ def test_figures_are_the_same_bytes_every_time(tmp_path):
         assert (tmp_path / "a" / f"{name}.svg").read_bytes() == (tmp_path / "b" / f"{name}.svg").read_bytes()
 
 
+@pytest.mark.slow
 def test_figures_for_four_roles_and_no_source_column(table, tmp_path, capsys):
     rows = "".join(
         f"{role},task {i},{scope},{horizon},{theme}\n"
@@ -153,6 +161,7 @@ def test_figures_for_four_roles_and_no_source_column(table, tmp_path, capsys):
     ]
 
 
+@pytest.mark.slow
 def test_every_png_a_command_writes_is_1800_by_1012_with_its_alt_text(tmp_path, room):
     bundled = str(rolekit.bundled("data/responsibilities.csv"))
     assert main(["figures", "--out", str(tmp_path / "figures")]) == 0

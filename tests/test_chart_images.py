@@ -17,6 +17,7 @@ compare = pytest.mark.mpl_image_compare(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(charts.CHARTS))
 @compare
 def test_bundled(name):

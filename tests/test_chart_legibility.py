@@ -42,6 +42,7 @@ def _legible(ax):
         assert both is None or both.width <= 1 or both.height <= 1, (a.get_text(), b.get_text())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("roles", "themes", "per_row"), CASES, ids=lambda v: str(v))
 @pytest.mark.parametrize("name", list(charts.CHARTS))
 def test_every_chart_is_legible_from_the_back_of_the_room(name, roles, themes, per_row):
@@ -60,6 +61,7 @@ def test_every_chart_is_legible_from_the_back_of_the_room(name, roles, themes, p
     assert len(pairs) == len(drawn)  # one colour and marker per role
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["plot_theme_differences", "plot_source_agreement"])
 def test_markers_with_equal_values_do_not_hide_each_other(name):
     df = generated(4)
@@ -81,6 +83,7 @@ def test_markers_with_equal_values_do_not_hide_each_other(name):
     assert (gaps >= np.minimum(radius[:, None], radius[None, :]) * 1.5).all()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("decisions", [3, 12, 30])
 @pytest.mark.parametrize("roles", [1, 2, 4, 8, 12])
 def test_the_raci_grid_is_legible_for_any_team(roles, decisions):
@@ -100,6 +103,7 @@ def test_the_raci_grid_is_legible_for_any_team(roles, decisions):
         assert f"of {df['decision'].nunique()} decisions are drawn" in ax.get_title(loc="left").replace("\n", " ")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("questions", [1, 9, 14])
 def test_the_tensions_chart_is_legible_with_long_positions(questions):
     rows = [

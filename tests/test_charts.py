@@ -284,6 +284,7 @@ def test_weighted_charts_say_weight():
     assert "weight" in rolekit.plot_theme_differences(df).get_xlabel()
 
 
+@pytest.mark.slow
 def test_weights_of_zero_and_a_theme_named_like_the_kits_own_labels_are_drawn_or_said(tmp_path, capsys):
     from rolekit.cli import main
 

@@ -59,6 +59,7 @@ def test_usage_errors_exit_2(args, capsys):
     assert "usage: rolekit" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_python_dash_m_and_relative_paths_from_another_folder(tmp_path):
     (tmp_path / "mine.csv").write_text(HEADER + "CEO,a,internal,daily\n")
     done = run("validate", "mine.csv", cwd=tmp_path)
@@ -66,6 +67,7 @@ def test_python_dash_m_and_relative_paths_from_another_folder(tmp_path):
     assert done.stdout.startswith("mine.csv: valid, 1 rows; roles: CEO 1;")
 
 
+@pytest.mark.slow
 def test_no_traceback_ever_reaches_the_user(table):
     contents = [
         b"PK\x03\x04junk",
@@ -98,6 +100,7 @@ def test_figures_report_a_bad_table(table, capsys):
     assert "column 'scope': 'inside' is not allowed" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_printing_to_a_cp1252_terminal_never_crashes(table):
     paths = [table(HEADER + "مدير 😀,a,internal,daily\n", "a.csv"), table(HEADER + "CEO,a,inside,daily\n", "b.csv")]
     env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
@@ -106,6 +109,7 @@ def test_printing_to_a_cp1252_terminal_never_crashes(table):
     assert b"\\u0645" in done.stdout and b"b.csv:2: column 'scope'" in done.stderr  # the second file was still checked
 
 
+@pytest.mark.slow
 def test_the_command_never_prints_a_traceback_on_odd_input(tmp_path):
     for args in (
         ["score", str(tmp_path / "nowhere")],
@@ -116,6 +120,7 @@ def test_the_command_never_prints_a_traceback_on_odd_input(tmp_path):
         assert done.returncode == 1 and "Traceback" not in done.stderr and done.stderr.strip(), args
 
 
+@pytest.mark.slow
 def test_file_names_in_success_lines_are_shown_escaped_like_problems(tmp_path):
     data = tmp_path / "team\x1b[2J.csv"  # a name that would clear the terminal
     data.write_text(HEADER + "CEO,a,internal,daily\n")

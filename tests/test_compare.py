@@ -1,10 +1,10 @@
 """Comparing two tables (rolekit.compare): what moved, was retagged, added or removed; duties two roles both hold;
 the chart of what moved (rolekit.charts.compare); the compare command. Weighted analyses are in test_analysis.py."""
 
-import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import rolekit
 from rolekit.cli import main
@@ -260,13 +260,19 @@ def test_known_same_duty_pairs_of_an_occupational_task_list_are_at_the_top():
         assert frozenset([ONET[a][1][:30], ONET[b][1][:30]]) in found
 
 
-def test_a_few_hundred_rows_in_well_under_a_second():
-    import time
-
-    df = pd.concat([rolekit.load_responsibilities()] * 4, ignore_index=True).drop(columns="id")
-    start = time.perf_counter()
-    similar_responsibilities(df)
-    assert time.perf_counter() - start < 2  # generous: the benchmark-free bar is "well under a second" on 340 rows
+def test_a_table_given_four_times_finds_the_same_pairs_of_duties_sixteen_times_each():
+    # (how long a few hundred rows take is printed by benchmarks/compare.py, not asserted here)
+    once = rolekit.load_responsibilities().drop(columns="id")
+    pairs = {
+        frozenset(p): s
+        for *p, s in similar_responsibilities(once)[["responsibility_a", "responsibility_b", "score"]].itertuples(
+            index=False
+        )
+    }
+    four = similar_responsibilities(pd.concat([once] * 4, ignore_index=True))
+    found = [frozenset(p) for p in zip(four["responsibility_a"], four["responsibility_b"])]
+    assert pairs and sorted(found, key=sorted) == sorted([p for p in pairs for _ in range(16)], key=sorted)
+    assert all(s == pairs[p] for p, s in zip(found, four["score"]))
 
 
 # -- The command line ---------------------------------------------------------------------------
@@ -354,13 +360,12 @@ def test_each_row_is_matched_at_most_once():
     assert c["change"].value_counts().to_dict() == {"same": 1, "removed": 1}
 
 
+@pytest.mark.slow
 def test_compare_stays_a_hash_join_on_large_tables():
     df = pd.concat([rolekit.load_responsibilities()] * 2200, ignore_index=True)  # 200,200 rows
     df["id"] = [f"X{i}" for i in range(len(df))]
     after = df.assign(role=df["role"].astype(str).where(df.index % 7 != 0, "CFO"))
-    start = time.perf_counter()
-    c = compare(df, after)
-    assert time.perf_counter() - start < 30  # generous; benchmarks/compare.py prints the real figure
+    c = compare(df, after)  # at this size only a hash join finishes (benchmarks/compare.py prints how fast)
     assert (c["change"] == "moved").sum() == (df.index % 7 == 0).sum()
 
 

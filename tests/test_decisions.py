@@ -154,6 +154,7 @@ def test_phase_headings_are_shown_as_headings_in_the_grid_and_the_template():
     assert bold == ["Initiation", "Planning", "Delivery"]
 
 
+@pytest.mark.slow
 def test_a_key_decision_with_only_a_c_and_i_is_read_as_the_a_doing_it_with_a_note(tmp_path):
     path = FIXTURES / "activity_key_decisions.csv"
     d = load_decisions(path)
@@ -402,6 +403,7 @@ def _parts(cell: str) -> tuple[str, ...] | None:
     return (cell.upper(),) if cell.upper() in LETTERS else None
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.lists(LETTER, min_size=3, max_size=3), min_size=1, max_size=5))
 def test_any_grid_loads_exactly_when_it_keeps_the_rules(tmp_path_factory, cells):
@@ -430,6 +432,7 @@ def test_any_grid_loads_exactly_when_it_keeps_the_rules(tmp_path_factory, cells)
 # -- The command ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_command_writes_a_template_checks_a_table_and_never_overwrites_a_foreign_file(tmp_path):
     done = run("raci", "--template", str(tmp_path / "t"), "--roles", "CEO,COO,Head of Ops")
     assert done.returncode == 0, done.stderr
@@ -451,6 +454,7 @@ def test_the_command_writes_a_template_checks_a_table_and_never_overwrites_a_for
     assert (tmp_path / "mine" / "raci_template.csv").read_text() == "my notes"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", [[], ["x.csv", "--template", "t"], ["--template", "t", "--out", "o"], ["x.csv", "--roles", "CEO"]]
 )
@@ -460,6 +464,7 @@ def test_the_command_used_wrongly_is_a_usage_error(args, tmp_path):
     assert not (tmp_path / "t").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "roles, said",
     [
@@ -474,6 +479,7 @@ def test_a_template_of_roles_rolekit_could_not_read_back_is_refused_before_anyth
     assert not (tmp_path / "t").exists()
 
 
+@pytest.mark.slow
 def test_template_headers_go_through_the_formula_guard_and_read_back_as_typed(tmp_path):
     done = run("raci", "--template", str(tmp_path / "t"), "--roles", "=HYPERLINK(1);@Sales;COO".replace(";", ","))
     assert done.returncode == 0, done.stderr

@@ -43,6 +43,7 @@ def test_show_returns_a_figure_a_table_or_a_note():
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(charts.CHARTS))
 def test_every_chart_declares_its_kind_and_show_opens_the_alt_text_with_it(name):
     draw = charts.CHARTS[name]
@@ -56,6 +57,7 @@ def test_every_chart_declares_its_kind_and_show_opens_the_alt_text_with_it(name)
     assert image.size == (1800, 1012) and image.info["Description"] == shown.alt  # rendered like every chart file
 
 
+@pytest.mark.slow
 def test_a_chart_shows_its_kind_and_its_title_and_closes_its_figure():
     ax = rolekit.plot_load(rolekit.load_responsibilities())
     title = " ".join(ax.get_title(loc="left").split())

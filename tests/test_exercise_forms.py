@@ -90,6 +90,7 @@ def test_a_double_submission_counts_once_and_the_later_one_counts(tmp_path):
     assert said == [f"{path}:2: skipped: an earlier submission from the same participant; the one on line 4 counts"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
     ["Zoë\u00a0Martin", "Jean\u202fPaul", "👨\u200d💼 Boss", "so\u00adphie", "<b>x</b>", "=cmd|' /C calc'!A0"],

@@ -29,6 +29,7 @@ def _short(value: str, dimension: str) -> str:
     return value[:2].lower() if dimension == "role" else value[0]
 
 
+@pytest.mark.slow
 def test_a_typed_quick_entry_table_is_scored_as_it_is(exercise, capsys):
     key = pd.read_csv(exercise / "key" / "answer_key.csv", dtype=str)
     with open(exercise / "quick_entry.csv", newline="") as f:
@@ -52,6 +53,7 @@ def test_a_typed_quick_entry_table_is_scored_as_it_is(exercise, capsys):
     assert scores["accuracy"].eq(1.0).all() and scores["name"].unique().tolist() == ["Ana", "Ben", "Cleo"]
 
 
+@pytest.mark.slow
 def test_scores_say_how_many_answers_each_gave_and_flag_under_half(tmp_path, capsys):
     key = pd.DataFrame(
         {

@@ -43,6 +43,7 @@ def test_a_hand_made_class_scores_as_worked_out_by_hand(room):
     ]
 
 
+@pytest.mark.slow
 def test_participants_are_codes_everywhere_but_the_scores_table(room, tmp_path, capsys):
     assert main(["score", str(room), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out

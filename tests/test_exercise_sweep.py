@@ -45,6 +45,7 @@ RIGHT = {k.item: (k.role, k.scope, k.horizon) for k in KEY.itertuples()}
 # -- A statistic that cannot be computed is reported as such, with the rest ---------------------
 
 
+@pytest.mark.slow
 def test_a_dry_run_on_one_returned_sheet(tmp_path, capsys):
     folder = _exercise(tmp_path, [("P01.csv", "Ana", RIGHT)])
     assert main(["score", str(folder), "--out", str(tmp_path / "out")]) == 0
@@ -56,6 +57,7 @@ def test_a_dry_run_on_one_returned_sheet(tmp_path, capsys):
     assert len(agreement) == 12
 
 
+@pytest.mark.slow
 def test_one_persons_answers_on_a_dimension_all_invalid(tmp_path, capsys):
     wrong_scope = {i: (r, "sideways", h) for i, (r, s, h) in RIGHT.items()}
     folder = _exercise(tmp_path, [("P01.csv", "Ana", RIGHT), ("P02.csv", "Ben", wrong_scope)])
@@ -148,6 +150,7 @@ def test_a_role_written_guarded_into_the_key_is_read_back_as_it_was(tmp_path, ca
 # -- worksheet: seeds, look-alike items, reruns ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_negative_seed_is_a_clear_message(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "rolekit", "worksheet", "--seed", "-1", "--out", str(tmp_path / "w")],
@@ -198,6 +201,7 @@ def test_a_sheet_a_person_changed_is_never_removed(tmp_path):
 # -- Plurals agree with their numbers ------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_summaries_and_messages_say_one_participant_and_two_participants(tmp_path, capsys):
     assert main(["worksheet", "--n", "1", "--participants", "1", "--out", str(tmp_path / "w")]) == 0
     out = capsys.readouterr().out

@@ -187,6 +187,7 @@ def test_pct_is_a_share_as_people_read_it():
 # -- Every sentence true of the table it speaks of, on tables unlike the articles' -----------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("roles", [1, 2, 4, 8, 12])
 def test_every_finding_is_true_of_a_generated_table_without_ceo_coo_or_id(roles):
     df = rolekit.tidy(generated(roles, names=OTHER_NAMES))

@@ -53,6 +53,7 @@ def _texts(ax) -> list[Text]:
     return [t for t in figure.findobj(Text) if t.get_text()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("roles", [1, 2, 3], ids=lambda n: f"{n} roles")  # 2 and 3 roles: Venn diagrams
 @pytest.mark.parametrize("name", list(CHARTS))
 def test_dollars_in_user_text_are_drawn_as_text_in_every_chart(name, roles):
@@ -69,6 +70,7 @@ def test_dollars_in_user_text_are_drawn_as_text_in_every_chart(name, roles):
     assert "$" in shown  # drawn as characters
 
 
+@pytest.mark.slow
 def test_dollars_are_text_in_the_comparison_raci_and_exercise_charts():
     articles = rolekit.load_responsibilities()
     drawn = [rolekit.plot_compare(articles, _dollar_table(2))]
@@ -145,6 +147,7 @@ def test_the_checker_finds_what_it_must():
     assert active("<p>&lt;img src=x onerror=alert(1)&gt;</p>") == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("topic", TOPICS)
 def test_takeaways_of_hostile_names_render_as_text(topic):
     df = _hostile_table()
@@ -171,6 +174,7 @@ def test_show_escapes_every_sentence_and_note_it_renders_as_markdown():
     assert note.startswith("**Not shown here:**") and "&lt;img src=x onerror=alert(1)&gt;" in note
 
 
+@pytest.mark.slow
 def test_chart_alt_text_is_escaped_wherever_it_is_written():
     df = _hostile_table()
     chart = rolekit.show(rolekit.plot_scope_horizon, df)
@@ -301,13 +305,14 @@ def hostile_build(tmp_path_factory):
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and not list((out / "notebooks").glob(".rolekit-tmp-*")):
         time.sleep(0.2)
-    time.sleep(4)  # a few cells run, a few charts drawn
+    time.sleep(1.5)  # its kernels started, a few cells run: the build takes several seconds more
     os.killpg(killed.pid, signal.SIGKILL)
     assert killed.wait(timeout=60) == -signal.SIGKILL  # killed halfway, not finished
     done = subprocess.run(command, capture_output=True, text=True, timeout=1200)
     return out, done, table
 
 
+@pytest.mark.series
 def test_a_killed_build_reruns_to_completion(hostile_build):
     out, done, table = hostile_build
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
@@ -317,6 +322,7 @@ def test_a_killed_build_reruns_to_completion(hostile_build):
     assert not list(out.rglob(".rolekit-tmp-*"))
 
 
+@pytest.mark.series
 def test_a_build_holds_only_its_own_plan_and_keeps_what_is_not_rolekits(hostile_build):
     out, done, _table = hostile_build
     assert not (out / "figures" / "source_agreement.png").exists()  # the bundled table's, not this one's
@@ -332,6 +338,7 @@ def test_a_build_holds_only_its_own_plan_and_keeps_what_is_not_rolekits(hostile_
     assert notebooks == sorted(p.name for p in rolekit.seminar.notebooks())
 
 
+@pytest.mark.series
 def test_the_working_copy_is_the_last_builds_and_keeps_the_facilitators_edit(hostile_build):
     out, done, table = hostile_build
     lab = out / "lab"
@@ -345,6 +352,7 @@ def test_the_working_copy_is_the_last_builds_and_keeps_the_facilitators_edit(hos
     assert note == 0
 
 
+@pytest.mark.series
 def test_no_output_of_a_hostile_build_holds_an_active_element(hostile_build, tmp_path):
     out, _done, _table = hostile_build
     # The templates' own elements (the deck's reveal.js scripts and styles), from the committed notebooks.

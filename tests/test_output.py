@@ -55,6 +55,7 @@ def test_figures_never_overwrite_a_file_rolekit_did_not_make(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scope_horizon.png"]
 
 
+@pytest.mark.slow
 def test_figures_replace_their_own_earlier_files(tmp_path):
     assert main(["figures", "--out", str(tmp_path)]) == 0
     assert main(["figures", "--out", str(tmp_path)]) == 0
@@ -139,6 +140,7 @@ folder.save()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("at", [1, 2, 11, 21])  # the first file, the second, midway, the manifest at the end
 def test_a_command_killed_halfway_never_leaves_a_file_cut_short_nor_locks_the_folder(tmp_path, at):
     out = tmp_path / "out"
@@ -189,6 +191,7 @@ def test_the_same_bytes_are_not_written_again(tmp_path):
     assert ((tmp_path / "a.txt").stat().st_mtime_ns, (tmp_path / "a.txt").stat().st_ino) == before
 
 
+@pytest.mark.slow
 def test_a_full_disk_says_which_path(tmp_path, monkeypatch, capsys):
     def full(fd, data):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -275,6 +278,7 @@ def test_build_refuses_at_once_to_overwrite_a_chart_it_did_not_make(tmp_path, ca
 # -- Every CSV the kit writes is safe to open in a spreadsheet -----------------------------------
 
 
+@pytest.mark.slow
 def test_every_csv_written_neutralises_formulas(tmp_path):
     nasty = rolekit.load_responsibilities().assign(
         responsibility=lambda d: "=cmd|' /C calc'!A0 " + d["responsibility"].astype(str)
@@ -318,6 +322,7 @@ def test_every_csv_written_neutralises_formulas(tmp_path):
                 assert not any(cell.startswith(FORMULA_STARTS) for cell in row), (path, row)
 
 
+@pytest.mark.slow
 def test_an_output_folder_that_is_a_link_is_refused_but_links_above_it_are_the_users(tmp_path, capsys):
     real = tmp_path / "real"
     real.mkdir()

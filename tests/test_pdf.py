@@ -28,7 +28,11 @@ _MISSING = (
     if not REVEAL.exists()
     else None
 )
-needs_a_browser = pytest.mark.skipif(_MISSING is not None, reason=_MISSING or "")
+
+
+def needs_a_browser(test):
+    """A test that prints with Chromium: marked ``browser``, and skipped, saying why, without Chromium or reveal.js."""
+    return pytest.mark.browser(pytest.mark.skipif(_MISSING is not None, reason=_MISSING or "")(test))
 
 
 @pytest.fixture(scope="module")

@@ -91,6 +91,7 @@ def test_a_nameless_phone_is_a_code_and_names_are_one_per_room(tmp_path):
         assert code_like.status_code == 400 and "Choose another name" in code_like.text
 
 
+@pytest.mark.slow
 def test_the_facilitator_sees_the_count_live_agreement_and_the_most_disputed_item(ready):
     r, c = ready
     key = r.round.key.set_index("item")
@@ -124,6 +125,7 @@ def test_the_facilitator_sees_the_count_live_agreement_and_the_most_disputed_ite
     assert 'data-live="joined">3<' in page and "Close the round" in page and r.settings.join_url in page
 
 
+@pytest.mark.slow
 def test_live_agreement_is_what_rolekit_score_computes(ready, tmp_path):
     import rolekit
 
@@ -261,6 +263,7 @@ def test_an_oversize_body_is_refused_before_anything_reads_it(ready):
     assert r.store.answers_of(1) == {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "data",
     [
@@ -308,6 +311,7 @@ def test_names_are_bounded(ready):
     assert ordinary.status_code == 303
 
 
+@pytest.mark.slow
 def test_names_never_reach_the_facilitators_page(ready):
     r, c = ready
     from starlette.testclient import TestClient
@@ -332,6 +336,7 @@ def test_participants_per_round_are_bounded(tmp_path):
         assert full.status_code == 403 and "takes 2 participants" in full.text and r.store.participants() == 2
 
 
+@pytest.mark.slow
 def test_requests_per_phone_are_limited_and_a_whole_room_behind_one_address_is_not(tmp_path):
     r = room(tmp_path / "ex" / "room", exercise(tmp_path / "ex"), per_phone=(1.0, 5), max_participants=30)
     from starlette.testclient import TestClient
@@ -346,6 +351,7 @@ def test_requests_per_phone_are_limited_and_a_whole_room_behind_one_address_is_n
             assert phone.post(path, data={"Q02-role": "CEO"}, follow_redirects=False).status_code == 303
 
 
+@pytest.mark.slow
 def test_after_close_answers_are_refused_with_a_clear_page(ready):
     r, c = ready
     path = join(c, r)

@@ -27,10 +27,13 @@ FLAGS = [
     "--disable-dev-shm-usage",
 ]
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason=f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` (.ci/run does)",
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` (.ci/run does)",
+    ),
+]
 
 
 @pytest.fixture(scope="module")

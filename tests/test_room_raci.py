@@ -98,6 +98,7 @@ def test_the_majority_a_and_r_per_decision_with_ties_named():
     assert one.loc["Board", "room's choice"] == "yes" and one.loc["CEO", "room's choice"] == ""
 
 
+@pytest.mark.slow
 def test_close_writes_a_raci_rolekit_raci_reads_the_split_and_the_chart(template, tmp_path, capsys):
     r = room(tmp_path / "out", raci=template, roles=ROLES)
     ids = [q.id for q in r.round.questions]
@@ -122,6 +123,7 @@ def test_close_writes_a_raci_rolekit_raci_reads_the_split_and_the_chart(template
     assert "<img alt=" in page and "Of 13 decisions" in page and "voter" not in page
 
 
+@pytest.mark.slow
 def test_a_role_holding_both_letters_is_written_a_slash_r(template, tmp_path):
     r = room(tmp_path / "out", raci=template, roles=ROLES)
     ids = [q.id for q in r.round.questions]
@@ -134,6 +136,7 @@ def test_a_role_holding_both_letters_is_written_a_slash_r(template, tmp_path):
     assert (tmp_path / "out" / "raci.png").exists() and "<img alt=" in page  # rolekit raci reads A/R cells
 
 
+@pytest.mark.slow
 def test_the_room_s_raci_with_a_single_owner_is_read_by_rolekit_raci(template, tmp_path):
     r = room(tmp_path / "out", raci=template, roles=ROLES)
     ids = [q.id for q in r.round.questions]

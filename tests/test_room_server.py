@@ -33,6 +33,7 @@ def _answers(key: pd.DataFrame, seed: int) -> list[dict[str, str]]:
     return [{f"{k.item}-{d}": rnd.choice(choices[d]) for d in ("role", "scope", "horizon")} for k in key.itertuples()]
 
 
+@pytest.mark.slow
 def test_sixty_phones_answering_sixteen_items_at_once_lose_and_duplicate_nothing(folder, tmp_path):
     key = pd.read_csv(folder / "key" / "answer_key.csv", dtype=str)
     out = tmp_path / "room"
@@ -65,6 +66,7 @@ def test_sixty_phones_answering_sixteen_items_at_once_lose_and_duplicate_nothing
     assert scores["participant"].nunique() == 60 and scores["answered"].eq(16).all()
 
 
+@pytest.mark.slow
 def test_kill_9_mid_round_loses_nothing_acknowledged_and_the_round_goes_on(folder, tmp_path):
     key = pd.read_csv(folder / "key" / "answer_key.csv", dtype=str)
     out = tmp_path / "room"
@@ -143,6 +145,7 @@ def _state(pid: int) -> str:
         return "(Z)"
 
 
+@pytest.mark.slow
 def test_a_session_addresses_qr_code_live_count_a_port_in_use_and_ctrl_c(folder, tmp_path):
     with Server(str(folder), "--host", "127.0.0.1", "--port", "0", "--out", str(tmp_path / "r")) as server:
         lines = list(server.output)
@@ -187,6 +190,7 @@ def test_a_session_addresses_qr_code_live_count_a_port_in_use_and_ctrl_c(folder,
     assert server.process.returncode == 0 and "Traceback" not in server.process.stderr.read()
 
 
+@pytest.mark.slow
 def test_close_from_the_command_line_then_a_closed_room_takes_no_more_answers(folder, tmp_path, capsys):
     out = folder / "room"  # the default --out
     with Server(str(folder), "--host", "127.0.0.1", "--port", "0") as server:
@@ -199,12 +203,12 @@ def test_close_from_the_command_line_then_a_closed_room_takes_no_more_answers(fo
     assert main(["score", str(out / "responses.csv"), "--out", str(tmp_path / "again")]) == 0
     for name in ("scores.csv", "items.csv", "confusion.csv", "report.html"):
         assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
-    with Server(str(folder), "--host", "127.0.0.1", "--hours", "0.003") as again:
+    with Server(str(folder), "--host", "127.0.0.1", "--hours", "0.0005") as again:
         assert any("This round was closed earlier" in line for line in again.output)
         phone = phones[0]
         phone.server, phone.conn = again, http.client.HTTPConnection(again.host, again.port)
         assert phone.answer({"Q01-role": "COO"}) == 409
         status, _, page = request(again.host, again.port, "GET", again.path)
         assert status == 200 and "The round is closed" in page
-        again.wait_for(r"^Time limit reached \(0.003 hours\): stopped\.$", 60)
+        again.wait_for(r"^Time limit reached \(0.0005 hours\): stopped\.$", 60)
     assert stored(out)[(1, "Q01-role")] == "CEO"

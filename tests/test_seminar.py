@@ -35,6 +35,7 @@ def four_role_run(tmp_path_factory):
     return run_series(str(data), str(folder / "out")), data
 
 
+@pytest.mark.series
 def test_the_series_runs_on_a_four_role_table_without_sources(four_role_run):
     written, data = four_role_run
     assert [Path(p).name for p in written] == [p.name for p in notebooks()]
@@ -58,6 +59,7 @@ def test_the_series_runs_on_a_four_role_table_without_sources(four_role_run):
     assert "Chief of Staff" in overlaps and "CFO" in overlaps
 
 
+@pytest.mark.series
 def test_takeaways_of_a_four_role_run_are_that_tables_findings(four_role_run):
     written, data = four_role_run
     df = rolekit.load_responsibilities(data)
@@ -118,6 +120,7 @@ def handouts(tmp_path_factory):
     return export_handouts(str(ROOT / "notebooks"), str(out), str(reveal)), out
 
 
+@pytest.mark.series
 def test_handouts_have_the_prose_and_charts_but_no_code(handouts):
     written, out = handouts
     assert sorted(Path(p).name for p in written) == sorted(
@@ -130,6 +133,7 @@ def test_handouts_have_the_prose_and_charts_but_no_code(handouts):
     assert "Discussion questions" in (out / "02_scope_and_horizon.html").read_text()
 
 
+@pytest.mark.series
 def test_handouts_and_slides_fetch_nothing_from_the_web(handouts):
     written, out = handouts
     for path in written:
@@ -188,6 +192,7 @@ def _sentences(nb) -> list[tuple[str, bool]]:
     return found
 
 
+@pytest.mark.series
 @pytest.mark.parametrize("roles", [1, 2, 4, 8, 12])
 def test_the_series_and_deck_say_only_true_things_of_a_generated_table(tmp_path, roles):
     from conftest import OTHER_NAMES, generated, sentence_faults
@@ -217,6 +222,7 @@ def _notebook(path: Path, code: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_failed_notebook_is_written_as_far_as_it_ran_and_never_locks_the_folder(tmp_path, monkeypatch):
     good = _notebook(tmp_path / "01_good.ipynb", "print('fine')")
     bad = _notebook(tmp_path / "02_bad.ipynb", "1 / 0")
@@ -237,6 +243,7 @@ def test_a_failed_notebook_is_written_as_far_as_it_ran_and_never_locks_the_folde
     assert sorted(p.name for p in out.iterdir()) == [".rolekit-manifest.json", "01_good.ipynb", "notes.ipynb"]
 
 
+@pytest.mark.slow
 def test_an_export_holds_this_exports_handouts_and_reveal_files_only(tmp_path):
     reveal = _reveal(tmp_path / "reveal")
     (reveal / "plugin" / "old" / "old.js").parent.mkdir(parents=True)

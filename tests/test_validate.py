@@ -259,6 +259,7 @@ _text_tables = st.lists(st.lists(_cells, max_size=6).map(",".join), max_size=6).
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=st.one_of(st.binary(max_size=200), _text_tables.map(str.encode), st.text(max_size=200).map(str.encode)))
 def test_any_input_loads_or_raises_data_error(table, content):

@@ -32,6 +32,11 @@ MAX_BYTES = 512 * 2**20  # a table of a million responsibilities is about 120 MB
 FAST_BYTES = 2**20  # below this, reading line by line is as quick as pandas' set-up costs
 _NOT_COMMA_OR_QUOTE = bytes(b for b in range(256) if b not in b'",')
 _PRINTABLE_OR_LINE_END = bytes(range(32, 127)) + b"\r\n"
+# Mean characters from which a column of text is stripped outright: shorter values are quicker to search, joined,
+# for one that needs it (measured on a million values: a 6-character code 0.02 s against 0.07 s; 300 characters
+# of prose 0.37 s against 0.09 s).
+_LONG = 40
+_SPACE_THEN_QUOTE = re.compile(rb', "')  # a regular expression finds it in half the time `in` takes
 
 
 def read_table(path: PathLike | bytes, schema: Schema, lines: bool = False) -> Any:
@@ -258,7 +263,7 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
             path if before is not None and before.st_size == len(data) else _io.BytesIO(data),
             dtype=dtypes,
             keep_default_na=False,
-            skipinitialspace=b', "' in data,
+            skipinitialspace=_SPACE_THEN_QUOTE.search(data) is not None,
             engine="c",
         )
         if (
@@ -307,14 +312,15 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
         if not printable and not _ordinary(" ".join(values.tolist())):
             return None
         joined = None
-        if col not in schema.keys:  # free text, stripped outright: quicker than finding whether any value needs it
-            cells[col] = values = values.str.strip(BLANK)
-        else:  # short names (ids): one string of them tells whether any needs stripping, or its spaces collapsed
+        head = values.iloc[:1000].tolist()
+        if col not in schema.keys and sum(map(len, head)) >= _LONG * len(head):
+            cells[col] = values = values.str.strip(BLANK)  # long text: quicker to strip than to find what needs it
+        else:  # short values (ids, codes): one string of them tells whether any needs stripping
             joined = "\n".join(values.tolist())
             if not plain or " \n" in joined or "\n " in joined or joined[:1] == " " or joined[-1:] == " ":
                 cells[col] = values = values.str.strip(BLANK)
                 joined = "\n".join(values.tolist())
-            if plain and "  " in joined:  # as clean() collapses keys
+            if plain and col in schema.keys and "  " in joined:  # as clean() collapses keys
                 cells[col] = values = values.str.replace(r" {2,}", " ", regex=True)
                 joined = None
         if plain and col == schema.unique:  # ASCII ids are final here (NFKC leaves ASCII as it is): check them once

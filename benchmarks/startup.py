@@ -1,12 +1,14 @@
-"""What `import rolekit` adds to importing pandas and matplotlib, and how long `rolekit figures` takes.
+"""Start-up: what `import rolekit` adds to pandas and matplotlib, and how long `rolekit validate` and `figures` take.
 
 Each figure is the median of several fresh processes, so it includes what a
 person waits for: interpreter start, imports, drawing, writing files.
 
     .venv/bin/python benchmarks/startup.py
 
-The bars (issue 3): import rolekit adds under 0.3 s; rolekit figures on the bundled
-table finishes in under 5 s.
+The bars: import rolekit adds under 0.3 s (issue 3); `rolekit validate` on the
+bundled table, as a whole command, under 0.5 s (issue 20: it imports only what
+validating needs, neither matplotlib nor the notebook machinery); rolekit figures
+on the bundled table finishes in under 5 s (issue 3).
 """
 
 import statistics
@@ -16,6 +18,7 @@ import tempfile
 import time
 
 import rolekit
+from rolekit.bundle import bundled
 
 IMPORTS = """
 import time
@@ -49,6 +52,10 @@ def main() -> None:
     )
     print(f"import pandas, matplotlib: {statistics.median(base):.2f} s")
     print(f"import rolekit adds:       {statistics.median(added):.2f} s (bar: under 0.3 s)")
+    validate = median_run(
+        [sys.executable, "-m", "rolekit", "validate", str(bundled("data/responsibilities.csv"))], runs=9
+    )
+    print(f"rolekit validate (bundled table, whole command): {validate:.2f} s (bar: under 0.5 s)")
     with tempfile.TemporaryDirectory() as out:
         figures = median_run([sys.executable, "-m", "rolekit", "figures", "--out", out], runs=5)
     print(f"rolekit figures (bundled table, {len(rolekit.CHARTS)} charts): {figures:.2f} s (bar: under 5 s)")

@@ -222,7 +222,8 @@ def execute_notebook(
     shell = warm()
     nb = nbformat.read(str(source), as_version=4)
     _inject(nb, parameters)
-    os.chdir(Path(target).parent)
+    target = Path(target).absolute()  # before the change of folder: a relative target would move with it
+    os.chdir(target.parent)
     count, failed = 0, None
     for cell in nb.cells:
         if cell.cell_type != "code":

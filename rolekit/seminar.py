@@ -74,6 +74,7 @@ def run_notebook(source: Path, scratch: Path, data_path: str | None, handout: bo
     made from it (else ""), so a fork hands back both at once.
     """
     run = runner.execute_notebook if runner.available() else _in_kernel
+    scratch = Path(scratch).absolute()  # the notebook runs in its own folder: a relative path would not find it
     error = run(source, scratch, {"data_path": data_path})
     return error, handout_body(scratch, source.name) if handout and error is None else ""
 

@@ -81,6 +81,17 @@ def test_a_build_of_the_same_inputs_makes_nothing_again(series):
         assert rolekit.output.Output(out / part).owns(INPUTS)
 
 
+def test_a_build_into_a_relative_folder_works_from_any_folder(series, tmp_path, monkeypatch):
+    # `make run` builds into `build`, relative to the clone; each notebook runs in its own folder
+    monkeypatch.chdir(tmp_path)
+    done = build(out="relative/build", reveal=REVEAL)
+    assert [p.name for p in done.written["notebooks"]] == ["01_rows.ipynb", "seminar_deck.ipynb"]
+    assert _rows(tmp_path / "relative" / "build") == "105 rows\n"
+    assert "105 rows" in (tmp_path / "relative" / "build" / "handouts" / "01_rows.html").read_text()
+    written = rolekit.seminar.run_series(out="relative/series")
+    assert [Path(p).name for p in written] == ["01_rows.ipynb", "seminar_deck.ipynb"]
+
+
 def test_a_changed_notebook_runs_again_alone(series):
     sources, ran, out = series
     build(out=out, reveal=REVEAL)

@@ -327,11 +327,15 @@ def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame
             if not distinct(values, joined):
                 return None
             unique_checked = True
-    empty = np.logical_and.reduce([cells[c].eq("").to_numpy() for c in schema.required or header])
-    if empty.any():
-        if not cells[empty].eq("").all(axis=None):
-            return None
-        cells = cells[~empty].reset_index(drop=True)
+    # Rows blank in every required column (a spreadsheet's trailing empty rows); none when a categorical one has
+    # no blank at all, which its categories tell without comparing a million values.
+    columns = schema.required or header
+    if all("" in cells[c].cat.categories for c in columns if isinstance(cells[c].dtype, pd.CategoricalDtype)):
+        empty = np.logical_and.reduce([cells[c].eq("").to_numpy() for c in columns])
+        if empty.any():
+            if not cells[empty].eq("").all(axis=None):
+                return None
+            cells = cells[~empty].reset_index(drop=True)
     table, problems = _finish("", cells, pd.Series(np.arange(len(cells)) + 2), schema, plain, unique_checked, True)
     if problems or table.empty:
         return None
@@ -501,7 +505,7 @@ def _finish(
     table = table[[c for c in order if c in table] + [c for c in table if c not in order]]
     for col in schema.optional:
         if col in table and col != schema.unique:
-            table[col] = table[col].mask(table[col].eq("") | table[col].isin(SPELLINGS), None)
+            table[col] = table[col].mask(table[col].isin(SPELLINGS | {""}), None)
     return table, problems
 
 

@@ -38,6 +38,7 @@ SYNONYMS = {
         "strategic": "long-term",
     },
 }
+_BLANKS = SPELLINGS | {""}  # what a cell holds when rolekit reads it as blank
 _SHOWN = 100  # problems shown in an error message; DataError.problems keeps them all
 _LONGEST = 2000  # characters of one problem's message shown: a whole 200 KB cell would flood the terminal
 
@@ -282,7 +283,7 @@ def check_values(
         if col not in table:
             continue
         values = table[col]
-        blank = values.eq("") | values.isin(SPELLINGS)
+        blank = values.isin(_BLANKS)  # one pass, not a comparison with "" and then a second
         allowed = schema.allowed.get(col)
         what = f"allowed: {', '.join(allowed)}" if allowed else "every row needs one"
         problems += [
@@ -366,7 +367,7 @@ def weight_numbers(weights: pd.Series) -> pd.Series:
     """
     if isinstance(weights.dtype, pd.CategoricalDtype):  # each distinct weight read once (the reader's fast path)
         read = weight_numbers(pd.Series(weights.cat.categories, dtype=str)).to_numpy(float)
-        return pd.Series(np.append(read, np.nan)[weights.cat.codes.to_numpy()], index=weights.index)
+        return pd.Series(np.append(read, np.nan)[weights.cat.codes.to_numpy()], index=weights.index, name=weights.name)
     numbers = pd.to_numeric(weights, errors="coerce")  # plain numbers, read in C: nearly every cell
     if isinstance(numbers, pd.Series) and not numbers.isna().any():
         return numbers.astype(float)

@@ -69,10 +69,11 @@ rolekit.show(rolekit.listing, df.head(8), details=True)
 rolekit.show(rolekit.evidence, df)
 
 # %% [markdown]
-# The four articles behind the bundled table:
+# The four articles behind the bundled table, each by the id its rows cite and what it covers (their full titles
+# and files are in `data/sources.csv`):
 
 # %%
-rolekit.show(rolekit.load_sources(), keep=["id", "title", "kind", "covers"])
+rolekit.show(rolekit.load_sources(), keep=["id", "kind", "covers"])
 
 # %% [markdown]
 # ## A hard case for the tags: budgets

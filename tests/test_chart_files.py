@@ -44,6 +44,30 @@ def test_render_gives_an_untrimmed_png_of_1800_by_1012_pixels_holding_its_alt_te
     assert image.info["Description"] == "Chart. What it shows." and image.info["Software"] == "rolekit"
 
 
+def test_a_png_holds_the_pixels_matplotlib_draws_and_an_alpha_channel_only_if_a_pixel_is_transparent():
+    import matplotlib.pyplot as plt
+    import matplotlib.style
+    import numpy as np
+
+    from rolekit.style import STYLE
+
+    df = rolekit.load_responsibilities()
+    for figure_alpha, mode in ((1.0, "RGB"), (0.0, "RGBA")):  # a figure its maker made transparent stays so
+        drawn, ours = rolekit.plot_scope_horizon(df), rolekit.plot_scope_horizon(df)
+        for ax in (drawn, ours):
+            ax.figure.patch.set_alpha(figure_alpha)
+        theirs = io.BytesIO()
+        with matplotlib.style.context(STYLE):
+            drawn.figure.savefig(theirs, format="png", dpi=charts.DPI)
+        plt.close(drawn.figure)
+        image = _png(charts.render(ours, "png", "Chart. What it shows."))
+        assert image.mode == mode and image.size == SIZE and image.info["dpi"] == pytest.approx((150, 150), abs=0.1)
+        assert np.array_equal(np.asarray(image.convert("RGBA")), np.asarray(Image.open(theirs)))
+    _, ax = plt.subplots(figsize=(3.33, 2))  # a canvas of no whole number of pixels: cut as Agg cuts it
+    ax.plot([0, 1])
+    assert _png(charts.render(ax)).size == (499, 300)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "draw",

@@ -15,6 +15,7 @@ import matplotlib
 import matplotlib.style
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from ..output import CHART_FORMATS, Output
 from ..style import STYLE
@@ -77,9 +78,37 @@ def render(ax: Axes, fmt: str = "png", alt: str = "") -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     buffer = io.BytesIO()
+    figure = figure_of(ax)
     with matplotlib.style.context(STYLE):
-        figure_of(ax).savefig(buffer, format=fmt, dpi=DPI, metadata=_metadata(fmt, alt))
-    return buffer.getvalue()
+        if fmt != "png":
+            figure.savefig(buffer, format=fmt, dpi=DPI, metadata=_metadata(fmt, alt))
+            return buffer.getvalue()
+        figure.savefig(buffer, format="rgba", dpi=DPI)
+    return _png(buffer.getvalue(), figure, _metadata(fmt, alt))
+
+
+def _png(rgba: bytes, figure: Figure, metadata: dict[str, str | None]) -> bytes:
+    """The pixels ``rgba`` of ``figure`` drawn at :data:`DPI` as a PNG file, with ``metadata`` as its text.
+
+    The pixels matplotlib's own PNG writer stores, written in half its time for files
+    about as large: a chart with no transparent pixel (every rolekit chart: the style
+    sheet saves figures on white) is stored without an alpha channel, and zlib's level 3
+    compresses these charts nearly as well as matplotlib's level 6. A figure its maker
+    made transparent keeps its alpha channel.
+    """
+    from PIL import Image, PngImagePlugin
+
+    width, height = (int(side * DPI) for side in figure.get_size_inches())  # as the Agg canvas sizes itself
+    image = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1)
+    if image.getchannel("A").getextrema() == (255, 255):
+        image = image.convert("RGB")
+    info = PngImagePlugin.PngInfo()
+    for name, value in metadata.items():
+        if value is not None:
+            info.add_text(name, value)
+    out = io.BytesIO()
+    image.save(out, format="png", pnginfo=info, dpi=(DPI, DPI), compress_level=3)
+    return out.getvalue()
 
 
 def save_chart(ax: Axes, folder: Output, name: str, kind: str | None = None, fmt: str = "png") -> Path:

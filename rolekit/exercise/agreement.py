@@ -131,8 +131,8 @@ def krippendorff_alpha(answers: pd.DataFrame) -> float:
         return float("nan")
     if values.nunique() < 2:
         return 1.0
-    codes = {v: i for i, v in enumerate(sorted(values.unique()))}
-    data = answers.apply(lambda s: s.map(codes)).to_numpy(dtype=float)
+    codes = pd.Categorical(answers.to_numpy().ravel(), categories=sorted(values.unique())).codes
+    data = np.where(codes < 0, np.nan, codes).reshape(answers.shape)  # a missing answer has no code: NaN
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 
 

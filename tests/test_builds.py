@@ -1,6 +1,7 @@
 """Building the kit (rolekit.builds): a rebuild makes again only what its inputs changed, and the notebooks run
 in forks of one warm process give the outputs a kernel gives."""
 
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -29,17 +30,33 @@ def _notebook(path: Path, *code: str) -> Path:
     return path
 
 
-@pytest.fixture
-def series(tmp_path, monkeypatch):
-    """A series of two small notebooks (the second the deck) in place of the kit's own, and a record of tasks run."""
-    if not (REVEAL / "dist" / "reveal.js").is_file():
-        pytest.skip(f"reveal.js is not at {REVEAL}: `make test` fetches it")
-    folder = tmp_path / "series"
+def _series(folder: Path) -> list[Path]:
+    """Two small notebooks in ``folder``, the second the deck."""
     folder.mkdir()
-    sources = [
+    return [
         _notebook(folder / "01_rows.ipynb", "print(f'{len(df)} rows')"),
         _notebook(folder / "seminar_deck.ipynb", "rolekit.show(rolekit.takeaways, df, topic='data')"),
     ]
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory):
+    """The small series, and its build from the bundled table: what most tests start from, built once."""
+    if not (REVEAL / "dist" / "reveal.js").is_file():
+        pytest.skip(f"reveal.js is not at {REVEAL}: `make test` fetches it")
+    folder = tmp_path_factory.mktemp("first")
+    sources = _series(folder / "series")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rolekit.seminar, "notebooks", lambda: sources)
+        build(out=folder / "build", reveal=REVEAL)
+    return sources, folder / "build"
+
+
+@pytest.fixture
+def series(first_build, tmp_path, monkeypatch):
+    """The small series in place of the kit's own, a record of the tasks run, and the folder to build into."""
+    (tmp_path / "series").mkdir()
+    sources = [Path(shutil.copy(s, tmp_path / "series")) for s in first_build[0]]  # the same bytes: the same keys
     monkeypatch.setattr(rolekit.seminar, "notebooks", lambda: sources)
     ran: list[list[str]] = []
     run_tasks = runner.run_tasks
@@ -50,6 +67,11 @@ def series(tmp_path, monkeypatch):
 
     monkeypatch.setattr(runner, "run_tasks", recorded)
     return sources, ran, tmp_path / "build"
+
+
+def _built(first_build, out: Path) -> None:
+    """``out`` as a first build of the bundled table leaves it (a copy of that build: built from the same inputs)."""
+    shutil.copytree(first_build[1], out, symlinks=True)
 
 
 def _task(task) -> str:
@@ -79,6 +101,9 @@ def test_a_build_of_the_same_inputs_makes_nothing_again(series):
     assert again.charts == first.charts and not any(again.removed.values())
     for part in ("figures", "notebooks", "handouts"):  # each folder says what its files were built from
         assert rolekit.output.Output(out / part).owns(INPUTS)
+    moved = out.parent / "moved"  # a build copied elsewhere is built still: what the tests below start from
+    shutil.copytree(out, moved, symlinks=True)
+    assert build(out=moved, reveal=REVEAL).written == {part: [] for part in builds.PARTS} and ran[-1] == []
 
 
 def test_a_build_into_a_relative_folder_works_from_any_folder(series, tmp_path, monkeypatch):
@@ -92,9 +117,9 @@ def test_a_build_into_a_relative_folder_works_from_any_folder(series, tmp_path, 
     assert [Path(p).name for p in written] == ["01_rows.ipynb", "seminar_deck.ipynb"]
 
 
-def test_a_changed_notebook_runs_again_alone(series):
+def test_a_changed_notebook_runs_again_alone(series, first_build):
     sources, ran, out = series
-    build(out=out, reveal=REVEAL)
+    _built(first_build, out)
     _notebook(sources[0], "print(f'{len(df)} rows, {df[\"role\"].nunique()} roles')")
     done = build(out=out, reveal=REVEAL)
     assert ran[-1] == ["run_notebook 01_rows.ipynb"] and _rows(out) == "105 rows, 2 roles\n"
@@ -103,9 +128,9 @@ def test_a_changed_notebook_runs_again_alone(series):
     assert "2 roles" in (out / "handouts" / "01_rows.html").read_text()
 
 
-def test_a_new_table_runs_every_notebook_and_draws_the_charts_again(series, tmp_path):
+def test_a_new_table_runs_every_notebook_and_draws_the_charts_again(series, first_build, tmp_path):
     _, ran, out = series
-    build(out=out, reveal=REVEAL)
+    _built(first_build, out)
     table = tmp_path / "team.csv"
     table.write_text(SMALL)
     done = build(table, out, REVEAL)
@@ -122,9 +147,9 @@ def test_a_new_table_runs_every_notebook_and_draws_the_charts_again(series, tmp_
     assert ran[-1] == EVERYTHING and _rows(out) == "105 rows\n"
 
 
-def test_a_deleted_handout_or_chart_is_made_again_alone(series):
+def test_a_deleted_handout_or_chart_is_made_again_alone(series, first_build):
     _, ran, out = series
-    build(out=out, reveal=REVEAL)
+    _built(first_build, out)
     (out / "handouts" / "01_rows.html").unlink()
     build(out=out, reveal=REVEAL)
     assert ran[-1] == ["handout_body 01_rows.ipynb"] and (out / "handouts" / "01_rows.html").is_file()
@@ -133,9 +158,9 @@ def test_a_deleted_handout_or_chart_is_made_again_alone(series):
     assert ran[-1] == ["charts"] and (out / "figures" / "load.png").is_file()
 
 
-def test_a_new_kit_builds_everything_again(series, monkeypatch):
+def test_a_new_kit_builds_everything_again(series, first_build, monkeypatch):
     _, ran, out = series
-    build(out=out, reveal=REVEAL)
+    _built(first_build, out)
     monkeypatch.setattr(builds, "fingerprint", lambda: "another version of rolekit")
     build(out=out, reveal=REVEAL)
     assert ran[-1] == EVERYTHING
@@ -159,9 +184,9 @@ def test_a_failed_notebook_runs_again_at_the_next_build_and_has_no_handout(serie
     assert (out / "handouts" / "01_rows.html").is_file()
 
 
-def test_without_forks_each_notebook_runs_in_a_kernel_and_gives_the_same_outputs(series, monkeypatch):
+def test_without_forks_each_notebook_runs_in_a_kernel_and_gives_the_same_outputs(series, first_build, monkeypatch):
     _, _, out = series
-    build(out=out, reveal=REVEAL)
+    _built(first_build, out)
     forked = nbformat.read(out / "notebooks" / "seminar_deck.ipynb", as_version=4)
     monkeypatch.setattr(runner, "available", lambda: False)
     monkeypatch.setattr(builds, "fingerprint", lambda: "built without forks")

@@ -44,6 +44,7 @@ def test_render_gives_an_untrimmed_png_of_1800_by_1012_pixels_holding_its_alt_te
     assert image.info["Description"] == "Chart. What it shows." and image.info["Software"] == "rolekit"
 
 
+@pytest.mark.slow
 def test_a_png_holds_the_pixels_matplotlib_draws_and_an_alpha_channel_only_if_a_pixel_is_transparent():
     import matplotlib.pyplot as plt
     import matplotlib.style

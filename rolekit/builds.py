@@ -145,6 +145,7 @@ def build(
     and the cell.
     """
     from .charts import CHARTS, chart_files, draw_charts
+    from .display import drawn_once
     from .seminar import (
         DECK,
         handout_body,
@@ -207,7 +208,8 @@ def build(
             runner.warm()  # imported once, here, for every fork
             if rerun or remake:
                 ready_exporters()
-        outcomes = dict(zip(order, runner.run_tasks([tasks[name] for name in order], workers)))
+        with drawn_once():  # a chart that several notebooks show is drawn by the first of them
+            outcomes = dict(zip(order, runner.run_tasks([tasks[name] for name in order], workers)))
 
         for source in [*rerun, *remake]:
             outcome, name = outcomes[source.name], handout_name(source)

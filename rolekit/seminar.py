@@ -129,6 +129,8 @@ def run_series(
     place whole once it has run, and notebooks of an earlier series that this one lacks
     are removed.
     """
+    from .display import drawn_once
+
     data_path = data_path_of(data)
     sources = notebooks()
     with series_folder(out) as folder, contextlib.ExitStack() as scratches:
@@ -137,7 +139,9 @@ def run_series(
             runner.warm()  # imported once, here, for every fork
         tasks = [functools.partial(run_notebook, s, p, data_path) for s, p in zip(sources, paths)]
         written, failed = [], []
-        for source, path, outcome in zip(sources, paths, runner.run_tasks(tasks, workers)):
+        with drawn_once():  # a chart that several notebooks show is drawn by the first of them
+            outcomes = runner.run_tasks(tasks, workers)
+        for source, path, outcome in zip(sources, paths, outcomes):
             error = str(outcome) if isinstance(outcome, BaseException) else outcome[0]
             done, problem = keep_executed(folder, source, path, error)
             written += [str(done)] if done else []

@@ -86,3 +86,42 @@ def test_the_note_for_a_missing_column_says_what_the_error_says_needed_it():
     assert show(rolekit.plot_source_agreement, df).data.startswith(
         f"**Not shown here:** this table has no `source` column, which is needed {caught.value.purpose}."
     )
+
+
+# -- While a series runs, each chart is drawn once ---------------------------------------------------
+
+
+def test_while_a_series_runs_a_chart_of_the_same_inputs_is_drawn_once():
+    from rolekit.charts import chart
+    from rolekit.display import drawn_once
+
+    drawn = []
+
+    @chart("Bar chart of one role's count")
+    def plot_count(df, ax=None, role="CEO"):
+        drawn.append(role)
+        ax = ax or plt.subplots()[1]
+        ax.bar([0], [int((df["role"] == role).sum())])
+        ax.set_title(f"{role}: {int((df['role'] == role).sum())} rows")
+        return ax
+
+    df = rolekit.load_responsibilities()
+    changed = df.copy()
+    changed.loc[changed.index[-1], "scope"] = "internal" if df["scope"].iloc[-1] == "external" else "external"
+    show(plot_count, df)
+    show(plot_count, df)
+    assert len(drawn) == 2  # outside drawn_once, every call draws
+    with drawn_once() as folder:
+        first = show(plot_count, df)
+        again = show(plot_count, df.copy())  # another frame holding the same: the same chart
+        assert (again.png, again.alt) == (first.png, first.alt) and len(drawn) == 3
+        show(plot_count, changed)  # one value differs
+        show(plot_count, df, role="COO")  # another option
+        show(plot_count, df.rename(columns={"theme": "topic"}))  # another column's name
+        show(plot_count, df, role=object())  # an option with no hash of what it holds is never kept
+        show(plot_count, df, role=object())
+        assert len(drawn) == 8
+        assert sorted(p.suffix for p in folder.iterdir()) == [".png"] * 4 + [".txt"] * 4
+    assert not folder.exists()
+    show(plot_count, df)
+    assert len(drawn) == 9  # and after it, every call draws again

@@ -91,6 +91,7 @@ def test_the_note_for_a_missing_column_says_what_the_error_says_needed_it():
 # -- While a series runs, each chart is drawn once ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_while_a_series_runs_a_chart_of_the_same_inputs_is_drawn_once():
     from rolekit.charts import chart
     from rolekit.display import drawn_once

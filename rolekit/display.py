@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -43,8 +44,9 @@ def drawn_once() -> Iterator[Path]:
     :mod:`rolekit.runner`): several of them show the same chart of the same table, and
     drawing is most of their time. A chart is kept, in a temporary folder removed at
     the end, under a hash of the chart function, the table (its columns, types and
-    every value) and the options; the same inputs give the same bytes, so what a
-    notebook shows is what it would have drawn. Inputs that cannot be hashed are drawn.
+    every value), the options and matplotlib's settings; the same inputs give the same
+    bytes, so what a notebook shows is what it would have drawn. Inputs that cannot be
+    hashed are drawn.
 
     >>> import rolekit
     >>> df = rolekit.load_responsibilities()
@@ -85,7 +87,8 @@ def _drawn_key(what: Callable[..., Any], df: Any, options: dict[str, Any]) -> st
     digests = [_digest(df)] + [_digest(options[name]) for name in sorted(options)]
     if None in digests:
         return None
-    parts = [f"{what.__module__}.{what.__qualname__}", *sorted(options), *map(str, digests)]
+    settings = repr(sorted(matplotlib.rcParams.items()))  # a cell may change what the style sheet leaves alone
+    parts = [f"{what.__module__}.{what.__qualname__}", *sorted(options), *map(str, digests), settings]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -121,8 +121,10 @@ def test_while_a_series_runs_a_chart_of_the_same_inputs_is_drawn_once():
         show(plot_count, df.rename(columns={"theme": "topic"}))  # another column's name
         show(plot_count, df, role=object())  # an option with no hash of what it holds is never kept
         show(plot_count, df, role=object())
-        assert len(drawn) == 8
-        assert sorted(p.suffix for p in folder.iterdir()) == [".png"] * 4 + [".txt"] * 4
+        with plt.rc_context({"lines.linewidth": 7}):  # a setting a cell changed, that the style sheet leaves alone
+            show(plot_count, df)
+        assert len(drawn) == 9
+        assert sorted(p.suffix for p in folder.iterdir()) == [".png"] * 5 + [".txt"] * 5
     assert not folder.exists()
     show(plot_count, df)
-    assert len(drawn) == 9  # and after it, every call draws again
+    assert len(drawn) == 10  # and after it, every call draws again

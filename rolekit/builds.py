@@ -145,9 +145,8 @@ def build(
     and the cell.
     """
     from .charts import CHARTS, chart_files, draw_charts
-    from .display import drawn_once
+    from .charts.files import drawn_once
     from .seminar import (
-        DECK,
         handout_body,
         handout_name,
         handout_plan,
@@ -201,9 +200,10 @@ def build(
         tasks |= {s.name: functools.partial(run_notebook, s, scratch[s.name], data_path, True) for s in rerun}
         tasks |= {s.name: functools.partial(handout_body, root / "notebooks" / s.name) for s in remake}
         # The longest first, so that two workers end together: a notebook takes about as long as its committed,
-        # executed file is large; the charts about as long as the deck.
+        # executed file is large. The charts last: the notebooks show each of them, of the same table, so when
+        # they ran too, the charts are read from what drawn_once kept.
         size = {s.name: s.stat().st_size for s in sources}
-        order = sorted(tasks, key=lambda name: -size.get(DECK if name == "charts" else name, 0))
+        order = sorted(tasks, key=lambda name: -size.get(name, 0))
         if tasks and runner.available():
             runner.warm()  # imported once, here, for every fork
             if rerun or remake:

@@ -10,86 +10,23 @@ a table that lacks what a part needs a short note instead of a traceback.
 from __future__ import annotations
 
 import base64
-import contextlib
-import hashlib
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
 from .charts._base import figure_of
-from .charts.files import alt_text, render
+from .charts.files import alt_text, drawn_before, drawn_key, keep_drawn, render
 from .text import MarkdownText, markdown_escaped
 from .validate import DataError, MissingColumns
 
-__all__ = ["Chart", "drawn_once", "show", "table"]
+__all__ = ["Chart", "show", "table"]
 
 # The width a chart is shown at, in CSS pixels: the deck's, so the notebook, the handout and the slide agree.
 SHOWN_WIDTH = 1200
-_DRAWN: Path | None = None  # while a series runs (drawn_once): where each chart it shows is kept, by its inputs
-
-
-@contextlib.contextmanager
-def drawn_once() -> Iterator[Path]:
-    """While the block runs, :func:`show` draws each chart once: a second call with the same inputs reuses it.
-
-    For the notebooks of one series, run in forks of this process (see
-    :mod:`rolekit.runner`): several of them show the same chart of the same table, and
-    drawing is most of their time. A chart is kept, in a temporary folder removed at
-    the end, under a hash of the chart function, the table (its columns, types and
-    every value), the options and matplotlib's settings; the same inputs give the same
-    bytes, so what a notebook shows is what it would have drawn. Inputs that cannot be
-    hashed are drawn.
-
-    >>> import rolekit
-    >>> df = rolekit.load_responsibilities()
-    >>> with drawn_once():
-    ...     first, again = show(rolekit.plot_load, df), show(rolekit.plot_load, df)
-    >>> first.png == again.png and first.alt == again.alt
-    True
-    """
-    global _DRAWN
-    with tempfile.TemporaryDirectory(prefix="rolekit-charts-") as folder:
-        _DRAWN = Path(folder)
-        try:
-            yield _DRAWN
-        finally:
-            _DRAWN = None
-
-
-def _digest(value: Any) -> str | None:
-    """What ``value`` holds, as text: a DataFrame's hash (its columns, types, values), a plain value's repr; or None."""
-    if isinstance(value, pd.DataFrame):
-        try:
-            rows = pd.util.hash_pandas_object(value, index=True).to_numpy()
-        except TypeError:  # a cell holding a list or another unhashable value
-            return None
-        categories = [list(value[c].cat.categories) for c in value if isinstance(value[c].dtype, pd.CategoricalDtype)]
-        head = repr([list(map(str, value.columns)), list(map(str, value.dtypes)), categories])
-        return hashlib.sha256(head.encode() + rows.tobytes()).hexdigest()
-    plain = (str, int, float, bool, type(None))
-    if isinstance(value, plain) or (isinstance(value, (list, tuple)) and all(isinstance(v, plain) for v in value)):
-        return repr(value)
-    return None  # another object's repr may leave out what it holds (a summary of a table, an address)
-
-
-def _drawn_key(what: Callable[..., Any], df: Any, options: dict[str, Any]) -> str | None:
-    """The key a chart is kept under while :func:`drawn_once` runs; None when it is not kept."""
-    if _DRAWN is None or not hasattr(what, "kind"):
-        return None
-    digests = [_digest(df)] + [_digest(options[name]) for name in sorted(options)]
-    if None in digests:
-        return None
-    settings = repr(sorted(matplotlib.rcParams.items()))  # a cell may change what the style sheet leaves alone
-    parts = [f"{what.__module__}.{what.__qualname__}", *sorted(options), *map(str, digests), settings]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def show(
@@ -119,9 +56,10 @@ def show(
 
     if isinstance(what, pd.DataFrame):
         return table(what, keep)
-    key = _drawn_key(what, df, options) if part is None else None
-    if key is not None and _DRAWN is not None and (_DRAWN / f"{key}.png").is_file():
-        return Chart.kept((_DRAWN / f"{key}.png").read_bytes(), (_DRAWN / f"{key}.txt").read_text(encoding="utf-8"))
+    key = drawn_key(what, df, options) if part is None else None
+    found = drawn_before(key)
+    if found is not None:
+        return Chart.kept(*found)
     try:
         result = what(df, **options)
     except MissingColumns as err:
@@ -137,8 +75,7 @@ def show(
         result = getattr(result, part)
     if isinstance(result, Axes):
         chart = Chart(result, getattr(what, "kind", None))
-        if key is not None and _DRAWN is not None:
-            chart.keep(_DRAWN, key)
+        keep_drawn(key, chart.png, chart.alt)
         return chart
     if isinstance(result, pd.DataFrame) and result.empty:
         return Markdown("**Nothing to show:** no responsibility in this table matches.")
@@ -166,18 +103,10 @@ class Chart:
 
     @classmethod
     def kept(cls, png: bytes, alt: str) -> Chart:
-        """A chart drawn before (see :func:`drawn_once`), from its PNG and alt text."""
+        """A chart drawn before (see :func:`rolekit.charts.drawn_once`), from its PNG and alt text."""
         chart = cls.__new__(cls)
         chart.png, chart.alt = png, alt
         return chart
-
-    def keep(self, folder: Path, key: str) -> None:
-        """Keep this chart in ``folder`` as ``KEY.png`` and ``KEY.txt``, each whole or not at all, the PNG last."""
-        for name, data in ((f"{key}.txt", self.alt.encode("utf-8")), (f"{key}.png", self.png)):
-            handle, scratch = tempfile.mkstemp(dir=folder)
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(scratch, folder / name)
 
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None

@@ -129,7 +129,7 @@ def run_series(
     place whole once it has run, and notebooks of an earlier series that this one lacks
     are removed.
     """
-    from .display import drawn_once
+    from .charts.files import drawn_once
 
     data_path = data_path_of(data)
     sources = notebooks()

@@ -214,7 +214,7 @@ def test_a_notebook_run_in_a_fork_shows_what_it_shows_when_run_in_a_kernel(tmp_p
 
 
 def test_the_series_drawing_each_chart_once_shows_what_the_committed_notebooks_show(tmp_path):
-    """run_series draws a chart that several notebooks show once (rolekit.display.drawn_once): the same outputs."""
+    """run_series draws a chart that several notebooks show once (rolekit.charts.drawn_once): the same outputs."""
     for written in rolekit.seminar.run_series(out=tmp_path / "series"):
         ran = nbformat.read(written, as_version=4)
         ran.cells = [c for c in ran.cells if "injected-parameters" not in c.metadata.get("tags", [])]

@@ -7,6 +7,7 @@ import io
 
 import matplotlib.pyplot as plt
 import pytest
+from conftest import ROOT
 from PIL import Image
 
 import rolekit
@@ -93,8 +94,7 @@ def test_the_note_for_a_missing_column_says_what_the_error_says_needed_it():
 
 @pytest.mark.slow
 def test_while_a_series_runs_a_chart_of_the_same_inputs_is_drawn_once():
-    from rolekit.charts import chart
-    from rolekit.display import drawn_once
+    from rolekit.charts import chart, drawn_once
 
     drawn = []
 
@@ -128,3 +128,18 @@ def test_while_a_series_runs_a_chart_of_the_same_inputs_is_drawn_once():
     assert not folder.exists()
     show(plot_count, df)
     assert len(drawn) == 10  # and after it, every call draws again
+
+
+@pytest.mark.slow
+def test_while_a_series_is_built_the_chart_files_are_the_charts_its_notebooks_showed(monkeypatch):
+    """A build's charts task runs after the notebooks: it reads what they showed of the same table, byte for byte."""
+    from rolekit.charts import files
+
+    df = rolekit.load_responsibilities(ROOT / "data" / "example_organisation.csv")
+    with files.drawn_once():
+        shown = {f"{name}.png": show(draw, df).png for name, draw in files.CHARTS.items()}
+        drawn = []
+        monkeypatch.setattr(files, "render", lambda ax, fmt, alt: drawn.append(alt) or b"drawn")
+        assert files.draw_charts(df) == (shown, []) and not drawn  # every chart read, none drawn again
+        assert set(files.draw_charts(df.iloc[:-1])[0].values()) == {b"drawn"}  # another table: every chart drawn
+        assert set(files.draw_charts(df, "svg")[0].values()) == {b"drawn"}  # and another format

@@ -12,7 +12,8 @@ start of its alt text.
 - :mod:`.exercise`: the tagging exercise (agreement, disputed items, the room against the key);
 - :mod:`.decisions`: decision rights (the RACI grid, alone or against another table);
 - :mod:`.tensions`: where the articles disagree outright;
-- :mod:`.files`: one way to render and save any of them (:func:`render`, :func:`save_chart`, :func:`save_charts`).
+- :mod:`.files`: one way to render and save any of them (:func:`render`, :func:`save_chart`, :func:`save_charts`),
+  and a chart of the same inputs drawn once while a series is built (:func:`drawn_once`).
 
 The decisions and tensions charts draw their own tables; the exercise charts draw scores.
 """
@@ -21,7 +22,18 @@ from ._base import SHADE, chart
 from .compare import plot_compare, plot_split
 from .decisions import plot_raci
 from .exercise import plot_agreement, plot_disputed, plot_room_vs_key
-from .files import CHARTS, DPI, FORMATS, alt_text, chart_files, draw_charts, render, save_chart, save_charts
+from .files import (
+    CHARTS,
+    DPI,
+    FORMATS,
+    alt_text,
+    chart_files,
+    draw_charts,
+    drawn_once,
+    render,
+    save_chart,
+    save_charts,
+)
 from .roles import plot_role_profiles, plot_scope_horizon
 from .tensions import plot_tensions
 from .themes import plot_load, plot_source_agreement, plot_theme_differences, plot_theme_overlap
@@ -35,6 +47,7 @@ __all__ = [
     "chart",
     "chart_files",
     "draw_charts",
+    "drawn_once",
     "plot_agreement",
     "plot_compare",
     "plot_disputed",

@@ -3,13 +3,20 @@
 Every chart rolekit writes, from ``rolekit figures``, ``compare``, ``raci`` and
 ``score`` to the notebooks, handouts and deck, goes through :func:`render`: the style
 sheet's canvas (12 x 6.75 in, untrimmed, so always 16:9) at :data:`DPI`, the same
-metadata, and its alt text written into the file.
+metadata, and its alt text written into the file. While :func:`drawn_once` runs, a chart drawn
+before from the same inputs is not drawn again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import matplotlib.style
@@ -24,7 +31,21 @@ from ._base import figure_of
 from .roles import plot_role_profiles, plot_scope_horizon
 from .themes import plot_load, plot_source_agreement, plot_theme_differences, plot_theme_overlap
 
-__all__ = ["CHARTS", "DPI", "FORMATS", "alt_text", "chart_files", "draw_charts", "render", "save_chart", "save_charts"]
+__all__ = [
+    "CHARTS",
+    "DPI",
+    "FORMATS",
+    "alt_text",
+    "chart_files",
+    "draw_charts",
+    "drawn_before",
+    "drawn_key",
+    "drawn_once",
+    "keep_drawn",
+    "render",
+    "save_chart",
+    "save_charts",
+]
 
 # 150 px per inch on the 12-inch canvas: 1800 x 1012 pixels. The deck shows a chart 1200 px wide on its
 # 1280 x 720 slide, so 12-point text stays sharp there and when reveal.js scales the slide 1.5x to 1080p.
@@ -41,6 +62,8 @@ CHARTS = {
     "theme_differences": plot_theme_differences,
     "source_agreement": plot_source_agreement,
 }
+
+_DRAWN: Path | None = None  # while drawn_once runs: where each chart drawn is kept, by its inputs
 
 
 def alt_text(ax: Axes, kind: str | None = None) -> str:
@@ -136,7 +159,8 @@ def chart_files(out: str | Path, fmt: str = "png") -> Output:
 def draw_charts(df: pd.DataFrame, fmt: str = "png") -> tuple[dict[str, bytes], list[str]]:
     """Draw every chart of ``df`` as a ``fmt`` file's bytes, by file name; and the charts skipped, and why.
 
-    A chart needing a column ``df`` lacks, or with nothing to draw, is skipped.
+    A chart needing a column ``df`` lacks, or with nothing to draw, is skipped. While
+    :func:`drawn_once` runs, a PNG chart shown before of the same table is not drawn again.
 
     >>> import rolekit
     >>> no_themes = rolekit.load_responsibilities()[["role", "responsibility", "scope", "horizon"]]
@@ -150,6 +174,11 @@ def draw_charts(df: pd.DataFrame, fmt: str = "png") -> tuple[dict[str, bytes], l
 
     files, skipped = {}, []
     for name, draw in CHARTS.items():
+        key = drawn_key(draw, df, {}) if fmt == "png" else None
+        found = drawn_before(key)
+        if found is not None:  # drawn before, while drawn_once runs: by a notebook showing this chart of df
+            files[f"{name}.{fmt}"] = found[0]
+            continue
         try:
             ax = draw(df)
         except MissingColumns as err:
@@ -158,9 +187,11 @@ def draw_charts(df: pd.DataFrame, fmt: str = "png") -> tuple[dict[str, bytes], l
             skipped.append(f"{name}: {err.problems[0].message}")
         else:
             try:
-                files[f"{name}.{fmt}"] = render(ax, fmt, alt_text(ax, getattr(draw, "kind", None)))
+                alt = alt_text(ax, getattr(draw, "kind", None))
+                files[f"{name}.{fmt}"] = render(ax, fmt, alt)
             finally:
                 plt.close(figure_of(ax))
+            keep_drawn(key, files[f"{name}.{fmt}"], alt)
     return files, skipped
 
 
@@ -183,3 +214,98 @@ def save_charts(df: pd.DataFrame, out: str | Path, fmt: str = "png") -> tuple[li
         written = [folder.write_bytes(name, data) for name, data in files.items()]
         folder.prune(set(folder.made) - ({f"{name}.{fmt}" for name in CHARTS} - set(files)))
     return written, skipped
+
+
+# -- Drawn once: while a series is built, a chart of the same inputs is drawn by the first that shows it --------
+
+
+@contextlib.contextmanager
+def drawn_once() -> Iterator[Path]:
+    """While the block runs, a chart of the same inputs is drawn once, by the first that shows or saves it.
+
+    For the notebooks of one series and the build's chart files, run in forks of this
+    process (see :mod:`rolekit.runner`): several of them show the same chart of the same
+    table, and drawing is most of their time. :func:`rolekit.show` and
+    :func:`draw_charts` keep each PNG chart they draw, in a temporary folder removed at
+    the end, under :func:`drawn_key`: a hash of the chart function, the table (its
+    columns, types and every value), the options and matplotlib's settings. The same
+    inputs give the same bytes, so what is shown is what would have been drawn. Inputs
+    that cannot be hashed are drawn.
+
+    >>> import rolekit
+    >>> df = rolekit.load_responsibilities()
+    >>> with drawn_once() as folder:
+    ...     first, again = draw_charts(df), draw_charts(df)
+    ...     len(list(folder.glob("*.png")))
+    6
+    >>> first == again
+    True
+    """
+    global _DRAWN
+    with tempfile.TemporaryDirectory(prefix="rolekit-charts-") as folder:
+        _DRAWN = Path(folder)
+        try:
+            yield _DRAWN
+        finally:
+            _DRAWN = None
+
+
+def _digest(value: Any) -> str | None:
+    """What ``value`` holds, as text: a DataFrame's hash (its columns, types, values), a plain value's repr; or None."""
+    if isinstance(value, pd.DataFrame):
+        try:
+            rows = pd.util.hash_pandas_object(value, index=True).to_numpy()
+        except TypeError:  # a cell holding a list or another unhashable value
+            return None
+        categories = [list(value[c].cat.categories) for c in value if isinstance(value[c].dtype, pd.CategoricalDtype)]
+        head = repr([list(map(str, value.columns)), list(map(str, value.dtypes)), categories])
+        return hashlib.sha256(head.encode() + rows.tobytes()).hexdigest()
+    plain = (str, int, float, bool, type(None))
+    if isinstance(value, plain) or (isinstance(value, (list, tuple)) and all(isinstance(v, plain) for v in value)):
+        return repr(value)
+    return None  # another object's repr may leave out what it holds (a summary of a table, an address)
+
+
+def drawn_key(draw: Callable[..., Any], df: Any, options: dict[str, Any]) -> str | None:
+    """The key the PNG of ``draw(df, **options)`` is kept under while :func:`drawn_once` runs; None if not kept.
+
+    Only charts (functions made by :func:`rolekit.charts.chart`) are kept.
+
+    >>> import rolekit
+    >>> df = rolekit.load_responsibilities()
+    >>> drawn_key(rolekit.plot_load, df, {}) is None  # outside drawn_once
+    True
+    >>> with drawn_once():
+    ...     drawn_key(rolekit.plot_load, df, {}) == drawn_key(rolekit.plot_load, df.copy(), {})
+    True
+    """
+    if _DRAWN is None or not hasattr(draw, "kind"):
+        return None
+    digests = [_digest(df)] + [_digest(options[name]) for name in sorted(options)]
+    if None in digests:
+        return None
+    settings = repr(sorted(matplotlib.rcParams.items()))  # a cell may change what the style sheet leaves alone
+    parts = [f"{draw.__module__}.{draw.__qualname__}", *sorted(options), *map(str, digests), settings]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def drawn_before(key: str | None) -> tuple[bytes, str] | None:
+    """The PNG and alt text kept under ``key`` (see :func:`drawn_key`), or None when there is none."""
+    if key is None or _DRAWN is None or not (_DRAWN / f"{key}.png").is_file():
+        return None
+    return (_DRAWN / f"{key}.png").read_bytes(), (_DRAWN / f"{key}.txt").read_text(encoding="utf-8")
+
+
+def keep_drawn(key: str | None, png: bytes, alt: str) -> None:
+    """Keep a chart's PNG and alt text under ``key``, while :func:`drawn_once` runs: each file whole, the PNG last.
+
+    Forks keep charts side by side: each file is written under a scratch name and then
+    takes its place, so :func:`drawn_before` never reads half a file.
+    """
+    if key is None or _DRAWN is None:
+        return
+    for name, data in ((f"{key}.txt", alt.encode("utf-8")), (f"{key}.png", png)):
+        handle, scratch = tempfile.mkstemp(dir=_DRAWN)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(scratch, _DRAWN / name)

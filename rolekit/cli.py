@@ -473,13 +473,13 @@ def _worksheet(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    import matplotlib
-
-    matplotlib.use("Agg")
     from .exercise import score_sheets, summary
 
     folder = None
-    if args.out:
+    if args.out:  # only then the charts, and matplotlib with them: printing the scores needs neither
+        import matplotlib
+
+        matplotlib.use("Agg")
         from .charts.exercise import SCORE_FILES
         from .output import Output
 

@@ -420,8 +420,8 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
         )
     body, body_lines = rows[1:], lines[1:]
     width = len(header)
-    cells = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in body], columns=range(width), dtype="str")
-    cells = cells.apply(lambda s: s.str.strip(BLANK)) if len(cells) else cells
+    padded = ([c.strip(BLANK) for c in r[:width]] + [""] * (width - len(r)) for r in body)
+    cells = pd.DataFrame(list(padded), columns=range(width), dtype="str")
     filled = cells.ne("").sum().tolist() if len(cells) else [0] * width
     problems += check_header(name, header, header_at, filled, schema)
     needed = max((i + 1 for i, h in enumerate(header) if h or filled[i]), default=0)
@@ -503,9 +503,9 @@ def _finish(
     problems = check_values(name, table, lines, schema, plain, unique_checked, texts_checked)
     order = [schema.unique] * bool(schema.unique) + [c for c in schema.columns if c != schema.unique]  # the id first
     table = table[[c for c in order if c in table] + [c for c in table if c not in order]]
-    for col in schema.optional:
-        if col in table and col != schema.unique:
-            table[col] = table[col].mask(table[col].isin(SPELLINGS | {""}), None)
+    optional = [col for col in schema.optional if col in table and col != schema.unique]
+    if optional:  # at once: a wide form has a column per item
+        table[optional] = table[optional].mask(table[optional].isin(SPELLINGS | {""}), None)
     return table, problems
 
 

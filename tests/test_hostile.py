@@ -21,7 +21,6 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 from matplotlib.text import Text
-from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from PIL import Image
 
 import rolekit
@@ -147,12 +146,19 @@ def test_the_checker_finds_what_it_must():
     assert active("<p>&lt;img src=x onerror=alert(1)&gt;</p>") == []
 
 
+def _html(markdown: str) -> str:
+    """The HTML nbconvert makes of ``markdown`` in a handout (imported here: only these tests need nbconvert)."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    return markdown2html_mistune(markdown)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("topic", TOPICS)
 def test_takeaways_of_hostile_names_render_as_text(topic):
     df = _hostile_table()
     text = rolekit.takeaways(df, topic)
-    html = markdown2html_mistune(text)
+    html = _html(text)
     assert active(html) == [] and not {"a", "img", "strong", "em", "h1", "code"} & set(_tags(html)), html
     plain = BeautifulText.text(html)
     for sentence in rolekit.findings(df, topic)["text"]:  # a reader sees the sentence as findings wrote it
@@ -168,7 +174,7 @@ def test_show_escapes_every_sentence_and_note_it_renders_as_markdown():
         rolekit.show(rolekit.plot_scope_horizon, df.assign(scope=HOSTILE[0])),  # a note quoting the bad value
         rolekit.show(lambda d: rolekit.tidy(d.assign(scope=HOSTILE[1])), df),
     ):
-        html = markdown2html_mistune(shown.data)
+        html = _html(shown.data)
         assert active(html) == [] and not {"a", "img", "em", "h1"} & set(_tags(html)), shown.data
     note = rolekit.show(rolekit.plot_scope_horizon, df.assign(scope=HOSTILE[0])).data
     assert note.startswith("**Not shown here:**") and "&lt;img src=x onerror=alert(1)&gt;" in note
@@ -375,7 +381,7 @@ def test_no_output_of_a_hostile_build_holds_an_active_element(hostile_build, tmp
         for cell in nbformat.read(path, as_version=4).cells:
             for output in cell.get("outputs", []):
                 data = output.get("data", {})
-                html = markdown2html_mistune(data.get("text/markdown", "")) + data.get("text/html", "")
+                html = _html(data.get("text/markdown", "")) + data.get("text/html", "")
                 assert active(html) == [] and not {"img", "a", "iframe"} & set(_tags(html)), (path.name, html[:300])
 
 

@@ -10,7 +10,6 @@ test_seminar.py, what show() displays in test_display.py.
 import json
 import re
 
-import jupytext
 import nbformat
 import pytest
 from conftest import ROOT, SERIES, code_cells
@@ -106,6 +105,8 @@ def test_the_deck_has_slides_notes_and_hidden_set_up():
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.stem)
 def test_each_notebook_and_its_text_twin_are_in_step(path):
+    import jupytext  # imported here, not in every worker's collection
+
     twin = path.with_suffix(".py")
     assert twin.exists(), f"{twin.name} is missing: run jupytext --sync {path}"
     assert jupytext.writes(jupytext.read(path), fmt="py:percent") == twin.read_text(), (

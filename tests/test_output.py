@@ -296,7 +296,7 @@ def test_neutralised_quotes_exactly_the_formula_like_cells_and_leaves_the_rest(r
         if isinstance(before, str) and before.startswith(FORMULA_STARTS):
             assert after == "'" + before
         else:
-            assert after is before or (pd.isna(before) and pd.isna(after))
+            assert (pd.isna(before) and pd.isna(after)) or after == before
 
 
 @pytest.mark.slow

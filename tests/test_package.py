@@ -35,14 +35,14 @@ def test_importing_rolekit_imports_neither_matplotlib_nor_the_notebook_machinery
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", ["validate BUNDLED", "score CLASS --key KEY"])
+@pytest.mark.parametrize("command", [["validate", "BUNDLED"], ["score", "CLASS", "--key", "KEY"]], ids=lambda c: c[0])
 def test_a_command_that_only_prints_imports_no_charts(command):
     """Start-up (issue 20): `rolekit validate` and `rolekit score` without --out never import matplotlib."""
     from rolekit.bundle import bundled
     from rolekit.datasets import SYNTHETIC_CLASS, SYNTHETIC_KEY
 
-    args = command.replace("BUNDLED", str(bundled("data/responsibilities.csv"))).replace("CLASS", str(SYNTHETIC_CLASS))
-    args = args.replace("KEY", str(SYNTHETIC_KEY)).split()
+    paths = {"BUNDLED": bundled("data/responsibilities.csv"), "CLASS": SYNTHETIC_CLASS, "KEY": SYNTHETIC_KEY}
+    args = [str(paths.get(word, word)) for word in command]  # each path one argument, spaces in it or not
     code = (
         "import contextlib, io, sys\nfrom rolekit.cli import main\nwith contextlib.redirect_stdout(io.StringIO()):\n"
         f"    done = main({args!r})\nprint(done, 'matplotlib' in sys.modules)"

@@ -62,6 +62,16 @@ def test_every_chart_is_legible_from_the_back_of_the_room(name, roles, themes, p
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_every_chart_is_legible_when_ties_make_its_title_four_lines_long(name):
+    """The bundled rows dealt to twelve long names: roles tie, the computed title names them all, the plot is short."""
+    df = rolekit.load_responsibilities()
+    df = df.assign(role=[NAMES[i % 12] for i in range(len(df))])
+    ax = charts.CHARTS[name](df)
+    _legible(ax)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["plot_theme_differences", "plot_source_agreement"])
 def test_markers_with_equal_values_do_not_hide_each_other(name):
     df = generated(4)

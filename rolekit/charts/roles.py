@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.transforms import offset_copy
 
 from ..analysis import CELLS, counts, profile, unit
 from ..findings import findings, pct
@@ -221,19 +222,23 @@ def plot_role_profiles(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_ylim(0, 110)
     ax.set_yticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
     ax.set_ylabel("share of the role's weight" if unit(t) == "weight" else "share of the role's responsibilities")
+    below, size = 38, 13  # the group labels' top, in points under the plot, and their size
     for x, group in ((0.5, "scope"), (3.0, "horizon")):
         ax.annotate(
             group,
             (x, 0),
-            xytext=(0, -38),
+            xytext=(0, -below),
             textcoords="offset points",
             ha="center",
             va="top",
-            fontsize=13,
+            fontsize=size,
             fontweight="bold",
             annotation_clip=False,
         )
     ax.axvline(1.75, color="#bbbbbb", linewidth=1)
-    _legend(ax, roles, colors, hatches=hatches, bbox_to_anchor=(0.5, -0.16))
+    # The legend under the group labels, in points as they are: a share of the plot's height would bring it up
+    # into them when a long title or a tall legend leaves the plot short (twelve roles with long names).
+    under_labels = offset_copy(ax.transAxes, fig=figure_of(ax), y=-(below + 1.4 * size), units="points")
+    _legend(ax, roles, colors, hatches=hatches, bbox_to_anchor=(0.5, 0), bbox_transform=under_labels)
     _title(ax, findings(t, "shares")["text"].iloc[0])
     return ax

@@ -228,7 +228,11 @@ def check_header(
     near = {u: meant(u, schema.columns) for u in unknown}
     for col in schema.required:
         if col not in seen:
-            hint = next((f" (the header has '{u}': did you mean '{col}'?)" for u, m in near.items() if m == col), "")
+            guess = next((u for u, m in near.items() if m == col), None)
+            if guess is None:  # a looser near miss, such as two letters swapped, among the names nothing else claims
+                free = [u for u, m in near.items() if m is None]
+                guess = next(iter(difflib.get_close_matches(col, free, n=1, cutoff=0.7)), None)
+            hint = f" (the header has '{guess}': did you mean '{col}'?)" if guess else ""
             problems.append(
                 Problem(
                     name,

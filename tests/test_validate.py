@@ -21,6 +21,16 @@ def test_missing_required_columns_with_did_you_mean(table):
     ]
 
 
+@pytest.mark.parametrize(("written", "meant"), [("Scpoe", "scope"), ("Hoirzon", "horizon"), ("rloe", "role")])
+def test_a_required_column_with_two_letters_swapped_gets_a_did_you_mean(table, written, meant):
+    header = ",".join(written if c == meant else c for c in ["role", "responsibility", "scope", "horizon"])
+    found = problems(table(f"{header},notes\nCEO,a,internal,daily,x\n"))
+    assert found == [
+        f"FILE:1: column '{meant}': required column is missing; the header must name role, responsibility, scope, "
+        f"horizon (the header has '{written.lower()}': did you mean '{meant}'?)"
+    ]
+
+
 def test_duplicate_and_unnamed_columns(table):
     assert problems(table("role,responsibility,scope,horizon,Scope,\nCEO,a,internal,daily,external,x\n")) == [
         "FILE:1: column 'scope': appears twice in the header (columns 3 and 5); each column name must be unique",

@@ -90,3 +90,20 @@ def test_a_room_not_closed_yet_is_a_clear_note(tmp_path):
 
     with pytest.raises(DataError, match=r"holds no responses\.csv: close the round first"):
         class_scores(room=tmp_path)
+
+
+def test_a_room_folder_given_from_the_wrong_folder_says_where_it_looked_and_where_the_room_is(tmp_path, monkeypatch):
+    from rolekit import class_scores
+    from rolekit.validate import DataError
+
+    (tmp_path / "exercise" / "room").mkdir(parents=True)
+    (tmp_path / "exercise" / "room" / "responses.csv").write_text("participant\n")
+    (tmp_path / "build" / "lab").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "build" / "lab")  # where make lab opens notebook 08
+    with pytest.raises(DataError) as caught:
+        class_scores(room="../exercise/room")
+    said = str(caught.value)
+    assert said.startswith("../exercise/room: no such folder (from ") and str(tmp_path / "build" / "exercise") in said
+    assert said.endswith("(did you mean '../../exercise/room'?)")
+    with pytest.raises(DataError, match=r"nowhere: no such folder \(from .*\)[^?]*$"):
+        class_scores(room="nowhere")

@@ -281,7 +281,10 @@ def class_scores(room: PathLike | None = None, sheets: Paths | None = None, key:
     from ..datasets import SYNTHETIC_CLASS, SYNTHETIC_KEY
 
     if room is not None:
-        responses = Path(room).expanduser() / "responses.csv"
+        folder = Path(room).expanduser()
+        if not folder.is_dir():
+            raise DataError([Problem(str(room), None, None, _no_folder(folder))])
+        responses = folder / "responses.csv"
         if not responses.is_file():
             raise DataError(
                 [
@@ -298,6 +301,24 @@ def class_scores(room: PathLike | None = None, sheets: Paths | None = None, key:
     if sheets is not None:
         return score_sheets(sheets, key)
     return score_sheets(SYNTHETIC_CLASS, SYNTHETIC_KEY)._replace(source=SYNTHETIC)
+
+
+def _no_folder(folder: Path) -> str:
+    """Why ``folder`` is no room: it does not exist here; a did-you-mean when a closed room sits one or two folders up.
+
+    A notebook runs in its own folder: ``build/lab/`` is two folders below where
+    ``rolekit room`` was run, ``notebooks/`` one.
+    """
+    said = (
+        f"no such folder (from {Path.cwd()}, it would be {folder.resolve()}): give the folder "
+        "rolekit room wrote into on Close (--out), in full or from this notebook's folder"
+    )
+    if folder.is_absolute():
+        return said
+    for up in ("..", "../.."):
+        if (Path(up) / folder / "responses.csv").is_file():
+            return f"{said} (did you mean {(Path(up) / folder).as_posix()!r}?)"
+    return said
 
 
 def scored_items(scores: Scores) -> pd.DataFrame:

@@ -78,7 +78,7 @@ def show(
         keep_drawn(key, chart.png, chart.alt)
         return chart
     if isinstance(result, pd.DataFrame) and result.empty:
-        return Markdown("**Nothing to show:** no responsibility in this table matches.")
+        return Markdown("**Nothing to show:** no row matches.")
     if isinstance(result, str):  # a sentence computed from the table, escaped unless written as Markdown already
         return Markdown(result if isinstance(result, MarkdownText) else markdown_escaped(result))
     if isinstance(result, pd.DataFrame):

@@ -500,7 +500,7 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes: str | Iterable[
                 else [("The table has no row with a value in every column this needs.", {})]
             )
         except MissingColumns as err:
-            names = [f"`{c}`" for c in err.columns]
+            names = [f'"{c}"' for c in err.columns]  # plain text: takeaways escape it for Markdown
             said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
             made = [(f"This table has no {said} column, so nothing can be said about {name} here.", {})]
         rows += [{"topic": name, "text": text, "figures": figures} for text, figures in made]

@@ -41,10 +41,7 @@ def test_show_returns_a_figure_a_table_or_a_note():
     assert note.data.startswith(
         "**Not shown here:** this table has no `theme` column, which is needed to compare roles theme by theme."
     )
-    assert (
-        show(rolekit.listing, df, themes="no such theme").data
-        == "**Nothing to show:** no responsibility in this table matches."
-    )
+    assert show(rolekit.listing, df, themes="no such theme").data == "**Nothing to show:** no row matches."
 
 
 @pytest.mark.slow

@@ -56,9 +56,9 @@ def test_a_plurality_is_never_called_mostly():
 def test_a_table_without_themes_or_sources_says_so():
     df = table([("CEO", "internal", "daily"), ("COO", "internal", "daily")])
     found = findings(df).set_index("topic")["text"]
-    assert found["overlap"] == "This table has no `theme` column, so nothing can be said about overlap here."
+    assert found["overlap"] == 'This table has no "theme" column, so nothing can be said about overlap here.'
     assert (
-        found["sources"] == "This table has no `theme` or `source` column, so nothing can be said about sources here."
+        found["sources"] == 'This table has no "theme" or "source" column, so nothing can be said about sources here.'
     )
 
 

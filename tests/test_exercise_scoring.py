@@ -38,11 +38,27 @@ def test_a_hand_made_class_scores_as_worked_out_by_hand(room):
     worst = rolekit.disputed(scores, 1)
     assert worst[["item", "dimension", "modal_answer", "key"]].values.tolist() == [["Q01", "role", "CEO", "CEO"]]
     assert worst["agreement"].item() == pytest.approx(2 / 3)
-    assert rolekit.disputed(scores, 3)[["item", "dimension"]].values.tolist() == [
-        ["Q01", "role"],
-        ["Q04", "horizon"],
-        ["Q02", "role"],
-    ]
+    # Only the items the room split on: Q02 and Q03, on which everyone gave the same answers, are not disputed.
+    assert rolekit.disputed(scores, 3)[["item", "dimension"]].values.tolist() == [["Q01", "role"], ["Q04", "horizon"]]
+
+
+def test_a_room_that_agrees_on_every_item_disputes_none_and_says_so(tmp_path):
+    from conftest import RIGHT, write_sheet
+
+    from rolekit.charts.exercise import plot_disputed
+    from rolekit.exercise import report_html
+
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    for name in ("Ana", "Ben"):
+        write_sheet(folder, name, RIGHT, name)
+    (tmp_path / "key").mkdir()
+    KEY.to_csv(tmp_path / "key" / "answer_key.csv", index=False)
+    scores = rolekit.score_sheets(folder)
+    assert rolekit.disputed(scores).empty
+    assert plot_disputed(scores).get_title(loc="left").startswith("No item split the room")
+    assert "No item was disputed" in rolekit.score_summary(scores)
+    assert "None: on every item, everyone who answered gave the same answers." in report_html(scores, {})
 
 
 @pytest.mark.slow

@@ -106,7 +106,12 @@ def plot_disputed(scores: Scores, ax: Axes | None = None, top: int = 8) -> Axes:
     ax.set_xlabel("share of the room giving the most common answer")
     ax.tick_params(axis="y", length=0)
     which = "the most disputed item" if len(worst) == 1 else f"the {counted(len(worst), 'most disputed item')}"
-    _title(ax, f"Where the room splits: {which}" if len(worst) else "No item was answered")
+    if len(worst):
+        _title(ax, f"Where the room splits: {which}")
+    elif scores.items["agreement"].notna().any():
+        _title(ax, "No item split the room: on each, everyone who answered gave the same answer")
+    else:
+        _title(ax, "No item was answered")
     return ax
 
 

@@ -202,13 +202,15 @@ def disputed(scores: Scores, top: int = 5) -> pd.DataFrame:
     """The items the room split on most: lowest agreement over the three dimensions first.
 
     One row per item: its responsibility, the dimension the room split on most, that
-    dimension's agreement (share giving the modal answer) and the key's answer.
+    dimension's agreement (share giving the modal answer) and the key's answer. An item
+    on which everyone who answered gave the same answers is not disputed: it is not here.
 
     >>> import rolekit
     >>> disputed(rolekit.score_sheets(rolekit.SYNTHETIC_CLASS), top=2).columns.tolist()
     ['item', 'responsibility', 'dimension', 'agreement', 'modal_answer', 'key']
     """
     items = scores.items.dropna(subset=["agreement"])
+    items = items[items["agreement"] < 1]
     worst = items.sort_values(["agreement", "item"], kind="stable").drop_duplicates("item")
     return worst.head(top)[["item", "responsibility", "dimension", "agreement", "modal_answer", "key"]].reset_index(
         drop=True
@@ -449,6 +451,12 @@ def report_html(scores: Scores, charts: dict[str, tuple[bytes, str]]) -> str:
         f"<td>{r.agreement:.0%}</td><td>{escape(str(r.modal_answer))}</td><td>{escape(str(r.key))}</td></tr>"
         for r in disputed(scores, 5).itertuples(index=False)
     )
+    disputes = (
+        "<table><tr><th>item</th><th>responsibility</th><th>dimension</th><th>most common answer given by</th>\n"
+        f"<th>most common answer</th><th>key</th></tr>{rows}</table>"
+        if rows
+        else "<p>None: on every item, everyone who answered gave the same answers.</p>"
+    )
     skipped = escape(_skipped(scores)).capitalize()
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Tagging exercise: results</title>
@@ -463,8 +471,7 @@ td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; }}
 <p>{escape(summary(scores))}</p>
 {figures}
 <h2>Most disputed items</h2>
-<table><tr><th>item</th><th>responsibility</th><th>dimension</th><th>most common answer given by</th>
-<th>most common answer</th><th>key</th></tr>{rows}</table>
+{disputes}
 {f"<p>{skipped}: <code>rolekit score</code> lists them, with why.</p>" if skipped else ""}
 </main></body></html>
 """

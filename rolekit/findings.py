@@ -321,14 +321,25 @@ def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
         if len(top) == 1 and counts.sum() > 0:
             leads.append((counts.max() / counts.sum(), str(theme), top[0], counts.max(), counts.sum(), len(counts)))
     if not leads:
+        themes = shared["theme"].drop_duplicates().tolist()
+        where = f"In the one shared theme, {themes[0]}," if len(themes) == 1 else "In every shared theme,"
+        return [(f"{where} the roles that hold the most hold the same amount: no one role carries more of it.", {})]
+    best = max(lead[0] for lead in leads)
+    tied = [lead for lead in leads if np.isclose(lead[0], best)]
+    if len(tied) > 1:
+        names = join_names(lead[1] for lead in tied) if len(tied) <= _MOST_NAMED else plural(len(tied), "theme")
+        held = "; ".join(
+            f"the {lead[2]} holds {lead[3]:g} of {lead[1]}'s "
+            + (f"total weight of {lead[4]:g}" if weighted else plural(lead[4], "responsibility", "responsibilities"))
+            for lead in tied[:_MOST_NAMED]
+        ) + ("; and so on" if len(tied) > _MOST_NAMED else "")
         return [
             (
-                "In every shared theme, the roles that hold the most hold the same amount: no one role carries more "
-                "of it.",
-                {},
+                f"Of the themes two roles or more share, {names} rest most on one role, tied at {pct(best)}: {held}.",
+                {"themes": [lead[1] for lead in tied], "share": float(best)},
             )
         ]
-    share, theme, leader, amount, total, _ = max(leads, key=lambda lead: lead[0])
+    share, theme, leader, amount, total, _ = tied[0]
     others = [str(r) for r in shared.loc[shared["theme"] == theme, "role"] if r != leader]
     of = (
         f"{amount:g} of its total weight of {total:g}"

@@ -230,3 +230,25 @@ def test_an_unknown_topic_is_a_clear_value_error_naming_the_topics(call):
         call(df, "nope")
     with pytest.raises(ValueError, match=r"not 'overlaps' \(did you mean 'overlap'\?\)$"):
         call(df, "overlaps")
+
+
+def test_load_names_every_theme_tied_for_resting_most_on_one_role_and_a_lone_shared_theme_as_one():
+    rows = [("A", "x"), ("A", "x"), ("B", "x"), ("B", "y"), ("B", "y"), ("A", "y"), ("A", "z"), ("B", "z")]
+    df = pd.DataFrame(
+        {
+            "role": [r for r, _ in rows],
+            "theme": [t for _, t in rows],
+            "scope": "internal",
+            "horizon": "daily",
+            "responsibility": [f"r{i}" for i in range(len(rows))],
+        }
+    )
+    tied = findings(df, "load").iloc[0]
+    assert tied["text"] == (
+        "Of the themes two roles or more share, x and y rest most on one role, tied at 67%: the A holds 2 of x's "
+        "3 responsibilities; the B holds 2 of y's 3 responsibilities."
+    )
+    assert tied["figures"] == {"themes": ["x", "y"], "share": pytest.approx(2 / 3)}
+    assert findings(df[df["theme"] == "z"], "load")["text"].item() == (
+        "In the one shared theme, z, the roles that hold the most hold the same amount: no one role carries more of it."
+    )

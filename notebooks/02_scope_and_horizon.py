@@ -68,6 +68,6 @@ rolekit.show(rolekit.takeaways, df, topic="profile")
 #
 # 1. In the four articles the COO has nothing external. In your organisation, who meets
 #    the key customer when a delivery fails, and is that written down anywhere?
-# 2. Which of the CEO's daily responsibilities could move to a COO, and what would the
-#    CEO do with the time?
+# 2. Which of the articles' CEO's daily responsibilities could move to a COO (or, on
+#    your own table, from your top role to another), and what would it do with the time?
 # 3. Where would you put your own role's dots?

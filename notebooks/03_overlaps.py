@@ -91,5 +91,5 @@ rolekit.show(rolekit.takeaways, df, topic="load")
 #
 # 1. Every shared theme is a place where two roles could step on each other's toes.
 #    Which one worries you most, and why?
-# 2. Would you expect the COO to hold `stakeholders` in a company that sells to a few
-#    large customers? What changes?
+# 2. In the four articles only the CEO holds `stakeholders`. Would you expect a COO to
+#    hold it in a company that sells to a few large customers? What changes?

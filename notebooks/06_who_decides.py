@@ -17,7 +17,8 @@
 # # 06 · Who decides, and how the two work together
 #
 # **The question.** Who takes which decisions, who answers for them, and what does the
-# working relationship between CEO and COO ask of each?
+# working relationship between the roles (in the articles, the CEO and the COO) ask of
+# each?
 #
 # **Time in class:** about 15 minutes, including the room's RACI round.
 
@@ -26,7 +27,7 @@ import rolekit
 
 # %% tags=["parameters"]
 data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
-raci_path = None  # None: an invented team's RACI. Or your team's, for example "../raci/raci_template.csv"
+raci_path = None  # None: an invented team's RACI. Or your team's, for example "../../raci/raci_template.csv"
 
 # %%
 df = rolekit.load_responsibilities(data_path)
@@ -101,7 +102,7 @@ rolekit.show(rolekit.listing, df, themes="collaboration")
 #    breaking a rule is refused with the line of each problem. A RACI from a public
 #    template (a `Task` or `Activity` column, a `Notes` column) is read as it is.
 #
-# The blank template looks like this:
+# The blank template, with the articles' decisions and roles, looks like this:
 
 # %%
 rolekit.show(rolekit.raci_template())
@@ -127,7 +128,8 @@ rolekit.show(rolekit.compare_raci, articles, after=team, changes=["changed", "ad
 # %% [markdown]
 # ## Takeaways
 #
-# Computed: the team's RACI against the articles', then the table's decision work:
+# Computed: the team's RACI (with `raci_path = None`, the invented team's) against the
+# articles', then the table's decision work:
 
 # %%
 rolekit.show(rolekit.raci_summary, team, against=articles, name="the articles")

@@ -30,9 +30,10 @@
 # .venv/bin/rolekit room exercise                                  # phones scan the QR code; Close writes exercise/room/
 # ```
 #
-# Then set `room` below to `"../exercise/room"` and run the notebook again. Without a
-# Wi-Fi the room can reach, the paper sheets and `exercise/quick_entry.csv` do the same
-# job: set `sheets_path` to the typed file. Until then, this notebook shows a
+# Then set `room` below to the folder Close wrote, from this notebook's folder
+# (`"../../exercise/room"` in `build/lab/`, where `make lab` opens it), and run the
+# notebook again. Without a Wi-Fi the room can reach, the paper sheets and
+# `exercise/quick_entry.csv` do the same job: set `sheets_path` to the typed file. Until then, this notebook shows a
 # **synthetic class**: twelve invented participants whose answers rolekit generated,
 # with seeded, realistic disagreement, on the 16 items of its own worksheet (drawn from
 # the bundled table). Nobody real answered it.
@@ -42,7 +43,7 @@ import rolekit
 
 # %% tags=["parameters"]
 data_path = None  # None: the bundled table. Or your own CSV, for example "../my_team.csv"
-room = None  # None: the synthetic class. Or a closed room's folder (rolekit room's --out), e.g. "../exercise/room"
+room = None  # None: the synthetic class. Or a closed room's folder (rolekit room's --out), e.g. "../../exercise/room"
 sheets_path = None  # or, instead of a room, the folder of returned sheets, a form export or the quick-entry table
 key_path = None  # None: the key rolekit worksheet wrote beside them
 

@@ -49,8 +49,8 @@ df = rolekit.load_responsibilities(data_path)
 rolekit.show(rolekit.load_coo_types())
 
 # %% [markdown]
-# Where the four articles echo the kind chosen above (none: the articles do not
-# describe this kind):
+# Where the four articles echo the kind chosen above (a kind they never describe has
+# no row here):
 
 # %%
 rolekit.show(rolekit.coo_echoes, kind)

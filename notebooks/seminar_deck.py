@@ -13,12 +13,6 @@
 #     name: python3
 # ---
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# # CEO and COO
-# ## Where the roles overlap, and where they differ
-#
-# One table of responsibilities, drawn from four articles or from your organisation.
-
 # %% slideshow={"slide_type": "skip"}
 import rolekit
 
@@ -27,6 +21,12 @@ data_path = None  # None: the bundled table. Or your own CSV, for example "../my
 
 # %% slideshow={"slide_type": "skip"}
 df = rolekit.load_responsibilities(data_path)
+
+# %% slideshow={"slide_type": "slide"}
+rolekit.show(rolekit.roles_title, df)
+
+# %% [markdown]
+# One table of responsibilities, drawn from four articles or from your organisation.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The evidence: responsibilities per role

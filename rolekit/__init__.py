@@ -79,6 +79,7 @@ _WHERE = {
     "worksheet": ("exercise", "worksheet"),
     "decision_themes": ("findings", "decision_themes"),
     "findings": ("findings", "findings"),
+    "roles_title": ("findings", "roles_title"),
     "takeaways": ("findings", "takeaways"),
     "coo_echoes": ("kinds", "coo_echoes"),
     "coo_scenario": ("kinds", "coo_scenario"),
@@ -150,6 +151,7 @@ __all__ = [
     "role_hatches",
     "role_mapping",
     "role_markers",
+    "roles_title",
     "save_charts",
     "scenario_summary",
     "score",
@@ -250,7 +252,7 @@ if TYPE_CHECKING:  # what type checkers and editors read: the same names, import
         worksheet,
     )
     from .exercise import summary as score_summary
-    from .findings import decision_themes, findings, takeaways
+    from .findings import decision_themes, findings, roles_title, takeaways
     from .kinds import coo_echoes, coo_scenario, load_coo_types, scenario_summary
     from .roles import role_mapping
     from .style import role_colors, role_hatches, role_markers, use_style

@@ -518,6 +518,35 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes: str | Iterable[
     return pd.DataFrame(rows, columns=["topic", "text", "figures"])
 
 
+_TITLE_LENGTH = 90  # the most characters of role names a slide's title holds on two lines
+
+
+def roles_title(df: pd.DataFrame) -> MarkdownText:
+    """A title for a deck on ``df``: its roles, and what the slides show of them, as Markdown headings.
+
+    The roles are named in the order every chart shows them when they fit a slide's
+    title (up to six, 90 characters in all); more are counted.
+
+    >>> import rolekit
+    >>> print(roles_title(rolekit.load_responsibilities()))
+    # CEO and COO
+    ## Where the roles overlap, and where they differ
+    >>> print(roles_title(pd.DataFrame({"role": ["CFO"]})))
+    # CFO
+    ## Where the role's responsibilities sit
+    """
+    require(df, ["role"], "to name the roles")
+    t = tidy(df[["role"]]).dropna()
+    roles = [str(r) for r in t["role"].cat.categories if r in set(t["role"])]
+    named = join_names(roles) if roles else ""
+    if not roles or len(roles) > _MOST_NAMED or len(named) > _TITLE_LENGTH:
+        named = plural(len(roles), "role")
+    what = "Where the roles overlap, and where they differ"
+    if len(roles) == 1:
+        what = "Where the role's responsibilities sit"
+    return MarkdownText(f"# {markdown_escaped(named)}\n## {what}")
+
+
 def takeaways(df: pd.DataFrame, topic: str, themes: str | Iterable[str] | None = None) -> MarkdownText:
     """The findings of one topic as a Markdown list, for a notebook's takeaways or a slide's notes.
 

@@ -194,6 +194,9 @@ def handout_body(executed: Path, name: str | None = None) -> str:
 
     nb = nbformat.read(str(executed), as_version=4)
     name = name or executed.name
+    for cell in nb.cells:  # the values a build gave the notebook (papermill's cell, or rolekit's) are no slide
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.metadata.setdefault("slideshow", {})["slide_type"] = "skip"
     body, _ = _exporter(name == DECK).from_notebook_node(nb, resources={"metadata": {"name": Path(name).stem}})
     return str(body)
 

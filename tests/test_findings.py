@@ -232,6 +232,23 @@ def test_an_unknown_topic_is_a_clear_value_error_naming_the_topics(call):
         call(df, "overlaps")
 
 
+@pytest.mark.parametrize(
+    ("roles", "title"),
+    [
+        (["Managing Director", "Head of Ops", "Finance Lead"], "# Finance Lead, Head of Ops and Managing Director"),
+        (["CFO"], "# CFO\n## Where the role's responsibilities sit"),
+        ([f"R{i}" for i in range(7)], "# 7 roles"),  # more than six: counted
+        ([f"Chief {w} Officer of the Group" for w in ("Executive", "Operating", "Financial")], "# 3 roles"),  # long
+        (["**CEO**", "<b>COO</b>"], "# &lt;b&gt;COO&lt;/b&gt; and \\*\\*CEO\\*\\*"),
+    ],
+)
+def test_the_decks_title_names_the_tables_roles_in_the_charts_order_or_counts_them(roles, title):
+    df = pd.DataFrame({"role": roles[::-1] * 2 + roles[:1]}).astype({"role": pd.CategoricalDtype(roles)})
+    made = rolekit.roles_title(df)
+    assert made.startswith(title) and made.count("\n") == 1
+    assert made.endswith("## Where the roles overlap, and where they differ") or len(roles) == 1
+
+
 def test_load_names_every_theme_tied_for_resting_most_on_one_role_and_a_lone_shared_theme_as_one():
     rows = [("A", "x"), ("A", "x"), ("B", "x"), ("B", "y"), ("B", "y"), ("A", "y"), ("A", "z"), ("B", "z")]
     df = pd.DataFrame(

@@ -249,6 +249,8 @@ class Elements(HTMLParser):
             wanted = {k: v for k, v in attrs.items() if k in ("href", "src", "rel", "http-equiv", "content")}
             if tag == "img" and (wanted.get("src") or "").startswith("data:image/png;base64,"):
                 wanted["src"] = "data:image/png"  # a chart
+            if tag == "a" and set(attrs) == {"href"} and (attrs["href"] or "").startswith("#"):
+                wanted["href"] = "#"  # a heading's anchor: a link within the page, whatever the heading says
             self.found.append((tag, tuple(sorted(wanted.items()))))
         self.found += [(tag, k) for k in attrs if k.startswith("on")]
         self.found += [

@@ -92,6 +92,8 @@ def test_the_deck_has_slides_notes_and_hidden_set_up():
         kind = cell.metadata.get("slideshow", {}).get("slide_type")
         if re.search(r"rolekit\.(takeaways|tension_summary|raci_summary)\b", cell.source):
             assert kind == "notes", cell.source  # the speaker notes are computed from the table
+        elif "rolekit.roles_title" in cell.source:
+            assert kind == "slide" and cell is code_cells(nb)[3], cell.source  # the title, once the table is loaded
         elif not re.search(r"rolekit\.(plot_\w+|evidence)\b", cell.source):
             assert kind == "skip", cell.source
     assert not [

@@ -12,7 +12,16 @@ from conftest import ROOT, SERIES, code_cells
 
 import rolekit
 from rolekit.cli import main
-from rolekit.seminar import DECK, export_handouts, handout_plan, lab_note, notebooks, refresh_lab, run_series
+from rolekit.seminar import (
+    DECK,
+    export_handouts,
+    handout_body,
+    handout_plan,
+    lab_note,
+    notebooks,
+    refresh_lab,
+    run_series,
+)
 
 FOUR_ROLES = """role,responsibility,scope,horizon,theme
 CEO,Chairs the leadership meeting,internal,daily,people
@@ -120,6 +129,16 @@ def handouts(tmp_path_factory):
     reveal = _reveal(tmp_path_factory.mktemp("reveal"))
     out = tmp_path_factory.mktemp("handouts")
     return export_handouts(str(ROOT / "notebooks"), str(out), str(reveal)), out
+
+
+@pytest.mark.series
+def test_the_deck_on_a_table_opens_with_its_roles_and_has_no_empty_slide(four_role_run):
+    written, data = four_role_run
+    deck = handout_body(next(Path(p) for p in written if Path(p).name == DECK))
+    slides = re.split(r"<section>\s*<section>", deck)[1:]
+    assert len(slides) >= 8 and all(re.search(r"<(h[1-6]|p|img|table|li)\b", s) for s in slides)
+    title = rolekit.roles_title(rolekit.load_responsibilities(data)).splitlines()[0].removeprefix("# ")
+    assert title == "CEO, COO, CFO and Chief of Staff" and re.search(rf"<h1[^>]*>{re.escape(title)}<", slides[0])
 
 
 @pytest.mark.series

@@ -20,7 +20,7 @@ from .datasets import load_responsibilities
 from .output import CHART_FORMATS
 from .pdf import CHROMIUM, PAPERS, print_pdfs
 from .text import shown
-from .validate import DataError, Problem
+from .validate import DataError, Problem, look_alike_roles
 
 DATA: dict[str, Any] = {"metavar": "PATH", "help": "your table (default: the bundled one)"}
 REVEAL: dict[str, Any] = {
@@ -267,7 +267,7 @@ def _validate(args: argparse.Namespace) -> int:
             print("\n".join(map(str, err.problems)), file=sys.stderr)
             status = 1
         else:
-            _say(table_summary(df, path))
+            _say(table_summary(df, path), *[f"{path}: note: {note}" for note in look_alike_roles(df)])
     return status
 
 
@@ -325,7 +325,9 @@ def _build(args: argparse.Namespace) -> int:
     from .seminar import lab_note
 
     out = Path(args.out)
-    _say(table_summary(load_responsibilities(args.data), args.data or "bundled table"))
+    df = load_responsibilities(args.data)
+    name = args.data or "bundled table"
+    _say(table_summary(df, name), *[f"{name}: note: {note}" for note in look_alike_roles(df)])
     done = build(args.data, out, args.reveal)
     unchanged = sum(len(paths) for paths in done.unchanged.values())
     _say(

@@ -436,6 +436,50 @@ def _check_weights(name: str, weights: pd.Series, lines: pd.Series) -> list[Prob
     )
 
 
+def _one_typo(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one letter added, dropped, changed or two side by side swapped (not a digit)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    left, right = a[start : len(a) - end], b[start : len(b) - end]
+    if any(c.isdigit() for c in left + right):  # Team 1 and Team 2 are two teams
+        return False
+    return len(left) + len(right) == 1 or (len(left) == len(right) == 1) or (left == right[::-1] and len(left) == 2)
+
+
+def look_alike_roles(df: pd.DataFrame) -> list[str]:
+    """Notes on role names one typo away from a role with more rows: a typo makes a role of its own.
+
+    Names of five characters or more are compared, ignoring case; CEO and COO, or Team 1
+    and Team 2, are never taken for typos. A note is no error: the table stays valid.
+
+    >>> df = pd.DataFrame({"role": ["Managing Director"] * 3 + ["Managing Directr", "CEO", "COO"]})
+    >>> look_alike_roles(df)
+    ["role 'Managing Directr' (1 row) is one letter from 'Managing Director' (3 rows): if they are one role, \
+spell them the same"]
+    """
+    if "role" not in df:
+        return []
+    counts = df["role"].dropna().astype(str).value_counts()
+    names = [n for n in counts.index if len(n) >= 5]  # the most rows first
+
+    def rows(name: str) -> str:
+        return f"{counts[name]} row{'' if counts[name] == 1 else 's'}"
+
+    notes = []
+    for rare in names:
+        near = next((n for n in names if counts[n] > counts[rare] and _one_typo(rare.casefold(), n.casefold())), None)
+        if near is not None:
+            notes.append(
+                f"role {quoted(rare)} ({rows(rare)}) is one letter from {quoted(near)} ({rows(near)}): if they are "
+                "one role, spell them the same"
+            )
+    return notes
+
+
 def require(df: pd.DataFrame, columns: Iterable[str], purpose: str) -> None:
     """Raise DataError unless ``df`` has ``columns``; ``purpose`` says why they are needed.
 

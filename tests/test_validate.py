@@ -279,3 +279,32 @@ def test_any_input_loads_or_raises_data_error(table, content):
         assert err.problems and all(str(p).startswith(str(err.problems[0].file)) for p in err.problems)
     else:
         assert set(rolekit.validate.REQUIRED) <= set(df.columns) and len(df) > 0
+
+
+@pytest.mark.parametrize(
+    ("typo", "flagged"),
+    [
+        ("Managing Directr", True),  # a letter dropped
+        ("Managing Dierctor", True),  # two swapped
+        ("Managing Directors", True),  # one added
+        ("managing director", False),  # case alone: the loader makes them one role already
+        ("Managing Director 2", False),  # a number: another role
+        ("Marketing Director", False),  # more than one letter
+    ],
+)
+def test_a_role_one_typo_from_a_commoner_role_gets_a_note_and_the_table_stays_valid(tmp_path, capsys, typo, flagged):
+    from rolekit.cli import main
+    from rolekit.validate import look_alike_roles
+
+    rows = ["Managing Director,Sets the plan,internal,long-term"] * 3 + [f"{typo},Signs the accounts,internal,daily"]
+    rows += ["CEO,Meets investors,external,daily", "COO,Runs the plants,internal,daily"]  # short names: never
+    path = tmp_path / "team.csv"
+    path.write_text("role,responsibility,scope,horizon\n" + "\n".join(rows) + "\n")
+    notes = look_alike_roles(rolekit.load_responsibilities(path))
+    said = (
+        f"role '{typo}' (1 row) is one letter from 'Managing Director' (3 rows): if they are one role, spell them "
+        "the same"
+    )
+    assert notes == ([said] if flagged else [])
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == ([f"{path}: note: {said}"] if flagged else [])

@@ -45,8 +45,9 @@ rolekit.show(rolekit.takeaways, organisation, topic="data")
 # %% [markdown]
 # ## What changed, in a few sentences
 #
-# Computed from the two tables. Rows are matched by `id` when both tables have one;
-# otherwise by their wording, then by what they say: two rows whose similarity is at
+# Computed from the two tables. Rows are matched by `id` when both tables have one and
+# their ids name the same responsibilities (a team numbering its own rows has other
+# ids); otherwise by their wording, then by what they say: two rows whose similarity is at
 # least `threshold` count as one responsibility (a score of 1 means every content word
 # of one is in the other; the README says how often this matching is right). A role
 # named like the articles' ("Chief Executive Officer" for the CEO) counts as it.

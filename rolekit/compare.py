@@ -31,6 +31,7 @@ __all__ = [
     "compare",
     "compare_shares",
     "compare_summary",
+    "ids_agree",
     "key",
     "similar_responsibilities",
     "summary",
@@ -70,7 +71,8 @@ def compare(
 ) -> pd.DataFrame:
     """One row per responsibility found in either table, saying how it changed.
 
-    Rows are matched by ``id`` when both tables have one. Otherwise by wording
+    Rows are matched by ``id`` when both tables have one and their ids name the same
+    responsibilities (:func:`ids_agree`). Otherwise by wording
     (ignoring case, spacing and punctuation, see :func:`key`), then, among the rows
     left, by what they say: pairs whose similarity (:mod:`rolekit.similarity`) is at
     least ``threshold`` are matched one to one, the most alike first (``None``: by
@@ -100,11 +102,17 @@ def compare(
     """
     for table, which in ((before, "before"), (after, "after")):
         require(table, ["role", "responsibility", "scope", "horizon"], f"to compare the table {which} with the other")
-    by_id = "id" in before and "id" in after
     roles_b = [str(r) for r in tidy(before[["role"]])["role"].cat.categories]
     roles_a = [str(r) for r in tidy(after[["role"]])["role"].cat.categories]
     roles = list(dict.fromkeys(roles_b + roles_a))
-    b, a = _prepare(before, by_id, role_mapping(roles_b)), _prepare(after, by_id, role_mapping(roles_a))
+    meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
+    by_id, ids = "id" in before and "id" in after, ""
+    if by_id:
+        b, a = _prepare(before, True, meant_b), _prepare(after, True, meant_a)
+        ids = _ids_differ(b, a, roles)
+        by_id = not ids
+    if not by_id:
+        b, a = _prepare(before, False, meant_b), _prepare(after, False, meant_a)
     pairs = _pair_exact(b, a)
     pairs["matched_by"] = "id" if by_id else "wording"
     pairs["similarity"] = 1.0
@@ -115,7 +123,46 @@ def compare(
         out[f"role_{side}"] = pd.Categorical(out[f"role_{side}"], categories=roles)
     if changes is not None:
         out = out[out["change"].isin([changes] if isinstance(changes, str) else list(changes))].reset_index(drop=True)
+    out.attrs["ids"] = ids  # why the tables' ids were not used, for summary to say: '' when they were, or are none
     return out
+
+
+_ID_SAMPLE = 500  # the id-matched pairs whose wording is checked: evenly spread, so a large table costs no more
+
+
+def ids_agree(before: pd.DataFrame, after: pd.DataFrame) -> bool:
+    """Whether the ids of ``before`` and ``after`` name the same responsibilities, so rows can be matched by id.
+
+    They do when the tables share ids and, of the rows a shared id pairs, at least
+    half say the same thing: the same wording, or a similarity of :data:`MATCH` or more.
+    A team that numbered its own rows R001, R002... as the articles do has ids that
+    name other responsibilities; its rows are matched by what they say instead.
+
+    >>> import rolekit
+    >>> df = rolekit.load_responsibilities()
+    >>> ids_agree(df, df), ids_agree(df, df.assign(id=df["id"].iloc[::-1].to_numpy()))
+    (True, False)
+    """
+    roles = list(dict.fromkeys(str(r) for t in (before, after) for r in tidy(t[["role"]])["role"].cat.categories))
+    if "id" not in before or "id" not in after:
+        return False
+    b = _prepare(before, True, role_mapping(roles))
+    a = _prepare(after, True, role_mapping(roles))
+    return not _ids_differ(b, a, roles)
+
+
+def _ids_differ(b: pd.DataFrame, a: pd.DataFrame, roles: list[str]) -> str:
+    """How the ids of two prepared tables fail to name the same responsibilities, or '' when they name them."""
+    pairs = _pair_exact(b, a)
+    if pairs.empty:
+        return "are all different"
+    pairs = pairs.iloc[np.unique(np.linspace(0, len(pairs) - 1, min(len(pairs), _ID_SAMPLE)).astype(int))]
+    texts_b = b.loc[pairs["i"], "responsibility"].astype(str).tolist()
+    texts_a = a.loc[pairs["j"], "responsibility"].astype(str).tolist()
+    same = np.array([key(x) == key(y) for x, y in zip(texts_b, texts_a)])
+    words = content_words(texts_b + texts_a, roles)
+    alike = same | (scores(words[: len(texts_b)], words[len(texts_b) :]) >= MATCH)
+    return "" if alike.mean() >= 0.5 else "name different responsibilities"
 
 
 def _prepare(df: pd.DataFrame, by_id: bool, meant: dict[str, str]) -> pd.DataFrame:
@@ -264,11 +311,13 @@ def summary(
     """
     total = len(changes)
     n = changes["change"].value_counts()
+    ids = changes.attrs.get("ids")
+    matched = f"The two tables' ids {ids}, so their rows are matched by what they say. " if ids else ""
     if total == 0:
         return "Neither table has any responsibility to compare."
     if n.get("same", 0) == total:
         every = plural(total, "responsibility", "responsibilities")
-        return f"The two tables give all {every} to the same roles with the same tags."
+        return f"{matched}The two tables give all {every} to the same roles with the same tags."
     shared = total - n.get("added", 0) - n.get("removed", 0)
     moved = changes[changes["change"].isin(["moved", "moved and retagged"])]
     sentences: dict[str, str] = {}
@@ -310,7 +359,7 @@ def summary(
         sentences["retagged"] = (
             f"{plural(retagged, 'shared responsibility', 'shared responsibilities')} changed scope or horizon."
         )
-    return " ".join(sentences[k] for k in parts if k in sentences)
+    return matched + " ".join(sentences[k] for k in parts if k in sentences)
 
 
 def compare_shares(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:

@@ -34,6 +34,28 @@ def _changes(before, after):
     return dict(zip(c["responsibility"], c["change"]))
 
 
+@pytest.mark.parametrize(
+    ("ids", "why"),
+    [
+        ([f"A{i:02d}" for i in range(25)], "are all different"),  # the team's own numbering
+        ([f"R{i + 1:03d}" for i in range(25)], "name different responsibilities"),  # the articles' numbering, reused
+    ],
+)
+def test_ids_that_name_other_responsibilities_are_not_used_to_match_and_the_summary_says_so(ids, why):
+    from rolekit.compare import compare_summary, ids_agree
+
+    articles = rolekit.load_responsibilities()
+    team = articles.sample(25, random_state=1).reset_index(drop=True)
+    team = team.assign(role=[["Managing Director", "Head of Ops", "Finance Lead"][i % 3] for i in range(25)])
+    with_ids = compare(articles, team.assign(id=ids))
+    assert not ids_agree(articles, team.assign(id=ids)) and "id" not in with_ids
+    pd.testing.assert_frame_equal(with_ids, compare(articles, team.drop(columns="id")))
+    assert (with_ids["change"] != "added").all()  # every row of the team is one of the articles'
+    said = compare_summary(articles, team.assign(id=ids))
+    assert said.startswith(f"The two tables' ids {why}, so their rows are matched by what they say. Of the 25 ")
+    assert ids_agree(articles, team) and set(compare(articles, team)["matched_by"].dropna()) == {"id"}
+
+
 def test_a_table_against_itself_is_all_same():
     df = rolekit.load_responsibilities()
     c = compare(df, df)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .bundle import bundled
 from .categories import tidy
-from .findings import plural
+from .findings import join_names, plural
 from .reader import read_table
 from .roles import role_mapping
 from .validate import DataError, Problem, Schema, did_you_mean, require
@@ -81,6 +81,19 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
             "two roles: the scenario is the table as it is."
         )
         return out
+    meant = {m: r for r, m in role_mapping(_roles(t)).items()}
+    standing = [
+        label for label, given in (("CEO", ceo), ("COO", coo)) if given is None and meant.get(label) != who[label]
+    ]
+    if standing:
+        said.append(
+            "This table has no role named for " + " or ".join(f"a {label}" for label in standing) + ", so the kit "
+            "takes "
+            + join_names(f"the {who[label]} as the {label}" for label in standing)
+            + " (set "
+            + " and ".join(f"{label.lower()}=" for label in standing)
+            + " to choose)."
+        )
     for rule in rules:
         picks = _picks(rule, who)
         if any(isinstance(rule[c], str) and c not in t for c in _SELECT):

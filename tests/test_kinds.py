@@ -109,3 +109,17 @@ def test_by_default_the_scenario_takes_the_ceo_and_coo_by_any_name_else_the_firs
     titled = df.assign(role=df["role"].astype(str).replace({"CEO": "Chief Executive Officer"}))
     moved = rolekit.coo_scenario(titled, "other half")
     assert set(moved.loc[moved["change"] != "", "change"]) == {"moved from Chief Executive Officer to COO"}
+
+
+def test_a_table_without_a_ceo_or_coo_is_told_which_roles_stand_in_for_them():
+    df = rolekit.load_responsibilities()
+    names = {"CEO": "Managing Director", "COO": "Head of Ops"}
+    team = df.assign(role=df["role"].astype(str).map(names))
+    said = rolekit.scenario_summary(team, "other half")
+    assert said.startswith(
+        "The other half scenario. This table has no role named for a CEO or a COO, so the kit takes the Managing "
+        "Director as the CEO and the Head of Ops as the COO (set ceo= and coo= to choose). It moves the Managing "
+    )  # the first two roles in the charts' order
+    chosen = rolekit.scenario_summary(team, "other half", ceo="Managing Director", coo="Head of Ops")
+    assert "stand" not in chosen and "no role named" not in chosen
+    assert "no role named" not in rolekit.scenario_summary(df, "other half")  # the articles' own CEO and COO

@@ -50,20 +50,21 @@ rolekit.show(rolekit.plot_tensions, rolekit.load_tensions())
 rolekit.show(rolekit.load_tensions())
 
 # %% [markdown]
-# ## Gaps: one article names a role for a theme, another does not
+# ## Gaps: one source names a role for a theme, another does not
 #
-# The rest of this notebook is computed from the table it runs on. One row per
-# article, one column per theme; a marker means the article gives that theme to that
-# role. A shaded column is a **gap**: one article names a role for the theme and leaves
-# another out, while a second article does the reverse. That is silence on each side,
-# not a clash: an article that does not mention a role takes no position on it. Read
-# the gaps as places to look; only the questions above are disagreements.
+# The rest of this notebook is computed from the table it runs on, whose sources are
+# the four articles on the bundled table and yours on your own. One row per source,
+# one column per theme; a marker means the source gives that theme to that role. A
+# shaded column is a **gap**: one source names a role for the theme and leaves another
+# out, while a second source does the reverse. That is silence on each side, not a
+# clash: a source that does not mention a role takes no position on it. Read the gaps
+# as places to look; only the questions above are disagreements.
 
 # %%
 rolekit.show(rolekit.plot_source_agreement, df)
 
 # %% [markdown]
-# The gaps, with the articles on each side:
+# The gaps, with the sources on each side:
 
 # %%
 rolekit.show(rolekit.source_agreement, df, part="gaps")
@@ -75,7 +76,7 @@ rolekit.show(rolekit.source_agreement, df, part="gaps")
 rolekit.show(rolekit.listing, df, gaps=True)
 
 # %% [markdown]
-# How many articles support each theme for each role; one article alone is thin
+# How many sources support each theme for each role; one source alone is thin
 # evidence:
 
 # %%

@@ -298,8 +298,9 @@ def _raci(args: argparse.Namespace) -> int:
             args.usage("argument --roles: " + "; ".join(p.message for p in err.problems))
         written = Output(args.template, ["raci_template.csv"]).write_csv("raci_template.csv", template)
         _say(
-            f"wrote {written}: fill each role's column with R, A, C or I (A/R for a role that owns a decision and "
-            f"does it; blank or - where the role has no part), then run rolekit raci {written}"
+            f"wrote {written}: its rows are the articles' decisions (reword, delete or add rows to fit your team); "
+            "fill each role's column with R, A, C or I (A/R for a role that owns a decision and does it; blank or - "
+            f"where the role has no part), then run rolekit raci {written}"
         )
         return 0
     if args.roles is not None:

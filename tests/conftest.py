@@ -214,8 +214,9 @@ def sentence_faults(text: str, roles: list[str]) -> list[str]:
     """What is wrong with a computed sentence about a table of ``roles``: a role the table lacks, "both" said of more
     than two roles, a plural that does not agree with its number, Python shown to people."""
     faults = []
-    for bundled in ("CEO", "COO"):
-        if re.search(rf"\b{bundled}\b", text) and bundled not in roles and not any(bundled in r for r in roles):
+    for bundled in ("CEO", "COO"):  # "a COO" and "takes the X as the COO" speak of the role, not of the table's
+        named = re.search(rf"(?<!\ba )(?<!\bas the )\b{bundled}\b", text)
+        if named and bundled not in roles and not any(bundled in r for r in roles):
             faults.append(f"names the {bundled}, which the table lacks")
     if len(roles) > 2 and re.search(r"\bboth (roles|of them)\b|\bthe themes both\b", text):
         faults.append("says 'both' of more than two roles")

@@ -439,6 +439,7 @@ def test_the_command_writes_a_template_checks_a_table_and_never_overwrites_a_for
     header = (tmp_path / "t" / "raci_template.csv").read_text().splitlines()[0]
     assert header.startswith("id,decision,CEO,COO,Head of Ops,\"notes (in each role's column: R, A, C or I; A/R ")
     assert "A/R for a role that owns a decision and does it" in done.stdout
+    assert "its rows are the articles' decisions (reword, delete or add rows to fit your team)" in done.stdout
     blank = run("raci", str(tmp_path / "t" / "raci_template.csv"))
     assert blank.returncode == 1 and "no decision has a letter" in blank.stderr
     checked = run("raci", str(rolekit.EXAMPLE_RACI), "--out", str(tmp_path / "o"))

@@ -119,6 +119,22 @@ def test_each_role_keeps_its_colour_and_marker_in_every_chart(name):
     ]
 
 
+def test_the_load_of_some_themes_keeps_each_roles_colour_from_the_whole_table():
+    df = pd.DataFrame(
+        {
+            "role": list("ABCDAD"),
+            "theme": ["x", "y", "y", "z", "z", "z"],
+            "scope": "internal",
+            "horizon": "daily",
+            "responsibility": list("abcdef"),
+        }
+    )
+    colors = role_colors(rolekit.tidy(df)["role"].cat.categories)
+    ax = charts.plot_load(df, themes=["z"])  # only A and D hold z, as a table's decision themes may
+    drawn = {c.get_label(): matplotlib.colors.to_hex(c.patches[0].get_facecolor()) for c in ax.containers}
+    assert drawn == {"A": colors["A"].lower(), "D": colors["D"].lower()}
+
+
 def test_every_colour_has_at_least_3_to_1_contrast_on_white():
     def luminance(hex_colour):
         c = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]

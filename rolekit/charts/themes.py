@@ -360,6 +360,7 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | 
     ['strategy', 'operations']
     """
     t = _drawable(df, ["role", "theme", "scope", "horizon"], "to show who carries the load in each theme")
+    all_roles = list(t["role"].cat.categories)  # the whole table's: a role keeps its colour when themes are left out
     if themes is not None:
         wanted = [str(x) for x in themes]
         t = t[t["theme"].astype(str).isin(wanted)]
@@ -376,7 +377,6 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | 
                 ]
             )
     place = positions(t)
-    all_roles = list(place["role"].cat.categories)
     roles = _roles(place)
     rows = [x for x in place["theme"].cat.categories if x in set(place["theme"])]
     colors, hatches = role_colors(all_roles), role_hatches(all_roles)

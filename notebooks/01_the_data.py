@@ -46,13 +46,13 @@ data_path = None  # None: the bundled table. Or your own CSV, for example "../my
 # - **theme**: what the responsibility is about (the bundled table uses a list of ten,
 #   in the codebook; a table of your own may use its own).
 #
-# `source` and `section` say where in which article it is stated.
+# In the bundled table, `source` and `section` say where in which article it is stated.
 
 # %%
 df = rolekit.load_responsibilities(data_path)
 
 # %% [markdown]
-# The first rows, with where each comes from:
+# The table's first eight rows, grouped by theme and role, with where each comes from:
 
 # %%
 rolekit.show(rolekit.listing, df.head(8), details=True)

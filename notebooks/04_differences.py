@@ -52,7 +52,8 @@ rolekit.show(rolekit.overlap, df, part="differences")
 #
 # About the four articles (written by hand): both roles hold strategy there, but read the
 # verbs: the CEO's rows mostly set the direction, the COO's mostly carry it out. On your
-# own table, read the verbs the same way.
+# own table, read the verbs the same way. The table's strategy rows (a table whose
+# strategy one role holds alone, or that has no theme of that name, shows that here):
 
 # %%
 rolekit.show(rolekit.listing, df, themes="strategy")
@@ -68,7 +69,7 @@ rolekit.show(rolekit.takeaways, df, topic="differences")
 # %% [markdown]
 # ## Discussion questions
 #
-# 1. Strategy appears on both sides. Where exactly does setting strategy end and
-#    carrying it out begin, and who decides when it is unclear?
-# 2. Which role's people work is more long-term in the chart above? Does that match
-#    what you see, and what does it say about who builds the organisation?
+# 1. In the four articles strategy appears on both sides. Where exactly does setting
+#    strategy end and carrying it out begin, and who decides when it is unclear?
+# 2. Pick a theme in the chart above: which role's work in it is more long-term? Does
+#    that match what you see, and what does it say about who builds the organisation?

@@ -83,7 +83,8 @@ rolekit.show(rolekit.plot_load, df, themes=rolekit.decision_themes(df))
 # %% [markdown]
 # ## Working together
 #
-# What the table asks of the relationship itself:
+# The table's responsibilities in the theme `collaboration` (in the bundled tables,
+# what the relationship between the roles asks of each):
 
 # %%
 rolekit.show(rolekit.listing, df, themes="collaboration")

@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 
 from .charts._base import figure_of
 from .charts.files import alt_text, drawn_before, drawn_key, keep_drawn, render
+from .findings import pct
 from .text import MarkdownText, markdown_escaped
 from .validate import DataError, MissingColumns
 
@@ -178,7 +179,7 @@ def table(df: pd.DataFrame, columns: list[str] | None = None) -> Any:
     for col in shown.columns:
         values = shown[col]
         if pd.api.types.is_float_dtype(values) and values.dropna().between(-1, 1).all():
-            shown[col] = values.map(lambda v: "" if pd.isna(v) else f"{v:.0%}".replace("-", "−"))
+            shown[col] = values.map(lambda v: "" if pd.isna(v) else pct(v).replace("-", "−"))
         elif pd.api.types.is_float_dtype(values):
             shown[col] = values.map(lambda v: "" if pd.isna(v) else f"{v:g}")
         elif values.dtype == object or pd.api.types.is_bool_dtype(values):

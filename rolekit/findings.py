@@ -8,6 +8,7 @@ is "mostly" somewhere only when more than half its work is there (a plurality is
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import numpy as np
@@ -40,12 +41,19 @@ def decision_themes(df: pd.DataFrame | None = None) -> list[str]:
 
 
 def pct(x: float) -> str:
-    """A share as people read it: ``0.354`` is ``'35%'``.
+    """A share as people read it, a half rounded away from zero: ``0.354`` is ``'35%'``, 1 of 8 is ``'13%'``.
 
-    >>> pct(0.354)
-    '35%'
+    Python's own ``f"{x:.0%}"`` rounds a half to the even number, so 1 of 8 would show
+    as 12% to a room that works out 12.5.
+
+    >>> pct(0.354), pct(1 / 8), pct(3 / 8), pct(-1 / 8), pct(0.285), pct(-0.001), pct(float("nan"))
+    ('35%', '13%', '38%', '-13%', '29%', '0%', 'n/a')
     """
-    return f"{x:.0%}"
+    if math.isnan(x):
+        return "n/a"
+    hundredths = round(abs(x) * 100, 9)  # 0.285 * 100 is 28.499999999999996: a half, as written
+    whole = math.floor(hundredths + 0.5)
+    return f"{'-' if x < 0 and whole else ''}{whole}%"
 
 
 def join_names(items: Iterable[object]) -> str:

@@ -269,3 +269,19 @@ def test_load_names_every_theme_tied_for_resting_most_on_one_role_and_a_lone_sha
     assert findings(df[df["theme"] == "z"], "load")["text"].item() == (
         "In the one shared theme, z, the roles that hold the most hold the same amount: no one role carries more of it."
     )
+
+
+def test_a_half_percent_rounds_up_as_the_room_rounds_it():
+    # 1 of 8 is 12.5%: Python's format rounds it to the even 12%, a room works it out as 13%
+    df = pd.DataFrame(
+        {
+            "role": ["A"] * 8,
+            "scope": ["external"] + ["internal"] * 7,
+            "horizon": "daily",
+            "responsibility": list("abcdefgh"),
+        }
+    )
+    assert findings(df, "profile")["text"].tolist() == [
+        "13% of the A's responsibilities are external and 0% long-term.",
+        "Where the work sits: the A mostly internal, daily (88%).",
+    ]

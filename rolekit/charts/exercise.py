@@ -10,6 +10,7 @@ from matplotlib.axes import Axes
 
 from ..exercise import BANDS, DIMENSIONS, Scores, disputed, report_html
 from ..exercise.scoring import counted
+from ..findings import pct
 from ..output import Output
 from ._base import _new_axes, _title, chart
 from .files import alt_text, save_chart
@@ -139,7 +140,7 @@ def plot_room_vs_key(scores: Scores, ax: Axes | None = None) -> Axes:
             ax.text(
                 j,
                 i,
-                "—" if np.isnan(value) else f"{value:.0%}",
+                "—" if np.isnan(value) else pct(value),
                 ha="center",
                 va="center",
                 fontsize=12,

@@ -12,6 +12,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..findings import pct
 from ..reader import PathLike
 from ..validate import DataError, Problem
 from .agreement import band, cohen_kappa, fleiss_kappa, krippendorff_alpha
@@ -417,7 +418,7 @@ def summary(scores: Scores) -> str:
             if defined.any()
             else ""
         )
-        matched = f"{r.key_accuracy:.0%} of answers match the key" if r.answers else "no answer given"
+        matched = f"{pct(r.key_accuracy)} of answers match the key" if r.answers else "no answer given"
         parts.append(f"{r.dimension.capitalize()}: {said}{matched}.")
     under = scores.participants.loc[scores.participants["note"].ne(""), "participant"].nunique()
     if under:
@@ -428,7 +429,7 @@ def summary(scores: Scores) -> str:
     if (scores.items["agreement"] < 1).any():
         d = disputed(scores, 1).iloc[0]
         parts.append(
-            f'Most disputed: {d["item"]}, "{d["responsibility"]}" ({d["dimension"]}: {d["agreement"]:.0%} gave the '
+            f'Most disputed: {d["item"]}, "{d["responsibility"]}" ({d["dimension"]}: {pct(d["agreement"])} gave the '
             "most common answer, "
             f"{d['modal_answer']}; the key says {d['key']})."
         )
@@ -448,7 +449,7 @@ def report_html(scores: Scores, charts: dict[str, tuple[bytes, str]]) -> str:
     )
     rows = "".join(
         f"<tr><td>{escape(r.item)}</td><td>{escape(r.responsibility)}</td><td>{escape(r.dimension)}</td>"
-        f"<td>{r.agreement:.0%}</td><td>{escape(str(r.modal_answer))}</td><td>{escape(str(r.key))}</td></tr>"
+        f"<td>{pct(r.agreement)}</td><td>{escape(str(r.modal_answer))}</td><td>{escape(str(r.key))}</td></tr>"
         for r in disputed(scores, 5).itertuples(index=False)
     )
     disputes = (

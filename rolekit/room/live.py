@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..exercise import Responses, agreement, disputed, score
+from ..findings import pct
 from .rounds import Round
 from .store import Store, read_tables
 
@@ -69,7 +70,7 @@ def statistics(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> dict
     if len(worst):
         w = worst.iloc[0]
         said = (
-            f"{w['item']} · {wording[w['item']]} ({w['dimension']}: {w['agreement']:.0%} gave the most common "
+            f"{w['item']} · {wording[w['item']]} ({w['dimension']}: {pct(w['agreement'])} gave the most common "
             f"answer, {w['modal_answer']})"
         )
     elif (per_item["answered"] >= 2).any():

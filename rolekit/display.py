@@ -126,7 +126,7 @@ _WORDS = {
     "jaccard": "Jaccard (shared of all)",
     "long_term": "long-term",
     "score": "similarity",
-    "n_sources": "sources",
+    "n_sources": "how many sources",
     "within": "within one article",
 }
 

@@ -21,7 +21,7 @@ from .analysis import CELLS, weights_of
 from .categories import tidy
 from .findings import join_names, pct, plural
 from .roles import role_mapping
-from .similarity import content_words, nearest, scores
+from .similarity import ROLE, content_words, nearest, scores
 from .text import clean
 from .validate import require
 
@@ -208,7 +208,7 @@ def _pair_similar(
     i, j = nearest(words_b, words_a)
     found = scores([words_b[k] for k in i], [words_a[k] for k in j])
     same_role = rest_b["meant"].to_numpy()[i] == rest_a["meant"].to_numpy()[j]
-    good = found >= threshold
+    good = (found >= threshold) & _enough_in_common([words_b[k] for k in i], [words_a[k] for k in j])
     i, j, found, same_role = i[good], j[good], found[good], same_role[good]
     order = np.lexsort((j, i, ~same_role, -found))  # the most alike first; a pair of one role before another
     taken_b, taken_a, pairs = set(), set(), []
@@ -221,6 +221,29 @@ def _pair_similar(
         return pd.DataFrame(columns)
     out = pd.DataFrame(pairs, columns=["i", "j", "similarity"])
     return out.assign(matched_by="similarity")[["i", "j", "matched_by", "similarity"]]
+
+
+_SHORT = 4  # content words: two texts this short may say the same with one word in common
+
+
+def _enough_in_common(a: list[str], b: list[str]) -> np.ndarray:
+    """Whether each pair of content-word strings shares enough to be one duty: two words, or one between short texts.
+
+    The score is 1 when every word of the shorter text is in the longer, so "Reports to
+    the CEO" would match any row with "reports" in it; one word in common is enough
+    only when neither text has more than :data:`_SHORT` content words.
+
+    >>> _enough_in_common(["report ROLE", "report ROLE", "shape culture"],
+    ...                   ["track time delivery report monday", "report ROLE operational performance",
+    ...                    "build culture"]).tolist()
+    [False, True, True]
+    """
+    out = []
+    for x, y in zip(a, b):
+        wx, wy = x.split(), y.split()
+        shared = len((set(wx) & set(wy)) - {ROLE})
+        out.append(shared >= 2 or (shared == 1 and max(len(wx), len(wy)) <= _SHORT))
+    return np.array(out, dtype=bool)
 
 
 def _records(b: pd.DataFrame, a: pd.DataFrame, pairs: pd.DataFrame, by_id: bool) -> pd.DataFrame:

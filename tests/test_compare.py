@@ -351,6 +351,26 @@ def test_a_paraphrased_team_table_is_matched_to_the_articles_with_known_answers(
     assert own >= {r for r, p in zip(team["responsibility"], team["paraphrases"]) if not p} - set(found)
 
 
+def test_one_word_in_common_matches_only_short_texts():
+    articles = rolekit.load_responsibilities()
+    team = pd.DataFrame(
+        {
+            "role": ["Head of Operations", "Managing Director", "Finance Lead"],
+            "responsibility": [
+                "Tracks on-time delivery and reports it each Monday",  # 'reports' alone: not "Reports to the CEO"
+                "Speaks for the firm at industry events",  # 'industry' alone: not the COO's remit varying by industry
+                "Reports to the CEO on operational performance",  # short texts: one word may be enough
+            ],
+            "scope": ["internal", "external", "internal"],
+            "horizon": ["daily", "daily", "daily"],
+        }
+    )
+    c = compare(articles.drop(columns="id"), team).set_index("responsibility")
+    assert c.loc["Tracks on-time delivery and reports it each Monday", "change"] == "added"
+    assert c.loc["Speaks for the firm at industry events", "change"] == "added"
+    assert c.loc["Reports to the CEO on operational performance", "responsibility_before"] == "Reports to the CEO"
+
+
 def test_a_lower_threshold_matches_more_and_none_matches_by_wording_only():
     articles = rolekit.load_responsibilities().drop(columns="id")
     team = pd.read_csv(PARAPHRASED, dtype=str, keep_default_na=False).drop(columns="paraphrases")

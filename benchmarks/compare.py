@@ -26,7 +26,7 @@ import rolekit
 
 rows, what = {rows}, {what!r}
 rng = np.random.default_rng(0)
-words = [f"w{{k}}" for k in range(20_000)]
+words = np.array([f"w{{k}}" for k in range(20_000)])  # an array: choice() would convert a list each call
 texts = [" ".join(rng.choice(words, 6)) for _ in range(rows)]
 roles = [f"Role {{i}}" for i in range(12)]
 df = pd.DataFrame({{"id": [f"X{{i}}" for i in range(rows)], "role": rng.choice(roles, rows), "responsibility": texts,

@@ -208,7 +208,8 @@ def _pair_similar(
     i, j = nearest(words_b, words_a)
     found = scores([words_b[k] for k in i], [words_a[k] for k in j])
     same_role = rest_b["meant"].to_numpy()[i] == rest_a["meant"].to_numpy()[j]
-    good = (found >= threshold) & _enough_in_common([words_b[k] for k in i], [words_a[k] for k in j])
+    good = found >= threshold
+    good[good] = _enough_in_common([words_b[k] for k in i[good]], [words_a[k] for k in j[good]])
     i, j, found, same_role = i[good], j[good], found[good], same_role[good]
     order = np.lexsort((j, i, ~same_role, -found))  # the most alike first; a pair of one role before another
     taken_b, taken_a, pairs = set(), set(), []

@@ -52,7 +52,8 @@ data_path = None  # None: the bundled table. Or your own CSV, for example "../my
 df = rolekit.load_responsibilities(data_path)
 
 # %% [markdown]
-# The table's first eight rows, grouped by theme and role, with where each comes from:
+# The table's first eight rows, grouped by theme (when it has themes) and role, with where each comes from
+# (when it says):
 
 # %%
 rolekit.show(rolekit.listing, df.head(8), details=True)
@@ -60,8 +61,8 @@ rolekit.show(rolekit.listing, df.head(8), details=True)
 # %% [markdown]
 # ## How many rows, from which source
 #
-# Each role's rows, by the source they come from (by scope and horizon, for a table
-# without sources). About the bundled table (written by hand): the long careers-site
+# Each role's rows (the sum of their weights, in a weighted table), by the source they
+# come from (by scope and horizon, for a table without sources). About the bundled table (written by hand): the long careers-site
 # article supplies most rows; the three short pieces add fewer, but each confirms or
 # contradicts the long one.
 

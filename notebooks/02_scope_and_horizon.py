@@ -50,7 +50,7 @@ rolekit.show(rolekit.plot_scope_horizon, df)
 rolekit.show(rolekit.plot_role_profiles, df)
 
 # %% [markdown]
-# The counts behind both charts:
+# The counts behind both charts (sums of weights, in a weighted table):
 
 # %%
 rolekit.show(rolekit.tally, df, rows="role", columns=["scope", "horizon"])

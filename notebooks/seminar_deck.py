@@ -29,7 +29,7 @@ rolekit.show(rolekit.roles_title, df)
 # One table of responsibilities, drawn from four articles or from your organisation.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## The evidence: responsibilities per role
+# ## The evidence, role by role
 
 # %%
 rolekit.show(rolekit.evidence, df)

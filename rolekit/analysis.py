@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .categories import tidy
+from .text import number
 from .validate import MAX_WEIGHT, DataError, Problem, require
 
 CELLS = [("internal", "daily"), ("internal", "long-term"), ("external", "daily"), ("external", "long-term")]
@@ -303,6 +304,8 @@ def source_agreement(df: pd.DataFrame) -> Agreement:
 def tally(df: pd.DataFrame, rows: str = "role", columns: Sequence[str] = ("scope", "horizon")) -> pd.DataFrame:
     """Count responsibilities by one column down and one or more across, with totals.
 
+    In a weighted table each cell is a sum of weights, and the totals are named ``total weight``.
+
     Across several columns, labels join their values with ``/`` (``internal/daily``).
 
     >>> df = pd.DataFrame({"role": ["CEO", "CEO", "COO"], "scope": ["external", "internal", "internal"],
@@ -321,8 +324,9 @@ def tally(df: pd.DataFrame, rows: str = "role", columns: Sequence[str] = ("scope
         n.reshape(len(categories[0]), len(labels)), index=pd.Index(categories[0], name=rows), columns=labels
     )
     table = table[table.sum(axis=1) > 0]
-    table["total"] = table.sum(axis=1)
-    table.loc["total"] = table.sum()
+    total = "total weight" if unit(df) == "weight" else "total"  # a weighted table's cells are sums of weights
+    table[total] = table.sum(axis=1)
+    table.loc[total] = table.sum()
     return table
 
 
@@ -403,7 +407,7 @@ def listing(
 
 
 def table_summary(df: pd.DataFrame, name: str = "table") -> str:
-    """One line: rows, roles, and counts per scope x horizon cell.
+    """One line: rows, roles, and counts per scope x horizon cell (sums of weight, in a weighted table).
 
     >>> df = pd.DataFrame({"role": ["CEO", "CFO"], "scope": ["internal"] * 2, "horizon": ["daily"] * 2})
     >>> print(table_summary(df, "t.csv"))
@@ -411,6 +415,9 @@ def table_summary(df: pd.DataFrame, name: str = "table") -> str:
     external/daily 0, external/long-term 0
     """
     counts = tally(df)
-    roles = ", ".join(f"{role} {n}" for role, n in counts["total"].drop("total").items())
-    cells = ", ".join(f"{cell} {n}" for cell, n in counts.loc["total"].drop("total").items())
+    total = counts.columns[-1]
+    roles = ", ".join(f"{role} {number(n)}" for role, n in counts[total].drop(total).items())
+    cells = ", ".join(f"{cell} {number(n)}" for cell, n in counts.loc[total].drop(total).items())
+    if total == "total weight":
+        return f"{name}: valid, {len(df)} rows; weight by role: {roles}; by cell: {cells}"
     return f"{name}: valid, {len(df)} rows; roles: {roles}; {cells}"

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .analysis import CELLS, weights_of
 from .categories import tidy
-from .findings import join_names, pct, plural
+from .findings import join_names, opening, pct, plural
 from .roles import role_mapping
 from .similarity import ROLE, content_words, nearest, scores
 from .text import clean
@@ -377,7 +377,7 @@ def summary(
     if unheld:
         sentences["unheld"] = f"Nobody in {after} holds {unheld} of {_possessive(before)} responsibilities."
     elif shared:
-        sentences["unheld"] = f"{after[0].upper() + after[1:]} holds every responsibility in {before}."
+        sentences["unheld"] = f"{opening(after)} holds every responsibility in {before}."
     retagged = n.get("retagged", 0) + n.get("moved and retagged", 0)
     if retagged:
         sentences["retagged"] = (
@@ -452,15 +452,19 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
 
     >>> a = pd.DataFrame({"role": ["CEO", "COO", "COO"], "scope": ["internal"] * 3, "horizon": ["daily"] * 3,
     ...                   "theme": ["finance", "finance", "risk"]})
-    >>> b = a.assign(role=["CFO", "CFO", "CFO"], theme=["finance", "finance", "people"])
+    >>> b = a.assign(role=["CEO", "CFO", "CFO"], theme=["finance", "finance", "people"])
     >>> print(shares_summary(a, b))
     The split differs most in finance: the first table gives the CEO 50% and the COO 50%; the second table gives the
-    CFO 100%. Only the second table has work in people. Nobody in the second table holds anything in risk.
+    CEO 50% and the CFO 50%. Only the second table has work in people. Nobody in the second table holds anything in
+    risk.
     """
     first, second = _name(before, "the first table"), _name(after, "the second table")
     shares = compare_shares(before, after)
     shares = shares[shares["level"] == level]
     if shares.empty:
+        lacking = [name for t, name in ((before, first), (after, second)) if not _has_theme(t)]
+        if level == "theme" and len(lacking) == 1:
+            return f"{opening(lacking[0])} has no theme, so the split cannot be compared theme by theme."
         return f"Neither table has a {level} to compare."
     totals = shares.groupby("group", sort=False)[["count_before", "count_after"]].sum()
     both = totals.index[(totals > 0).all(axis=1)]
@@ -474,15 +478,25 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
         return join_names(f"the {r} {pct(v)}" for r, v in zip(here["role"], here[f"share_{side}"]))
 
     sentences = []
-    if len(both):
+    common = set(shares.loc[shares["count_before"] > 0, "role"]) & set(shares.loc[shares["count_after"] > 0, "role"])
+    if len(both) and not common:  # every split would differ entirely, by role name alone
+        sentences.append("The two tables name no role in common, so their splits cannot be compared role by role.")
+    elif len(both):
         here = shares[shares["group"].isin(both)]
         distance = (here["share_before"] - here["share_after"]).abs().groupby(here["group"], sort=False).sum() / 2
         if distance.max() > 0:
-            group = distance.idxmax()
-            sentences.append(
-                f"The split differs most in {group}: {first} {_gives(first)} {split(group, 'before')}; "
-                f"{second} {_gives(second)} {split(group, 'after')}."
+            top = list(distance.index[np.isclose(distance, distance.max())])
+            group = top[0]
+            named = top[:5] + [f"{len(top) - 5} more"] * (len(top) > 5)
+            how = (
+                f"{first} {_gives(first)} {split(group, 'before')}; {second} {_gives(second)} {split(group, 'after')}."
             )
+            if len(top) == 1:
+                sentences.append(f"The split differs most in {group}: {how}")
+            else:
+                sentences.append(
+                    f"The split differs most, by {pct(distance.max())} each, in {join_names(named)}. In {group}, {how}"
+                )
         else:
             sentences.append(f"In every {level} both tables hold, they split the work the same way.")
     else:
@@ -492,6 +506,10 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
     if only_before:
         sentences.append(f"Nobody in {second} holds anything in {join_names(only_before)}.")
     return " ".join(sentences)
+
+
+def _has_theme(t: pd.DataFrame) -> bool:
+    return "theme" in t and tidy(t[["theme"]])["theme"].notna().any()
 
 
 def _gives(name: str) -> str:

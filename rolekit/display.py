@@ -18,10 +18,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from .analysis import unit
 from .charts._base import figure_of
 from .charts.files import alt_text, drawn_before, drawn_key, keep_drawn, render
 from .findings import pct
-from .text import MarkdownText, markdown_escaped
+from .text import MarkdownText, markdown_escaped, number
 from .validate import DataError, MissingColumns
 
 __all__ = ["Chart", "show", "table"]
@@ -83,7 +84,7 @@ def show(
     if isinstance(result, str):  # a sentence computed from the table, escaped unless written as Markdown already
         return Markdown(result if isinstance(result, MarkdownText) else markdown_escaped(result))
     if isinstance(result, pd.DataFrame):
-        return table(result, keep)
+        return table(result, keep, weighted=isinstance(df, pd.DataFrame) and unit(df) == "weight")
     return result
 
 
@@ -131,18 +132,24 @@ _WORDS = {
 }
 
 
-def column_words(name: str) -> str:
-    """A column name as a table for people heads it.
+def column_words(name: str, weighted: bool = False) -> str:
+    """A column name as a table for people heads it; ``weighted``: its counts are sums of weights.
 
     >>> [column_words(c) for c in ["role_a", "only_b", "n_shared", "long_term_gap", "matches_key"]]
     ['role (A)', 'only B holds', 'themes shared', 'long-term gap (A − B)', 'matches key']
+    >>> column_words("count_a", weighted=True)
+    'weight (A)'
     """
     name = str(name)
     if name in _WORDS:
         return _WORDS[name]
-    m = re.fullmatch(r"(.+)_(a|b|gap)", name)
+    if name == "count" and weighted:
+        return "weight"
+    m = re.fullmatch(r"(.+)_(a|b|gap|before|after)", name)
     if m:
-        base, end = column_words(m[1]), m[2]
+        base, end = column_words(m[1], weighted), m[2]
+        if end in ("before", "after"):
+            return f"{base} {end}"
         return {"a": f"{base} (A)", "b": f"{base} (B)", "gap": f"{base} gap (A − B)"}[end]
     return name.replace("_", " ")
 
@@ -156,8 +163,10 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def table(df: pd.DataFrame, columns: list[str] | None = None) -> Any:
+def table(df: pd.DataFrame, columns: list[str] | None = None, weighted: bool = False) -> Any:
     """A table for people to read: words for column names, every text in full, shares as percentages.
+
+    ``weighted``: the table was computed from a weighted table, so its counts are headed "weight".
 
     ``columns``: show only these, in this order. The index is shown only when it holds
     names or ids (not row numbers); lists become words, True and False yes and no; a
@@ -181,7 +190,7 @@ def table(df: pd.DataFrame, columns: list[str] | None = None) -> Any:
         if pd.api.types.is_float_dtype(values) and values.dropna().between(-1, 1).all():
             shown[col] = values.map(lambda v: "" if pd.isna(v) else pct(v).replace("-", "−"))
         elif pd.api.types.is_float_dtype(values):
-            shown[col] = values.map(lambda v: "" if pd.isna(v) else f"{v:g}")
+            shown[col] = values.map(lambda v: "" if pd.isna(v) else number(v))
         elif values.dtype == object or pd.api.types.is_bool_dtype(values):
             shown[col] = values.map(_cell)
     # No header cell left empty (a screen reader reads each cell with its header): an index of names or ids becomes
@@ -189,7 +198,7 @@ def table(df: pd.DataFrame, columns: list[str] | None = None) -> Any:
     shown = shown.rename_axis(columns=None)
     if not (isinstance(shown.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(shown.index)):
         shown = shown.reset_index(names=[name or "row" for name in shown.index.names], allow_duplicates=True)
-    shown.columns = [column_words(c) for c in shown.columns]
+    shown.columns = [column_words(c, weighted) for c in shown.columns]
     html = shown.to_html(index=False, na_rep="", escape=True, border=0, classes="rolekit-table")
     style = (
         # text-align over the lab theme's right alignment

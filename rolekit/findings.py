@@ -9,6 +9,7 @@ is "mostly" somewhere only when more than half its work is there (a plurality is
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -17,7 +18,7 @@ import pandas as pd
 from .analysis import overlap, positions, profile, source_agreement, unit
 from .bundle import reference
 from .categories import tidy
-from .text import MarkdownText, markdown_escaped
+from .text import MarkdownText, markdown_escaped, number
 from .validate import MissingColumns, did_you_mean, require
 
 TOPICS = ("data", "profile", "shares", "overlap", "differences", "load", "sources", "clashes", "decisions")
@@ -56,6 +57,15 @@ def pct(x: float) -> str:
     return f"{'-' if x < 0 and whole else ''}{whole}%"
 
 
+def opening(name: str) -> str:
+    """``name`` as the first words of a sentence: "the first table" capitalised, a file's name as it is spelt.
+
+    >>> opening("the first table"), opening("your table"), opening("team.csv")
+    ('The first table', 'Your table', 'team.csv')
+    """
+    return name if re.search(r"\.\w+$", name) else name[:1].upper() + name[1:]
+
+
 def join_names(items: Iterable[object]) -> str:
     """Names as a sentence lists them.
 
@@ -72,7 +82,7 @@ def plural(n: float, word: str, many: str | None = None) -> str:
     >>> plural(1, "theme"), plural(3, "responsibility", "responsibilities"), plural(2.5, "hour")
     ('1 theme', '3 responsibilities', '2.5 hours')
     """
-    return f"{n:g} {word if n == 1 else many or word + 's'}"
+    return f"{number(n)} {word if n == 1 else many or word + 's'}"
 
 
 def _data(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -83,7 +93,7 @@ def _data(t: pd.DataFrame) -> list[tuple[str, dict]]:
     text = f"The table holds {rows} of {plural(len(counts), 'role')}: {held}."
     if unit(t) == "weight":
         total = t.groupby("role", observed=True)["weight"].sum()
-        text += " Their weights add up to " + ", ".join(f"{r} {w:g}" for r, w in total.items()) + "."
+        text += " Their weights add up to " + ", ".join(f"{r} {number(w)}" for r, w in total.items()) + "."
     if "source" in t and t["source"].notna().any():
         text += f" They come from {plural(t['source'].nunique(), 'source')}."
     return [(text, {"rows": len(t), **{f"rows_{r}": int(n) for r, n in counts.items()}})]
@@ -144,7 +154,9 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
             text = f"No role holds any external {share}: all the work is internal."
         else:
             text = (
-                f"Share of {share} that are external: " + ", ".join(f"{r} {pct(v)}" for r, v in external.items()) + "."
+                f"Share of {share} that {'is' if share == 'weight' else 'are'} external: "
+                + ", ".join(f"{r} {pct(v)}" for r, v in external.items())
+                + "."
             )
         out.append((zero + text, {f"external_{r}": float(v) for r, v in external.items()}))
         if long_term.nunique() == 1:
@@ -161,12 +173,13 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
                     {f"long_term_{r}": float(v) for r, v in long_term.items()},
                 )
             )
-    out.append((_where(p), {}))
+    out.append((_where(p, share == "weight"), {}))
     return out
 
 
-def _where(p: pd.DataFrame) -> str:
+def _where(p: pd.DataFrame, weighted: bool = False) -> str:
     """Where each role's work most often sits: one clause per role, or, for many roles, the roles of each cell."""
+    by = ", by weight" if weighted else ""
     cells = p[p["by"] == "cell"]
     tops: dict[str, list[str]] = {}
     parts = []
@@ -183,7 +196,7 @@ def _where(p: pd.DataFrame) -> str:
         else:
             parts.append(f"the {role} {'mostly' if share > 0.5 else 'most often'} {where[0]} ({pct(share)})")
     if len(parts) <= 3:
-        return f"Where the work sits: {'; '.join(parts)}."
+        return f"Where the work sits{by}: {'; '.join(parts)}."
     single = pd.Series({r: w[0] for r, w in tops.items() if len(w) == 1}, dtype=object)
     tied = [r for r, w in tops.items() if len(w) > 1]
     clauses = []
@@ -194,7 +207,7 @@ def _where(p: pd.DataFrame) -> str:
     if tied:
         who = join_names(f"the {r}" for r in tied) if len(tops) <= _MOST_NAMED else plural(len(tied), "role")
         clauses.append(f"a tie between two cells or more for {who}")
-    return f"Where each role's work most often sits: {'; '.join(clauses)}."
+    return f"Where each role's work most often sits{by}: {'; '.join(clauses)}."
 
 
 def _shares(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -337,8 +350,12 @@ def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if len(tied) > 1:
         names = join_names(lead[1] for lead in tied) if len(tied) <= _MOST_NAMED else plural(len(tied), "theme")
         held = "; ".join(
-            f"the {lead[2]} holds {lead[3]:g} of {lead[1]}'s "
-            + (f"total weight of {lead[4]:g}" if weighted else plural(lead[4], "responsibility", "responsibilities"))
+            f"the {lead[2]} holds {number(lead[3])} of {lead[1]}'s "
+            + (
+                f"total weight of {number(lead[4])}"
+                if weighted
+                else plural(lead[4], "responsibility", "responsibilities")
+            )
             for lead in tied[:_MOST_NAMED]
         ) + ("; and so on" if len(tied) > _MOST_NAMED else "")
         return [
@@ -350,9 +367,9 @@ def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
     share, theme, leader, amount, total, _ = tied[0]
     others = [str(r) for r in shared.loc[shared["theme"] == theme, "role"] if r != leader]
     of = (
-        f"{amount:g} of its total weight of {total:g}"
+        f"{number(amount)} of its total weight of {number(total)}"
         if weighted
-        else f"{amount:g} of its {plural(total, 'responsibility', 'responsibilities')}"
+        else f"{number(amount)} of its {plural(total, 'responsibility', 'responsibilities')}"
     )
     rest = (
         f"the {others[0]} holds the rest"
@@ -452,8 +469,11 @@ def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:
         return [
             (f"The only responsibility about {join_names(themes)} is the {role}'s ({when}).", {f"share_{role}": 1.0})
         ]
-    what = f"{total:g} of the weight" if weighted else plural(total, "responsibility", "responsibilities")
-    parts = [f"the {r} {n:g} ({pct(n / total)}; {pct(long_term[r] / n)} long-term)" for r, n in amount.items()]
+    what = f"total weight of {number(total)}" if weighted else plural(total, "responsibility", "responsibilities")
+    parts = [
+        f"the {r} {'holds ' * (k == 0)}{number(n)} ({pct(n / total)}; {pct(long_term[r] / n)} long-term)"
+        for k, (r, n) in enumerate(amount.items())
+    ]
     return [
         (
             f"Of the {what} about {join_names(themes)}, " + ", ".join(parts) + ".",

@@ -208,3 +208,16 @@ def fault(value: str) -> str | None:
                 f"has the {str(_script(odd)).title()} letter {escaped(odd)} among Latin letters{like}; retype it{hint}"
             )
     return None
+
+
+def number(n: float) -> str:
+    """A count or a sum of weights, every digit shown: ``'1000000'``, ``'14.5'``, never ``'1e+06'``.
+
+    Python's ``f"{n:g}"`` keeps six digits, so a count of a million rows or a weight
+    of 1234567.5 would show rounded; a sum of weights loses its float noise.
+
+    >>> number(1_000_000), number(14.0), number(0.1 + 0.2), number(1234567.5)
+    ('1000000', '14', '0.3', '1234567.5')
+    """
+    value = float(n)
+    return str(int(value)) if value.is_integer() else format(value, ".15g")

@@ -319,7 +319,8 @@ def test_weights_of_zero_and_a_theme_named_like_the_kits_own_labels_are_drawn_or
             draw(df)
         except rolekit.DataError as err:  # said, not a crash
             assert "nothing to draw" in str(err) or "is missing" in str(err), (name, err)
-    ax = rolekit.plot_scope_horizon(df)
+    assert rolekit.plot_scope_horizon(df).get_xlabel() == "dot size and number: weight in each cell"
+    ax = rolekit.plot_scope_horizon(df, kind="dots")
     rows = {t.get_text() for t in ax.texts}
     assert {"(no theme)", "(no theme given)"} <= rows  # a theme's own name and the kit's label for none stay apart
     df.to_csv(tmp_path / "w.csv", index=False)

@@ -441,6 +441,32 @@ def test_the_split_per_theme_needs_no_matching_and_maps_roles():
     )
 
 
+def test_the_split_summary_names_ties_and_says_when_the_roles_cannot_be_compared():
+    a = pd.DataFrame(
+        {
+            "role": ["CEO", "COO", "COO", "CEO"],
+            "scope": ["internal"] * 4,
+            "horizon": ["daily"] * 4,
+            "theme": ["finance", "finance", "risk", "risk"],
+        }
+    )
+    swapped = a.assign(role=["CEO", "CEO", "COO", "COO"])
+    assert rolekit.shares_summary(a, swapped) == (
+        "The split differs most, by 50% each, in finance and risk. In finance, the first table gives the CEO 50% and "
+        "the COO 50%; the second table gives the CEO 100%."
+    )
+    strangers = a.assign(role=["Managing Director", "Head of Ops", "Head of Ops", "Managing Director"])
+    assert rolekit.shares_summary(a, strangers) == (
+        "The two tables name no role in common, so their splits cannot be compared role by role."
+    )
+    no_theme = swapped.drop(columns="theme")
+    no_theme.attrs["table"] = "team.csv"
+    assert rolekit.shares_summary(a, no_theme) == (
+        "team.csv has no theme, so the split cannot be compared theme by theme."
+    )
+    assert rolekit.shares_summary(a.drop(columns="theme"), no_theme) == "Neither table has a theme to compare."
+
+
 def test_plot_split_draws_each_tables_split_and_says_none():
     articles = rolekit.load_responsibilities()
     team = articles.assign(role=articles["role"].astype(str).where(articles["theme"] != "finance", "CFO"))
@@ -450,7 +476,7 @@ def test_plot_split_draws_each_tables_split_and_says_none():
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[:3] == ["strategy", "operations", "finance"]
     assert "none" in [t.get_text() for t in ax.texts]  # risk: nobody in the team's table
-    assert {"The articles", "your table"} <= {t.get_text() for t in ax.texts}
+    assert {"The articles", "Your table"} <= {t.get_text() for t in ax.texts}
     finance = [p for p in ax.patches if abs(p.get_y() + p.get_height() / 2 - labels.index("finance")) < 0.01]
     assert sorted(round(p.get_width(), 2) for p in finance if p.get_x() >= 1) == [1.0]  # the CFO holds it all
     assert ax.get_title(loc="left").replace("\n", " ").startswith("The split differs most in finance")

@@ -146,8 +146,8 @@ def test_decisions_split_who_decides_and_how_far_ahead():
         ]
     )
     assert text(df, "decisions") == [
-        "Of the 3 responsibilities about governance and decisions, the CEO 2 (67%; 100% long-term), the COO 1 (33%; "
-        "0% long-term)."
+        "Of the 3 responsibilities about governance and decisions, the CEO holds 2 (67%; 100% long-term), the COO 1 "
+        "(33%; 0% long-term)."
     ]
     other = table([("Head Chef", "internal", "daily", "menu")])
     assert text(other, "decisions") == [
@@ -158,7 +158,14 @@ def test_decisions_split_who_decides_and_how_far_ahead():
         [("Head Chef", "internal", "daily", "Decisions"), ("Sous-chef", "internal", "long-term", "Decisions")]
     )
     assert rolekit.decision_themes(spelled) == ["decisions"]  # a table's own spelling of a bundled theme counts
-    assert text(spelled, "decisions")[0].startswith("Of the 2 responsibilities about decisions, the Head Chef 1 (50%;")
+    assert text(spelled, "decisions")[0].startswith(
+        "Of the 2 responsibilities about decisions, the Head Chef holds 1 (50%;"
+    )
+    weighted = spelled.assign(weight=[0.5, 1.5])
+    assert text(weighted, "decisions") == [
+        "Of the total weight of 2 about decisions, the Sous-chef holds 1.5 (75%; 100% long-term), the Head Chef 0.5 "
+        "(25%; 0% long-term)."
+    ]
 
 
 def test_shares_and_clashes_are_the_titles_of_the_profiles_and_source_charts():

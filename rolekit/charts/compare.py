@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from ..compare import MATCH, compare, summary
-from ..findings import pct
+from ..findings import opening, pct
 from ..roles import role_mapping
 from ..style import role_colors
 from ._base import _fit, _legend, _new_axes, _title, chart, figure_of
@@ -97,7 +97,7 @@ def plot_compare(
         ax.text(
             x,
             -0.75,
-            _fit(word[0].upper() + word[1:], (_LEFT - 0.02) * _axes_width(ax), 13),
+            _fit(opening(word), (_LEFT - 0.02) * _axes_width(ax), 13),
             ha=ha,
             va="center",
             fontsize=13,
@@ -205,7 +205,7 @@ def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None
     )
     ax = _new_axes(ax)
     for x0, side, heading in ((0.0, "before", first), (_GAP, "after", second)):
-        heading = heading[0].upper() + heading[1:] if heading.startswith("the ") else heading
+        heading = opening(heading)
         ax.text(x0 + 0.5, -0.75, _fit(heading, 300, 14), ha="center", va="bottom", fontsize=14, fontweight="bold")
         for k, group in enumerate(groups):
             here = shares[shares["group"] == group].set_index("role")[f"share_{side}"]

@@ -12,6 +12,7 @@ from matplotlib.transforms import offset_copy
 from ..analysis import CELLS, counts, profile, unit
 from ..findings import findings, pct
 from ..style import role_colors, role_hatches, role_markers
+from ..text import number
 from ._base import (
     _drawable,
     _fit,
@@ -36,13 +37,16 @@ def plot_scope_horizon(df: pd.DataFrame, ax: Axes | None = None, kind: str = "au
     on a line wraps onto more lines. When the rows cannot all be written at 12 points
     on the 16:9 canvas (many themes, many roles), the chart becomes a grid instead:
     one row per role, one column per scope x horizon cell, a dot sized by the count
-    and the count written beside it.
+    and the count written beside it. A weighted table is drawn as the grid, its
+    dots sized by the weights. ``kind`` chooses: ``"auto"`` (so), ``"dots"`` or ``"grid"``.
 
     >>> import rolekit
     >>> ax = plot_scope_horizon(rolekit.load_responsibilities())
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['daily', 'long-term']
     """
+    if kind not in ("auto", "dots", "grid"):
+        raise ValueError(f"kind must be 'auto', 'dots' or 'grid', not {kind!r}")
     t = _drawable(df, ["role", "scope", "horizon"], "to place responsibilities on the scope x horizon map")
     if "theme" in t and t["theme"].notna().any():
         missing = next(
@@ -97,29 +101,29 @@ def plot_scope_horizon(df: pd.DataFrame, ax: Axes | None = None, kind: str = "au
         height_in * 72 * ax.get_position().height / 0.77 - 110 - 20 * legend_rows
     ) / 2  # after title, ticks and legend
     if kind == "grid" or (
-        kind == "auto" and (cell_h - band) * (1 - bottom) / units < 15
-    ):  # rows cannot take 12-point labels
+        kind == "auto" and ((cell_h - band) * (1 - bottom) / units < 15 or unit(t) == "weight")
+    ):  # rows cannot take 12-point labels; or a dot per row would not show the weights the title speaks of
         ax.clear()
         return _scope_grid(ax, t, roles, colors, markers)
     cell_h = _size_pt(ax)[1] / 2
     top = band / cell_h
-    unit = (1 - top - bottom) / units
+    row_h = (1 - top - bottom) / units
     label_size = 12.0
-    dot = min(pitch * 0.8, unit * cell_h * 0.8, 11.0)
+    dot = min(pitch * 0.8, row_h * cell_h * 0.8, 11.0)
 
     xy: dict[str, list[tuple[float, float]]] = {r: [] for r in roles}
     for (scope, horizon), here in cells.items():
         x0, y = float(horizon == "long-term"), float(scope == "external") + 1 - top
         for row, k in here.groupby(level="row", observed=True):
-            ax.text(x0 + 0.02, y - unit / 2, _fit(str(row), label_w - 8, label_size), va="center", fontsize=label_size)
+            ax.text(x0 + 0.02, y - row_h / 2, _fit(str(row), label_w - 8, label_size), va="center", fontsize=label_size)
             slot = 0
             for (_, role), n in k.items():
                 for _ in range(n):
                     line, pos = divmod(slot, per_line)
-                    xy[role].append((x0 + 0.02 + (label_w + (pos + 0.5) * pitch) / cell_w, y - (line + 0.5) * unit))
+                    xy[role].append((x0 + 0.02 + (label_w + (pos + 0.5) * pitch) / cell_w, y - (line + 0.5) * row_h))
                     slot += 1
                 slot += 1  # a gap between roles
-            y -= lines[((scope, horizon), row)] * unit
+            y -= lines[((scope, horizon), row)] * row_h
     for (scope, horizon), (header, tally) in headers.items():
         x0, y1 = float(horizon == "long-term"), float(scope == "external") + 1
         ax.text(x0 + 0.02, y1 - 14 / cell_h, header, fontsize=13, fontweight="bold", va="center")
@@ -171,7 +175,7 @@ def _scope_grid(ax: Axes, t: pd.DataFrame, roles: list[str], colors: dict[str, s
                     marker=markers[role],
                     zorder=3,
                 )
-                ax.text(j + 0.2, k, f"{value:g}", va="center", fontsize=12, color="#333333")
+                ax.text(j + 0.2, k, number(value), va="center", fontsize=12, color="#333333")
     ax.set_xticks(range(4), [f"{s}\n{h}" for s, h in CELLS])
     ax.set_yticks(range(len(roles)), roles)
     ax.set_xlim(-0.5, 3.7)

@@ -15,6 +15,7 @@ from ..analysis import positions, source_agreement, unit
 from ..categories import tidy
 from ..findings import findings
 from ..style import role_colors, role_hatches, role_markers
+from ..text import number
 from ..validate import DataError, Problem
 from ._base import (
     SHADE,
@@ -159,7 +160,7 @@ def _matrix(
             linestyle="",
             marker="o",
             color="#888888",
-            label=f"{k:g}",
+            label=number(k),
             markersize=np.sqrt(largest * (0.15 + 0.85 * np.sqrt(k / biggest))),
         )
         for k in keys
@@ -412,7 +413,7 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | 
             linewidth=1,
         )
         for i, (share, amount) in enumerate(zip(shares[role], amounts[role])):
-            label = f"{amount:g}"
+            label = number(amount)
             if amount and share * bar_pt * 0.8 > _text_width(label, 12) + 6:
                 ax.text(
                     (left[i] + share / 2) * 100,

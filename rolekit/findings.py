@@ -308,7 +308,9 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     spread = shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda s: s.max() - s.min())
     if not (spread.to_numpy() > 0).any():
         return [("Inside every shared theme, the roles' work is as external and as long-term as each other's.", {})]
-    theme, column = spread.stack().idxmax()
+    stacked = spread.stack()
+    tied = [key for key, v in stacked.items() if np.isclose(v, stacked.max())]
+    theme, column = tied[0]
     here = shared[shared["theme"] == theme].set_index("role")[column]
     word = "long-term" if column == "long_term" else "external"
     high = [r for r, v in here.items() if np.isclose(v, here.max())]
@@ -319,21 +321,30 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
         if len(high) + len(low) == len(here)
         else f"; the other {plural(len(here) - len(high) - len(low), 'role')} in between"
     )
+    opening = f"The largest difference inside a shared theme: in {theme}, "
+    if len(tied) > 1:
+        named = [f"{x} ({'long-term' if c == 'long_term' else 'external'})" for x, c in tied[:5]]
+        named += [f"{len(tied) - 5} more"] * (len(tied) > 5)
+        opening = f"The largest difference inside a shared theme is a tie between {join_names(named)}: in {theme}, "
     return [
         (
-            f"The largest difference inside a shared theme: in {theme}, {_work_of(high)} {verb} {pct(here.max())} "
-            f"{word}, "
+            f"{opening}{_work_of(high)} {verb} {pct(here.max())} {word}, "
             f"{join_names(f'the {r}' + chr(39) + 's' for r in low)} {pct(here.min())}{others}.",
             {"theme": str(theme), "dimension": word, "gap": float(spread.loc[theme, column])},
         )
     ]
 
 
-def _load(t: pd.DataFrame) -> list[tuple[str, dict]]:
+def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, dict]]:
     place = positions(t)
     shared = place[(place["roles"] >= 2)]
     if shared.empty:
-        return [("No theme is held by two roles or more, so no load is shared.", {})]
+        held = list(dict.fromkeys(place["theme"].astype(str)))
+        if themes is None:
+            return [("No theme is held by two roles or more, so no load is shared.", {})]
+        if len(held) == 1:
+            return [(f"Only one role holds {held[0]}, so its load is not shared.", {})]
+        return [(f"Each of {join_names(held)} is held by one role only, so no load in them is shared.", {})]
     weighted = unit(t) == "weight"
     leads = []  # per shared theme with one clear leader: (share of the theme, theme, leader, amount, total, holders)
     for theme, here in shared.groupby("theme", observed=True):
@@ -525,16 +536,17 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes: str | Iterable[
     require(df, ["role"], "to say what the table shows")
     topics = TOPICS if topic is None else (topic,)
     t = tidy(df).dropna(subset=["role"])
-    if themes is not None:
+    kept = None if themes is None else [themes] if isinstance(themes, str) else [str(x) for x in themes]
+    if kept is not None:
         require(t, ["theme"], "to keep only some themes")
-        t = t[t["theme"].isin([themes] if isinstance(themes, str) else list(themes))]
+        t = t[t["theme"].isin(kept)]
     rows = []
     for name in topics:
         try:
             require(t, _NEEDS[name], f"for the {name} findings")
             usable = t.dropna(subset=_NEEDS[name])
             made = (
-                _MAKERS[name](usable)
+                (_load(usable, kept) if name == "load" else _MAKERS[name](usable))
                 if len(usable)
                 else [("The table has no row with a value in every column this needs.", {})]
             )

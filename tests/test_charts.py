@@ -133,6 +133,15 @@ def test_the_load_of_some_themes_keeps_each_roles_colour_from_the_whole_table():
     ax = charts.plot_load(df, themes=["z"])  # only A and D hold z, as a table's decision themes may
     drawn = {c.get_label(): matplotlib.colors.to_hex(c.patches[0].get_facecolor()) for c in ax.containers}
     assert drawn == {"A": colors["A"].lower(), "D": colors["D"].lower()}
+    single = charts.plot_load(df, themes=["x"]).get_title(loc="left").replace("\n", " ")
+    assert single == "Only one role holds x, so its load is not shared."  # not "no theme is held by two roles"
+    assert charts.plot_load(df, themes=["x", "y", "z"]).get_title(loc="left").startswith("Of the themes two roles")
+    from rolekit.display import show
+
+    assert show(charts.plot_load, df, themes=[]).data == (
+        "**Not shown here:** the table has no responsibility in the themes asked for, so there is nothing to draw."
+    )
+    assert "no responsibility in q or r," in show(charts.plot_load, df, themes=["q", "r"]).data
 
 
 def test_every_colour_has_at_least_3_to_1_contrast_on_white():
@@ -231,7 +240,8 @@ def test_differences_place_each_role_at_its_shares():
         assert sorted(xy[len(mine) :, 0]) == pytest.approx(sorted(1.35 + mine["long_term"]))
     assert (
         ax.get_title(loc="left").replace("\n", " ")
-        == "The largest difference inside a shared theme: in decisions, the CEO's work is 100% long-term, the COO's 0%."
+        == "The largest difference inside a shared theme is a tie between decisions (long-term) and risk (long-term): "
+        "in decisions, the CEO's work is 100% long-term, the COO's 0%."
     )
 
 

@@ -131,6 +131,11 @@ def test_takeaways_are_a_markdown_list_and_can_keep_some_themes():
         md == "- The largest difference inside a shared theme: in decisions, the CEO's work is 100% long-term, "
         "the COO's 0%."
     )
+    tied = takeaways(rolekit.load_responsibilities(), "differences", themes=["risk", "decisions"])
+    assert tied == (
+        "- The largest difference inside a shared theme is a tie between decisions (long-term) and risk (long-term): "
+        "in decisions, the CEO's work is 100% long-term, the COO's 0%."
+    )
     assert rolekit.show(rolekit.takeaways, rolekit.load_responsibilities(), topic="data").data.startswith(
         "- The table holds 105 responsibilities"
     )

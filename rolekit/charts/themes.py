@@ -371,9 +371,9 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | 
                     Problem(
                         "table",
                         None,
-                        "theme",
-                        "has no responsibility in the themes asked for "
-                        f"({', '.join(wanted) or 'none'}), so there is nothing to draw",
+                        None,
+                        f"has no responsibility in {' or '.join(wanted) if wanted else 'the themes asked for'}, "
+                        "so there is nothing to draw",
                     )
                 ]
             )

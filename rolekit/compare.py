@@ -462,7 +462,7 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
     shares = compare_shares(before, after)
     shares = shares[shares["level"] == level]
     if shares.empty:
-        lacking = [name for t, name in ((before, first), (after, second)) if not _has_theme(t)]
+        lacking = [name for t, name in ((before, first), (after, second)) if not has_themes(t)]
         if level == "theme" and len(lacking) == 1:
             return f"{opening(lacking[0])} has no theme, so the split cannot be compared theme by theme."
         return f"Neither table has a {level} to compare."
@@ -508,7 +508,8 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
     return " ".join(sentences)
 
 
-def _has_theme(t: pd.DataFrame) -> bool:
+def has_themes(t: pd.DataFrame) -> bool:
+    """Whether ``t`` has a theme column with a value in some row."""
     return "theme" in t and tidy(t[["theme"]])["theme"].notna().any()
 
 

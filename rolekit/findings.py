@@ -339,12 +339,12 @@ def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, d
     place = positions(t)
     shared = place[(place["roles"] >= 2)]
     if shared.empty:
-        held = list(dict.fromkeys(place["theme"].astype(str)))
+        alone = list(dict.fromkeys(place["theme"].astype(str)))
         if themes is None:
             return [("No theme is held by two roles or more, so no load is shared.", {})]
-        if len(held) == 1:
-            return [(f"Only one role holds {held[0]}, so its load is not shared.", {})]
-        return [(f"Each of {join_names(held)} is held by one role only, so no load in them is shared.", {})]
+        if len(alone) == 1:
+            return [(f"Only one role holds {alone[0]}, so its load is not shared.", {})]
+        return [(f"Each of {join_names(alone)} is held by one role only, so no load in them is shared.", {})]
     weighted = unit(t) == "weight"
     leads = []  # per shared theme with one clear leader: (share of the theme, theme, leader, amount, total, holders)
     for theme, here in shared.groupby("theme", observed=True):

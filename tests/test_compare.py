@@ -11,6 +11,7 @@ from rolekit.cli import main
 from rolekit.compare import compare, similar_responsibilities, summary
 from rolekit.output import MANIFEST, neutralised
 from rolekit.similarity import content_words, scores
+from rolekit.style import role_colors
 
 BASE = pd.DataFrame(
     {
@@ -480,6 +481,27 @@ def test_plot_split_draws_each_tables_split_and_says_none():
     finance = [p for p in ax.patches if abs(p.get_y() + p.get_height() / 2 - labels.index("finance")) < 0.01]
     assert sorted(round(p.get_width(), 2) for p in finance if p.get_x() >= 1) == [1.0]  # the CFO holds it all
     assert ax.get_title(loc="left").replace("\n", " ").startswith("The split differs most in finance")
+
+
+def test_two_tables_roles_never_share_a_colour_unless_they_mean_the_same_role():
+    import matplotlib.colors
+
+    articles = rolekit.load_responsibilities()
+    team = articles.assign(
+        role=articles["role"].astype(str).map({"CEO": "Chief Executive Officer", "COO": "Head of Finance"})
+    )
+    team.attrs["table"] = "team.csv"
+    ax = rolekit.plot_split(articles, team)
+    legend = ax.get_legend()
+    drawn = {
+        t.get_text(): matplotlib.colors.to_hex(h.get_facecolor()) for t, h in zip(legend.texts, legend.legend_handles)
+    }
+    assert drawn["Chief Executive Officer"] == matplotlib.colors.to_hex(role_colors(["CEO"])["CEO"])  # means the CEO
+    assert len({drawn["COO"], drawn["Head of Finance"], drawn["Chief Executive Officer"]}) == 3
+    assert (
+        "Not shown here:** the table cannot be split theme by theme: team.csv has no theme."
+        in rolekit.show(rolekit.plot_split, articles, after=team.drop(columns="theme")).data
+    )
 
 
 def test_plot_compare_writes_each_count_on_its_line():

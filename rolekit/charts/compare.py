@@ -9,16 +9,28 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from ..compare import MATCH, compare, summary
+from ..compare import MATCH, compare, has_themes, summary
 from ..findings import opening, pct
 from ..roles import role_mapping
-from ..style import role_colors
+from ..style import role_colors, role_hatches
 from ._base import _fit, _legend, _new_axes, _title, chart, figure_of
 
 _LEFT, _RIGHT = 0.36, 0.64  # where the flows start and end, in axes width: room for 40-character names either side
 _GREY = "#BBBBBB"
 _ONLY = "#777777"
 _NOBODY = object()  # the node of rows the other table does not have: never equal to a role, whatever its name
+
+
+def _across(style: Any, roles_b: list[str], roles_a: list[str]) -> dict[str, str]:
+    """``style`` (:func:`rolekit.style.role_colors` or ``role_hatches``) for the roles of two tables at once.
+
+    A role of each table is styled as the bundled role it means (so the CEO and a "Chief
+    Executive Officer" look alike) and no two roles that mean different things share a
+    style, whichever table they are in.
+    """
+    meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
+    by_meaning = style(list(dict.fromkeys([*meant_b.values(), *meant_a.values()])))
+    return {r: by_meaning[meant_b[r]] for r in roles_b} | {r: by_meaning[meant_a[r]] for r in roles_a}
 
 
 @chart("Flow chart of responsibilities from each role of the first table (left) to each role of the second (right)")
@@ -46,7 +58,7 @@ def plot_compare(
     roles_b = [str(r) for r in changes["role_before"].cat.categories if r in set(changes["role_before"].dropna())]
     roles_a = [str(r) for r in changes["role_after"].cat.categories if r in set(changes["role_after"].dropna())]
     meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
-    colors = role_colors(roles_b) | role_colors(roles_a)
+    colors = _across(role_colors, roles_b, roles_a)
     left = [_NOBODY if pd.isna(r) else str(r) for r in changes["role_before"]]
     right = [_NOBODY if pd.isna(r) else str(r) for r in changes["role_after"]]
     flows: dict[tuple[object, object], int] = {}
@@ -183,14 +195,19 @@ def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None
     'The split differs most in finance'
     """
     from ..compare import compare_shares, shares_summary
-    from ..style import role_hatches
 
     shares = compare_shares(before, after)
     shares = shares[shares["level"] == level]
     if shares.empty:
         from ..validate import DataError, Problem
 
-        raise DataError([Problem("table", None, None, f"has no {level} in either table, so there is nothing to draw")])
+        lacking = [
+            t.attrs.get("table", d)
+            for t, d in ((before, "the first table"), (after, "the second table"))
+            if level == "theme" and not has_themes(t)
+        ]
+        said = f"{lacking[0]} has no theme" if len(lacking) == 1 else f"neither table has a {level}"
+        raise DataError([Problem("table", None, None, f"cannot be split {level} by {level}: {said}")])
     groups = list(dict.fromkeys(shares["group"]))
     distance = (shares["share_before"] - shares["share_after"]).abs().groupby(shares["group"], sort=False).sum()
     kept = set(distance.sort_values(ascending=False, kind="stable").index[:_MAX_GROUPS])
@@ -198,8 +215,7 @@ def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None
     roles = list(dict.fromkeys(shares["role"]))
     roles_b = [str(r) for r in changes_roles(before)]
     roles_a = [str(r) for r in changes_roles(after)]
-    colors = role_colors(roles_b) | role_colors(roles_a)
-    hatches = role_hatches(roles_b) | role_hatches(roles_a)
+    colors, hatches = _across(role_colors, roles_b, roles_a), _across(role_hatches, roles_b, roles_a)
     first, second = (
         str(t.attrs.get("table", d)) for t, d in ((before, "the first table"), (after, "the second table"))
     )

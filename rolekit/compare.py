@@ -22,7 +22,7 @@ from .categories import tidy
 from .findings import join_names, opening, pct, plural
 from .roles import role_mapping
 from .similarity import ROLE, content_words, nearest, scores
-from .text import clean
+from .text import clean, possessive
 from .validate import require
 
 __all__ = [
@@ -306,10 +306,6 @@ def _name(df: pd.DataFrame, default: str) -> str:
     return str(df.attrs.get("table", default))
 
 
-def _possessive(name: str) -> str:
-    return name + ("'" if name.endswith("s") else "'s")
-
-
 SENTENCES = ("moved", "own", "unheld", "retagged")  # what summary() says, in its order
 
 
@@ -370,12 +366,12 @@ def summary(
         )
     own, unheld = n.get("added", 0), n.get("removed", 0)
     if own:
-        what = f"{own} of {_possessive(after)} responsibilities {'is' if own == 1 else 'are'} its own"
+        what = f"{own} of {possessive(after)} responsibilities {'is' if own == 1 else 'are'} its own"
         sentences["own"] = f"{what} (nothing in {before} is like {'it' if own == 1 else 'them'})."
     elif shared:
         sentences["own"] = f"Every responsibility in {after} is like one in {before}."
     if unheld:
-        sentences["unheld"] = f"Nobody in {after} holds {unheld} of {_possessive(before)} responsibilities."
+        sentences["unheld"] = f"Nobody in {after} holds {unheld} of {possessive(before)} responsibilities."
     elif shared:
         sentences["unheld"] = f"{opening(after)} holds every responsibility in {before}."
     retagged = n.get("retagged", 0) + n.get("moved and retagged", 0)
@@ -502,10 +498,15 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
     else:
         sentences.append(f"The two tables hold no {level} in common.")
     if only_after:
-        sentences.append(f"Only {second} has work in {join_names(only_after)}.")
+        sentences.append(f"Only {second} has work in {_some(only_after, level)}.")
     if only_before:
-        sentences.append(f"Nobody in {second} holds anything in {join_names(only_before)}.")
+        sentences.append(f"Nobody in {second} holds anything in {_some(only_before, level)}.")
     return " ".join(sentences)
+
+
+def _some(groups: list[str], level: str) -> str:
+    """Up to five themes (or cells) by name, then how many more: a sentence a slide's title can hold."""
+    return join_names(groups) if len(groups) <= 5 else f"{', '.join(groups[:4])} and {len(groups) - 4} more {level}s"
 
 
 def has_themes(t: pd.DataFrame) -> bool:

@@ -32,7 +32,7 @@ from .bundle import bundled
 from .categories import tidy
 from .output import FORMULA_STARTS
 from .reader import read_bytes, read_table
-from .text import BLANK, clean, escaped, fault, is_placeholder, marked
+from .text import BLANK, clean, escaped, fault, is_placeholder, marked, possessive
 from .validate import DataError, Problem, Schema, canonical, did_you_mean, require
 
 LETTERS = {"R": "responsible", "A": "accountable", "C": "consulted", "I": "informed"}
@@ -668,10 +668,6 @@ def _counts(t: pd.DataFrame) -> str:
     return f"Of {n} decision{'s' * (n != 1)}, {_holders(t, 'A', 'accountable')}; {_holders(t, 'R', 'responsible')}."
 
 
-def _possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
 def raci_against(
     decisions: pd.DataFrame, other: pd.DataFrame, changes: pd.DataFrame | None = None, name: str = "the other table"
 ) -> str:
@@ -695,7 +691,7 @@ def raci_against(
             "This table's one decision is not" if len(mine) == 1 else f"None of this table's {len(mine)} decisions is"
         )
         return (
-            f"{these} among {_possessive(name)} {len(theirs)}: decisions match by their wording (ignoring case), so a "
+            f"{these} among {possessive(name)} {len(theirs)}: decisions match by their wording (ignoring case), so a "
             "decision worded differently counts as another one."
         )
     shared = changes[changes["key"].isin(mine & theirs)]

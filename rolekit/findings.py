@@ -18,7 +18,7 @@ import pandas as pd
 from .analysis import overlap, positions, profile, source_agreement, unit
 from .bundle import reference
 from .categories import tidy
-from .text import MarkdownText, markdown_escaped, number
+from .text import MarkdownText, markdown_escaped, number, possessive
 from .validate import MissingColumns, did_you_mean, require
 
 TOPICS = ("data", "profile", "shares", "overlap", "differences", "load", "sources", "clashes", "decisions")
@@ -135,8 +135,8 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
         r = wide.index[0]
         out.append(
             (
-                f"{zero}{pct(external[r])} of the {r}'s {share} {'is' if share == 'weight' else 'are'} external and "
-                f"{pct(long_term[r])} long-term.",
+                f"{zero}{pct(external[r])} of the {possessive(str(r))} {share} "
+                f"{'is' if share == 'weight' else 'are'} external and {pct(long_term[r])} long-term.",
                 {"external": float(external[r]), "long_term": float(long_term[r])},
             )
         )
@@ -292,7 +292,7 @@ def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
 
 def _work_of(names: list) -> str:
     """'the CEO's work', 'the CEO's and the CFO's work'."""
-    return join_names(f"the {r}'s" for r in names) + " work"
+    return join_names(f"the {possessive(str(r))}" for r in names) + " work"
 
 
 def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -329,7 +329,7 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     return [
         (
             f"{opening}{_work_of(high)} {verb} {pct(here.max())} {word}, "
-            f"{join_names(f'the {r}' + chr(39) + 's' for r in low)} {pct(here.min())}{others}.",
+            f"{join_names(f'the {possessive(str(r))}' for r in low)} {pct(here.min())}{others}.",
             {"theme": str(theme), "dimension": word, "gap": float(spread.loc[theme, column])},
         )
     ]
@@ -361,14 +361,16 @@ def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, d
     if len(tied) > 1:
         names = join_names(lead[1] for lead in tied) if len(tied) <= _MOST_NAMED else plural(len(tied), "theme")
         held = "; ".join(
-            f"the {lead[2]} holds {number(lead[3])} of {lead[1]}'s "
+            f"the {lead[2]} holds {number(lead[3])} of {possessive(lead[1])} "
             + (
                 f"total weight of {number(lead[4])}"
                 if weighted
                 else plural(lead[4], "responsibility", "responsibilities")
             )
-            for lead in tied[:_MOST_NAMED]
-        ) + ("; and so on" if len(tied) > _MOST_NAMED else "")
+            for lead in tied
+        )
+        if len(tied) > 2:  # the details of each would fill a slide: the share says it
+            held = f"in each, one role holds {pct(best)} of the {'weight' if weighted else 'work'}"
         return [
             (
                 f"Of the themes two roles or more share, {names} rest most on one role, tied at {pct(best)}: {held}.",
@@ -478,7 +480,10 @@ def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:
         ((role, _),) = amount.items()
         when = "long-term" if long_term[role] else "daily"
         return [
-            (f"The only responsibility about {join_names(themes)} is the {role}'s ({when}).", {f"share_{role}": 1.0})
+            (
+                f"The only responsibility about {join_names(themes)} is the {possessive(str(role))} ({when}).",
+                {f"share_{role}": 1.0},
+            )
         ]
     what = f"total weight of {number(total)}" if weighted else plural(total, "responsibility", "responsibilities")
     parts = [

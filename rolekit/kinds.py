@@ -15,6 +15,7 @@ from .categories import tidy
 from .findings import join_names, plural
 from .reader import read_table
 from .roles import role_mapping
+from .text import possessive
 from .validate import DataError, Problem, Schema, did_you_mean, require
 
 KINDS = Schema(("kind", "meaning", "reference", "scenario"), unique="kind", row="kind of COO")
@@ -183,7 +184,7 @@ def _picks(rule: dict, who: dict[str, str]) -> str:
     """'moves the CEO's internal, daily responsibilities to the COO': what one rule selects and does, in words."""
     what = ", ".join(str(rule[c]) for c in ("scope", "horizon") if isinstance(rule[c], str))
     theme = f" in {rule['theme']}" if isinstance(rule["theme"], str) else ""
-    rows = f"the {who[rule['role']]}'s {what + ' ' if what else ''}responsibilities{theme}"
+    rows = f"the {possessive(who[rule['role']])} {what + ' ' if what else ''}responsibilities{theme}"
     if rule["change"] == "move":
         return f"moves {rows} to the {who[rule['to']]}"
     if rule["change"] == "share":

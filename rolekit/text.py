@@ -221,3 +221,12 @@ def number(n: float) -> str:
     """
     value = float(n)
     return str(int(value)) if value.is_integer() else format(value, ".15g")
+
+
+def possessive(name: str) -> str:
+    """``name`` owning something: "the CEO's", a name ending in s "the Head of Sales'".
+
+    >>> possessive("CEO"), possessive("Head of Sales")
+    ("CEO's", "Head of Sales'")
+    """
+    return name + ("'" if name.endswith("s") else "'s")

@@ -466,6 +466,10 @@ def test_the_split_summary_names_ties_and_says_when_the_roles_cannot_be_compared
         "team.csv has no theme, so the split cannot be compared theme by theme."
     )
     assert rolekit.shares_summary(a.drop(columns="theme"), no_theme) == "Neither table has a theme to compare."
+    many = a.assign(theme=[f"t{i}" for i in range(4)])
+    assert rolekit.shares_summary(a, pd.concat([a, many, many.assign(theme=lambda d: d["theme"] + "x")])).endswith(
+        "Only the second table has work in t0, t1, t2, t3 and 4 more themes."
+    )
 
 
 def test_plot_split_draws_each_tables_split_and_says_none():

@@ -281,6 +281,11 @@ def test_load_names_every_theme_tied_for_resting_most_on_one_role_and_a_lone_sha
     assert findings(df[df["theme"] == "z"], "load")["text"].item() == (
         "In the one shared theme, z, the roles that hold the most hold the same amount: no one role carries more of it."
     )
+    three = pd.concat([df, df.assign(theme=df["theme"].map({"x": "ops", "y": "w", "z": "q"}))], ignore_index=True)
+    assert findings(three, "load")["text"].iloc[0] == (  # three or more: the share, not each theme's details
+        "Of the themes two roles or more share, x, y, ops and w rest most on one role, tied at 67%: in each, one role "
+        "holds 67% of the work."
+    )
 
 
 def test_a_half_percent_rounds_up_as_the_room_rounds_it():

@@ -13,7 +13,7 @@ from ..compare import MATCH, compare, has_themes, summary
 from ..findings import opening, pct
 from ..roles import role_mapping
 from ..style import role_colors, role_hatches
-from ._base import _fit, _legend, _new_axes, _title, chart, figure_of
+from ._base import _fit, _legend, _legend_rows, _new_axes, _title, chart, figure_of
 
 _LEFT, _RIGHT = 0.36, 0.64  # where the flows start and end, in axes width: room for 40-character names either side
 _GREY = "#BBBBBB"
@@ -209,17 +209,22 @@ def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None
         said = f"{lacking[0]} has no theme" if len(lacking) == 1 else f"neither table has a {level}"
         raise DataError([Problem("table", None, None, f"cannot be split {level} by {level}: {said}")])
     groups = list(dict.fromkeys(shares["group"]))
-    distance = (shares["share_before"] - shares["share_after"]).abs().groupby(shares["group"], sort=False).sum()
-    kept = set(distance.sort_values(ascending=False, kind="stable").index[:_MAX_GROUPS])
-    groups = [g for g in groups if g in kept]
     roles = list(dict.fromkeys(shares["role"]))
+    shown = [r for r in roles if (shares["role"] == r).any()]
+    ax = _new_axes(ax)
+    # as many rows as 12-point labels fit once the title, the axis and the legend take their room
+    room = (
+        figure_of(ax).get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 170 - 20 * _legend_rows(ax, shown)
+    )
+    distance = (shares["share_before"] - shares["share_after"]).abs().groupby(shares["group"], sort=False).sum()
+    kept = set(distance.sort_values(ascending=False, kind="stable").index[: max(1, min(_MAX_GROUPS, int(room // 19)))])
+    groups = [g for g in groups if g in kept]
     roles_b = [str(r) for r in changes_roles(before)]
     roles_a = [str(r) for r in changes_roles(after)]
     colors, hatches = _across(role_colors, roles_b, roles_a), _across(role_hatches, roles_b, roles_a)
     first, second = (
         str(t.attrs.get("table", d)) for t, d in ((before, "the first table"), (after, "the second table"))
     )
-    ax = _new_axes(ax)
     for x0, side, heading in ((0.0, "before", first), (_GAP, "after", second)):
         heading = opening(heading)
         ax.text(x0 + 0.5, -0.75, _fit(heading, 300, 14), ha="center", va="bottom", fontsize=14, fontweight="bold")
@@ -261,7 +266,6 @@ def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.set_xlabel(f"each role's share of the {level}'s work in each table")
-    shown = [r for r in roles if (shares["role"] == r).any()]
     _legend(ax, shown, colors, hatches=hatches, bbox_to_anchor=(0.5, -0.16))
     text = shares_summary(before, after, level)
     if len(distance) > len(groups):

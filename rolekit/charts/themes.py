@@ -436,7 +436,7 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | 
     )
     ax.tick_params(axis="y", length=0)
     _legend(ax, roles, colors, hatches=hatches, bbox_to_anchor=(0.5, -0.14))
-    text = findings(df, "load", themes=themes)["text"].iloc[0]
+    text = findings(df, "load", themes=rows if left_out else themes)["text"].iloc[0]  # of the themes drawn
     if left_out:
         what = "weight" if weighted else "responsibilities"
         text += f" Showing the {len(rows)} themes with the most {what}; {left_out} more not shown."

@@ -232,18 +232,20 @@ def _enough_in_common(a: list[str], b: list[str]) -> np.ndarray:
 
     The score is 1 when every word of the shorter text is in the longer, so "Reports to
     the CEO" would match any row with "reports" in it; one word in common is enough
-    only when neither text has more than :data:`_SHORT` content words.
+    only when neither text has more than :data:`_SHORT` content words and both or
+    neither name a role.
 
-    >>> _enough_in_common(["report ROLE", "report ROLE", "shape culture"],
+    >>> _enough_in_common(["report ROLE", "report ROLE", "shape culture", "report ROLE"],
     ...                   ["track time delivery report monday", "report ROLE operational performance",
-    ...                    "build culture"]).tolist()
-    [False, True, True]
+    ...                    "build culture", "report risk budget"]).tolist()
+    [False, True, True, False]
     """
     out = []
     for x, y in zip(a, b):
         wx, wy = x.split(), y.split()
         shared = len((set(wx) & set(wy)) - {ROLE})
-        out.append(shared >= 2 or (shared == 1 and max(len(wx), len(wy)) <= _SHORT))
+        alike = (ROLE in wx) == (ROLE in wy)  # "Reports to the CEO" is about the CEO; "Reports on the budget" is not
+        out.append(shared >= 2 or (shared == 1 and alike and max(len(wx), len(wy)) <= _SHORT))
     return np.array(out, dtype=bool)
 
 

@@ -356,20 +356,25 @@ def test_one_word_in_common_matches_only_short_texts():
     articles = rolekit.load_responsibilities()
     team = pd.DataFrame(
         {
-            "role": ["Head of Operations", "Managing Director", "Finance Lead"],
+            "role": ["Head of Operations", "Managing Director", "Finance Lead", "Finance Lead"],
             "responsibility": [
                 "Tracks on-time delivery and reports it each Monday",  # 'reports' alone: not "Reports to the CEO"
                 "Speaks for the firm at industry events",  # 'industry' alone: not the COO's remit varying by industry
                 "Reports to the CEO on operational performance",  # short texts: one word may be enough
+                "Reports on the risk budget",  # short, but about no role: not "Reports to the CEO"
             ],
-            "scope": ["internal", "external", "internal"],
-            "horizon": ["daily", "daily", "daily"],
+            "scope": ["internal", "external", "internal", "internal"],
+            "horizon": ["daily", "daily", "daily", "daily"],
         }
     )
     c = compare(articles.drop(columns="id"), team).set_index("responsibility")
     assert c.loc["Tracks on-time delivery and reports it each Monday", "change"] == "added"
     assert c.loc["Speaks for the firm at industry events", "change"] == "added"
     assert c.loc["Reports to the CEO on operational performance", "responsibility_before"] == "Reports to the CEO"
+    alone = compare(articles.drop(columns="id"), team.iloc[[3]]).set_index(
+        "responsibility"
+    )  # "Reports to the CEO" free
+    assert alone.loc["Reports on the risk budget", "responsibility_before"] != "Reports to the CEO"
 
 
 def test_a_lower_threshold_matches_more_and_none_matches_by_wording_only():

@@ -65,7 +65,8 @@ def show(
     try:
         result = what(df, **options)
     except MissingColumns as err:
-        names = ", ".join(f"`{c}`" if c.isidentifier() else markdown_escaped(c) for c in err.columns)
+        quoted = [f"`{c}`" if c.isidentifier() else markdown_escaped(c) for c in err.columns]
+        names = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
         return Markdown(
             f"**Not shown here:** this table has no {names} column, which is needed {markdown_escaped(err.purpose)}."
             "\n\nAdd it to your table to see this part: the codebook, `data/README.md`, says how to fill it in."

@@ -319,7 +319,9 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     others = (
         ""
         if len(high) + len(low) == len(here)
-        else f"; the other {plural(len(here) - len(high) - len(low), 'role')} in between"
+        else "; one other role in between"
+        if len(here) - len(high) - len(low) == 1
+        else f"; the other {len(here) - len(high) - len(low)} roles in between"
     )
     opening = f"The largest difference inside a shared theme: in {theme}, "
     if len(tied) > 1:
@@ -411,6 +413,8 @@ def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
                 {"gaps": len(themes)},
             )
         )
+    elif t["source"].nunique() < 2:
+        out.append(("The table cites one source only, so no source can be set against another.", {"gaps": 0}))
     else:
         out.append(
             (
@@ -446,6 +450,8 @@ def _clashes(t: pd.DataFrame) -> list[tuple[str, dict]]:
             f"Gaps, not clashes, on {len(themes)} themes ({named}): one source names a role for each that another "
             "leaves out"
         )
+    elif t["source"].nunique() < 2:
+        text = "The table cites one source only, so no source can be set against another"
     else:
         text = "No gaps: no theme is named for one role only by one source and for another role only by a second"
     return [(text, {"gaps": len(themes)})]

@@ -302,3 +302,25 @@ def test_a_half_percent_rounds_up_as_the_room_rounds_it():
         "13% of the A's responsibilities are external and 0% long-term.",
         "Where the work sits: the A mostly internal, daily (88%).",
     ]
+
+
+def test_a_table_of_one_source_says_no_source_can_be_set_against_another():
+    df = rolekit.load_responsibilities()
+    one = df[df["source"] == "careers"]
+    assert findings(one, "clashes")["text"].item() == (
+        "The table cites one source only, so no source can be set against another"
+    )
+    assert findings(one, "sources")["text"].iloc[0] == (
+        "The table cites one source only, so no source can be set against another."
+    )
+    three = pd.DataFrame(
+        {
+            "role": ["A", "B", "B", "C"],
+            "theme": "x",
+            "scope": "internal",
+            "horizon": ["long-term", "long-term", "daily", "daily"],
+        }
+    )
+    assert findings(three, "differences")["text"].item().endswith("; one other role in between.")
+    md = rolekit.show(rolekit.plot_theme_overlap, pd.DataFrame({"role": ["A"], "scope": ["internal"]})).data
+    assert md.startswith("**Not shown here:** this table has no `theme` or `horizon` column, which is needed")

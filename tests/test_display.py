@@ -75,7 +75,7 @@ def test_the_note_for_a_missing_column_says_what_the_error_says_needed_it():
 
     note = show(needs_two, rolekit.load_responsibilities()).data
     assert note.startswith(
-        "**Not shown here:** this table has no `theme`, `source` column, which is needed to weigh one thing against "
+        "**Not shown here:** this table has no `theme` or `source` column, which is needed to weigh one thing against "
         "another.\n\n"
     )
     df = rolekit.load_responsibilities().drop(columns="source")

@@ -187,7 +187,9 @@ def test_shares_and_clashes_are_the_titles_of_the_profiles_and_source_charts():
     )
     assert text(four, "shares")[0].startswith("Most outward-facing: CEO (100%)")
     agreeing = table([("CEO", "internal", "daily", "ops"), ("COO", "internal", "daily", "ops")], source="memo")
-    assert text(agreeing, "clashes")[0].startswith("No gaps: no theme is named for one role only")
+    assert text(agreeing, "clashes")[0].startswith("The table cites one source only")
+    both = pd.concat([agreeing, agreeing.assign(source="minutes")], ignore_index=True)
+    assert text(both, "clashes")[0].startswith("No gaps: no theme is named for one role only")
     assert text(df, "sources")[0].startswith("Gaps between the sources on 1 theme (strategy)")
     assert "silence, not a disagreement" in text(df, "sources")[0]
 

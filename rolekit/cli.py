@@ -536,6 +536,9 @@ def _room(args: argparse.Namespace) -> int:
     started = start(round, out, args.host, args.port, args.hours, args.max_participants)
     print(banner(started, round, sys.stdout.isatty()), flush=True)
     why, closed = started.run()
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopped: a second Ctrl-C would only interrupt the tidy exit
     print(
         (f"Time limit reached ({args.hours:g} hours): stopped." if why == "time" else "Stopped.")
         + (

@@ -30,6 +30,7 @@ class Server:
             stderr=subprocess.PIPE,
             text=True,
             env=env,
+            start_new_session=True,  # a process group of its own, as a terminal gives a command: see stop()
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
@@ -78,9 +79,12 @@ class Server:
         self.process.wait(timeout=10)
 
     def stop(self) -> str:
-        """Ctrl-C, then what it printed; killed if it does not stop within 20 s."""
+        """Ctrl-C, then what it printed; killed if it does not stop within 20 s.
+
+        Sent as a terminal sends it: to the command's whole process group, the scoring process too.
+        """
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            os.killpg(self.process.pid, signal.SIGINT)
             try:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -99,9 +100,15 @@ _ROUND: Round | None = None  # in the scoring process: the round, sent once
 
 
 def _remember(round: Round, parent: int) -> None:
-    """The scoring process's start: keep the round, and end when the server (``parent``) does, even after kill -9."""
+    """The scoring process's start: keep the round, and end when the server (``parent``) does, even after kill -9.
+
+    Ctrl-C in the terminal reaches every process of the command: this one leaves it to the
+    server, which stops it once the phones' connections are closed (before, its traceback
+    filled the facilitator's terminal).
+    """
     global _ROUND
     _ROUND = round
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:

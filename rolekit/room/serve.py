@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import logging
 import signal
 import socket
 import time
@@ -129,6 +130,10 @@ class Started:
                 await server.serve(sockets=[self.sock])
             finally:
                 timer.cancel()
+                # A second Ctrl-C makes uvicorn stop at once, leaving the app's shutdown to be cancelled: its
+                # traceback, logged as an error, would say nothing the facilitator needs (answers are stored as
+                # they come).
+                logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)
 
         # uvicorn stops gracefully on Ctrl-C (or SIGTERM), then raises the signal again once it has stopped.
         previous = signal.signal(signal.SIGTERM, _interrupted)

@@ -175,7 +175,16 @@ def test_a_session_addresses_qr_code_live_count_a_port_in_use_and_ctrl_c(folder,
             text=True,
             timeout=120,
         )
+        twice = subprocess.run(  # the same round from the same folder, on another port
+            [sys.executable, "-m", "rolekit", "room", str(folder), "--host", "127.0.0.1", "--port", "0"]
+            + ["--out", str(tmp_path / "r")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         said = server.stop()
+    assert twice.returncode == 1 and "Traceback" not in twice.stderr
+    assert f"this round is already being served from {tmp_path / 'r'} (port {server.port}) by another" in twice.stderr
     assert busy.returncode == 1 and "Traceback" not in busy.stderr
     assert f"port {server.port} on 127.0.0.1 is in use" in busy.stderr and "--port 0" in busy.stderr
     join = next(line for line in lines if line.startswith("Join "))

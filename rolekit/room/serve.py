@@ -17,7 +17,7 @@ import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from ..output import Output
 from ..validate import DataError, Problem
@@ -76,6 +76,26 @@ def _interrupted(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _serving(path: Path) -> IO[bytes] | None:
+    """Hold ``path`` (the round's answers) for as long as this process serves it; None if another process does.
+
+    An advisory ``flock``: the system lets it go when the process ends, even after kill -9,
+    so a crash never leaves the folder locked. (SQLite's own locks are of another kind and
+    are not touched.) Where there is no ``flock`` (Windows), nothing is held.
+    """
+    held = open(path, "rb")  # noqa: SIM115 (held open for as long as the room is served)
+    try:
+        import fcntl
+    except ImportError:
+        return held
+    try:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        held.close()
+        return None
+    return held
+
+
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # IPPROTO_TCP named, so that asyncio turns Nagle's algorithm off on each connection: without it, every page
@@ -102,6 +122,7 @@ class Started:
     join_url: str
     facilitator_url: str
     hours: float
+    held: IO[bytes]  # the answers' file, held while this process serves it: a second server is refused
 
     def run(self) -> tuple[str, bool]:
         """Serve until Ctrl-C or the time limit; return why it stopped (``time`` or ``stopped``), and whether closed."""
@@ -145,6 +166,7 @@ class Started:
             signal.signal(signal.SIGTERM, previous)
         closed = self.room.store.closed
         self.room.store.shut()
+        self.held.close()
         return ("time" if timed_out else "stopped"), closed
 
 
@@ -170,6 +192,22 @@ def start(
         )
     Output(out, planned(round))  # Close will write these: any file rolekit did not make is refused now, not then
     store = Store(out, round.fingerprint)
+    held = _serving(store.path)
+    if held is None:
+        earlier = store.meta("port")
+        store.shut()
+        raise DataError(
+            [
+                Problem(
+                    "rolekit room",
+                    None,
+                    None,
+                    f"this round is already being served from {out}"
+                    + (f" (port {earlier})" if earlier else "")
+                    + " by another rolekit room: use that one, or stop it (Ctrl-C in its terminal) and run this again",
+                )
+            ]
+        )
     bind = host or lan_address() or "127.0.0.1"
     shown = (lan_address() or "127.0.0.1") if bind in ("0.0.0.0", "::") else bind
     shown = "127.0.0.1" if shown == "localhost" else shown
@@ -184,6 +222,7 @@ def start(
             sock = _bind(bind, 0)  # the usual port is taken on a first start: any free one will do
     except OSError as err:
         store.shut()
+        held.close()
         said = (
             f"port {wanted} on {bind} is in use ({err.strerror}); "
             + (
@@ -216,7 +255,7 @@ def start(
         ),
     )
     room = Room(round, store, out, settings)
-    return Started(room, make_app(room), sock, join_url, f"http://{netloc}/f/{store.facilitator_secret}", hours)
+    return Started(room, make_app(room), sock, join_url, f"http://{netloc}/f/{store.facilitator_secret}", hours, held)
 
 
 def banner(started: Started, round: Round, tty: bool) -> str:

@@ -132,3 +132,16 @@ def test_the_tensions_chart_is_legible_with_long_positions(questions):
     )
     _legible(ax)
     _legible(rolekit.plot_tensions(rolekit.load_tensions()))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("roles", [1, 4, 12])
+def test_the_exercise_charts_are_legible_with_40_character_role_names(roles, tmp_path):
+    from make_synthetic_class import synthetic_class
+
+    sheet = rolekit.worksheet(rolekit.tidy(generated(roles, rows=48)), n=16, seed=roles)
+    synthetic_class(sheet, 20, seed=roles).to_csv(tmp_path / "form.csv", index=False)
+    sheet.key.to_csv(tmp_path / "key.csv", index=False)
+    scores = rolekit.score_sheets(tmp_path / "form.csv", tmp_path / "key.csv")
+    for draw in (rolekit.plot_agreement, rolekit.plot_disputed, rolekit.plot_room_vs_key):
+        _legible(draw(scores))

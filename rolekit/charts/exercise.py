@@ -12,7 +12,7 @@ from ..exercise import BANDS, DIMENSIONS, Scores, disputed, report_html
 from ..exercise.scoring import counted
 from ..findings import pct
 from ..output import Output
-from ._base import _new_axes, _title, chart
+from ._base import _fit, _new_axes, _size_pt, _text_width, _title, chart
 from .files import alt_text, save_chart
 
 # What ``rolekit score --out`` writes, and ``rolekit room`` on Close: the tables, three charts, the report.
@@ -67,6 +67,7 @@ def plot_agreement(scores: Scores, ax: Axes | None = None) -> Axes:
     ax.set_yticks(y, list(a.index))
     ax.set_ylim(len(a) - 0.4, -0.75)
     ax.set_xlim(low - 0.05, 1.0)
+    ax.set_xticks([round(t, 1) for t in np.arange(-1.0, 1.01, 0.2) if t >= low - 0.05 - 1e-9])  # none off the axis
     ax.set_xlabel("Fleiss' kappa: agreement in the room beyond chance (1 = everyone agrees)")
     ax.tick_params(axis="y", length=0)
     if a["fleiss_kappa"].isna().all():
@@ -94,12 +95,18 @@ def plot_disputed(scores: Scores, ax: Axes | None = None, top: int = 8) -> Axes:
     ax = _new_axes(ax, height=0.8 * len(worst) + 1.2 if len(worst) > 8 else None)  # 16:9 up to 8 items
     y = np.arange(len(worst), dtype=float)
     ax.barh(y, worst["agreement"] * 100, height=0.6, color="#D55E00", zorder=2)
-    for yi, r in zip(y, worst.itertuples(index=False)):
-        ax.text(r.agreement * 100 + 1.5, yi, f"{r.modal_answer} (key: {r.key})", va="center", fontsize=13)
     labels = [
         f"{r.item} · {r.dimension}\n" + textwrap.shorten(r.responsibility, 44, placeholder="…")
         for r in worst.itertuples(index=False)
     ]
+    # the plot's width once its labels take their place, in points: an answer and the key's fit in what is left
+    plot_pt = _size_pt(ax)[0] - max((_text_width(line, 12) for t in labels for line in t.split("\n")), default=0)
+    for yi, r in zip(y, worst.itertuples(index=False)):
+        room = (130 - r.agreement * 100 - 1.5) / 130 * plot_pt - 6
+        said = f"{r.modal_answer} (key: {r.key})"
+        if _text_width(said, 13) > room:  # a long role name: the answer, then the key's, each cut to fit
+            said = _fit(str(r.modal_answer), room, 13) + "\n" + _fit(f"(key: {r.key})", room, 13)
+        ax.text(r.agreement * 100 + 1.5, yi, said, va="center", fontsize=13)
     ax.set_yticks(y, labels, fontsize=12)
     ax.set_ylim(len(worst) - 0.5, -0.6)
     ax.set_xlim(0, 130)

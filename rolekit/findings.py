@@ -315,7 +315,7 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     word = "long-term" if column == "long_term" else "external"
     high = [r for r, v in here.items() if np.isclose(v, here.max())]
     low = [r for r, v in here.items() if np.isclose(v, here.min())]
-    verb = "is" if len(high) == 1 else "are"
+    verb = "is" if len(high) == 1 or len(high) > 3 else "are"  # "the work of 4 roles is"
     others = (
         ""
         if len(high) + len(low) == len(here)
@@ -324,14 +324,24 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
         else f"; the other {len(here) - len(high) - len(low)} roles in between"
     )
     opening = f"The largest difference inside a shared theme: in {theme}, "
-    if len(tied) > 1:
-        named = [f"{x} ({'long-term' if c == 'long_term' else 'external'})" for x, c in tied[:5]]
-        named += [f"{len(tied) - 5} more"] * (len(tied) > 5)
+    if len(tied) == 2:
+        named = [f"{x} ({'long-term' if c == 'long_term' else 'external'})" for x, c in tied]
         opening = f"The largest difference inside a shared theme is a tie between {join_names(named)}: in {theme}, "
+    elif len(tied) > 2:  # naming them all would fill a slide's title
+        opening = (
+            f"{len(tied)} themes and dimensions tie for the largest difference inside a shared theme; the first: "
+            f"in {theme}, "
+        )
     return [
         (
-            f"{opening}{_work_of(high)} {verb} {pct(here.max())} {word}, "
-            f"{join_names(f'the {possessive(str(r))}' for r in low)} {pct(here.min())}{others}.",
+            f"{opening}{_work_of(high) if len(high) <= 3 else f'the work of {len(high)} roles'} {verb} "
+            f"{pct(here.max())} {word}, "
+            + (
+                join_names(f"the {possessive(str(r))}" for r in low)
+                if len(low) <= 3
+                else f"that of {len(low)} {'others' if len(high) > 3 else 'roles'}"
+            )
+            + f" {pct(here.min())}{others}.",
             {"theme": str(theme), "dimension": word, "gap": float(spread.loc[theme, column])},
         )
     ]

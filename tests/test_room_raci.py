@@ -161,3 +161,16 @@ def test_rolekit_room_raci_needs_a_template_or_a_folder(template, capsys):
     assert "give either EXERCISE_DIR" in capsys.readouterr().err
     assert main(["room", str(template.parent), "--roles", "CEO"]) == 1
     assert "--roles goes with --raci" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_partly_answered_round_is_set_against_the_articles_on_what_the_room_answered(template, tmp_path):
+    r = room(tmp_path / "out", raci=template, roles=ROLES)
+    ids = [q.id for q in r.round.questions]
+    with client(r) as c:
+        _votes(r, c, [dict.fromkeys(ids[:3], ("Board", "Board"))] * 2)
+        token = as_facilitator(c, r)
+        page = c.post("/facilitator/close", data={"token": token}).text
+    assert "Of the 3 decisions both tables hold, 3 give some role another letter" in page
+    assert "only in" not in page  # the unanswered decisions are said once, as unanswered
+    assert f"{len(ids) - 3} decisions nobody answered" in page

@@ -62,15 +62,20 @@ def plot_raci(
             for d, r, b, c in changes[["decision", "role", "before", "change"]].itertuples(index=False)
             if c != "same" and d.casefold() in both
         }
+    if others:  # a role with letters only in the other table gets its column, so every differing cell is drawn
+        extra = list(dict.fromkeys(r for _, r in others if r not in set(grid.columns)))
+        grid = grid.reindex(columns=[*grid.columns, *extra], fill_value="")
     roles = list(grid.columns)
     ax = _new_axes(ax)
     size = matplotlib.rcParams["ytick.labelsize"]
     one_line = [_fit(d, _LABEL_PT, size) for d in grid.index]
     label_width = max(_text_width(d, size) for d in one_line)
     header = _role_labels(ax, roles, label_width)
-    handles = [Patch(color=_FILL[k], label=f"{k} {word}") for k, word in LETTERS.items()]
-    if grid.eq(BOTH).any(axis=None):
-        handles.insert(2, Patch(color=_FILL[BOTH], label=f"{BOTH} both A and R"))
+    both = grid.eq(BOTH).any(axis=None)  # an A/R is filled as an A: one swatch says both
+    handles = [
+        Patch(color=_FILL[k], label=f"A accountable ({BOTH}: and R)" if k == "A" and both else f"{k} {word}")
+        for k, word in LETTERS.items()
+    ]
     outlined = (
         [
             Patch(
@@ -143,7 +148,7 @@ def plot_raci(
         letters = ax.get_legend()
         if letters is not None:
             ax.add_artist(letters)
-        below_letters = -0.02 - legend_rows * 24 / _size_pt(ax)[1]
+        below_letters = -0.02 - legend_rows * 24 / max(room, 1)  # room: the grid's height once laid out
         ax.legend(handles=outlined, loc="upper center", bbox_to_anchor=(0.5, below_letters))
     drawn = len(grid) - sum(heading)
     if total > drawn:

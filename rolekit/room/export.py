@@ -118,8 +118,13 @@ def _raci(round: Round, folder: Output, written: list[Path], answers: pd.DataFra
         )
     from ..charts import alt_text, plot_raci, save_chart
 
-    ax = plot_raci(mine, against=articles)
+    # the articles' letters on the decisions the room answered: those nobody answered are in the notes
+    asked = set(mine["decision"].str.casefold())
+    answered = articles[articles["decision"].str.casefold().isin(asked)]
+    articles = answered if len(answered) else articles  # a template of the team's own decisions: said so, in full
+    ax = plot_raci(mine, against=articles, name="the articles")
     alt = alt_text(ax, plot_raci.kind)
     png = save_chart(ax, folder, "raci", plot_raci.kind)
     written.append(png)
-    return Closed(written, " ".join([raci_summary(mine, against=articles), *notes]), [(png.read_bytes(), alt)])
+    said = raci_summary(mine, against=articles, name="the articles")
+    return Closed(written, " ".join([said, *notes]), [(png.read_bytes(), alt)])

@@ -80,9 +80,10 @@ def test_scores_say_how_many_answers_each_gave_and_flag_under_half(tmp_path, cap
         ["name", "dimension"]
     )
     role = scores.xs("role", level="dimension")
-    assert role["answered"].tolist() == ["6", "6", "2"]  # Dev gave no role: no row, nothing to rank
-    assert role["items"].tolist() == ["6", "6", "6"] and role["correct"].tolist() == ["6", "5", "2"]
-    assert role["rank"].tolist() == ["1", "2", ""]
+    assert role["answered"].tolist() == ["6", "6", "2", "0"]  # Dev gave no role: a row says so, not ranked
+    assert role["items"].tolist() == ["6"] * 4 and role["correct"].tolist() == ["6", "5", "2", "0"]
+    assert role["rank"].tolist() == ["1", "2", "", ""]
+    assert role.loc["Dev", "note"] == "answered 0 of 6, under half: not ranked" and role.loc["Dev", "accuracy"] == ""
     assert role.loc["Cleo", "accuracy"] == "1.0"  # accurate over what was answered, and shown with its count
     assert role.loc["Cleo", "note"] == "answered 2 of 6, under half: not ranked"
     assert scores.loc[("Dev", "horizon"), "note"] == "answered 1 of 6, under half: not ranked"

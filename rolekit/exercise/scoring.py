@@ -166,20 +166,25 @@ def score(responses: Responses, key: pd.DataFrame, source: str = "") -> Scores:
 def _people(a: pd.DataFrame, participants: pd.DataFrame, items: int) -> pd.DataFrame:
     """Per participant and dimension: answered, correct, accuracy, Cohen's kappa, rank or why not ranked."""
     rows = []
-    for (person, d), theirs in a.groupby(["participant", "dimension"], sort=False):
-        answered = len(theirs)
-        rows.append(
-            {
-                "participant": person,
-                "dimension": d,
-                "answered": answered,
-                "items": items,
-                "correct": int(theirs["right"].sum()),
-                "accuracy": theirs["right"].mean(),
-                "cohen_kappa": cohen_kappa(theirs["key"].tolist(), theirs["answer"].tolist()),
-                "note": "" if 2 * answered >= items else f"answered {answered} of {items}, under half: not ranked",
-            }
-        )
+    groups = dict(list(a.groupby(["participant", "dimension"], sort=False)))
+    for person in participants["participant"]:  # every dimension of everyone read, those left blank too
+        for d in DIMENSIONS:
+            theirs = groups.get((person, d), a.iloc[:0])
+            answered = len(theirs)
+            rows.append(
+                {
+                    "participant": person,
+                    "dimension": d,
+                    "answered": answered,
+                    "items": items,
+                    "correct": int(theirs["right"].sum()),
+                    "accuracy": theirs["right"].mean() if answered else np.nan,
+                    "cohen_kappa": cohen_kappa(theirs["key"].tolist(), theirs["answer"].tolist())
+                    if answered
+                    else np.nan,
+                    "note": "" if 2 * answered >= items else f"answered {answered} of {items}, under half: not ranked",
+                }
+            )
     columns = ["participant", "dimension", "answered", "items", "correct", "accuracy", "cohen_kappa", "note"]
     people = pd.DataFrame(rows, columns=columns)
     ranked = people["note"].eq("")

@@ -147,7 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     room.add_argument("exercise", nargs="?", metavar="EXERCISE_DIR", help="a folder `rolekit worksheet` wrote")
     room.add_argument("--raci", metavar="TEMPLATE", help="a RACI template (`rolekit raci --template`) to serve instead")
     room.add_argument(
-        "--roles", metavar="NAMES", help="for --raci: the roles to choose among, comma-separated (default: its columns)"
+        "--roles",
+        metavar="NAMES",
+        help="for --raci: the roles to choose among, comma-separated; quote a name with a comma in it: "
+        "'CEO,\"Head of Sales, EMEA\"' (default: its columns)",
     )
     room.add_argument(
         "--out",
@@ -191,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     raci.add_argument("--template", metavar="DIR", help="where to write raci_template.csv")
     raci.add_argument(
-        "--roles", metavar="NAMES", help="the template's role columns, comma-separated (default: the articles' roles)"
+        "--roles",
+        metavar="NAMES",
+        help="the template's role columns, comma-separated; quote a name with a comma in it: "
+        "'CEO,\"Head of Sales, EMEA\"' (default: the articles' roles)",
     )
     raci.add_argument("--out", metavar="DIR", help="where to write raci.png")
     raci.set_defaults(run=_raci, usage=raci.error)
@@ -291,7 +297,7 @@ def _raci(args: argparse.Namespace) -> int:
     if args.template:
         if args.out:
             args.usage("--out goes with a FILE to check; --template DIR is where the template goes")
-        roles = [r.strip() for r in args.roles.split(",") if r.strip()] if args.roles is not None else None
+        roles = _role_names(args.roles) if args.roles is not None else None
         try:  # every name checked before anything is written
             template = raci_template(roles=roles)
         except DataError as err:
@@ -429,6 +435,17 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _role_names(given: str) -> list[str]:
+    """The names of ``--roles``: comma-separated, a name with a comma in it in double quotes (as in a CSV row).
+
+    >>> _role_names('CEO, COO,"Head of Sales, EMEA",')
+    ['CEO', 'COO', 'Head of Sales, EMEA']
+    """
+    import csv
+
+    return [r.strip() for r in next(csv.reader([given], skipinitialspace=True), []) if r.strip()]
+
+
 def _worksheet(args: argparse.Namespace) -> int:
     from .exercise import quick_entry, sheet_html, sheet_table, worksheet
     from .exercise.scoring import counted
@@ -515,7 +532,7 @@ def _room(args: argparse.Namespace) -> int:
     if args.roles and not args.raci:
         raise DataError([Problem("rolekit room", None, None, "--roles goes with --raci TEMPLATE.csv")])
     if args.raci:
-        roles = args.roles.split(",") if args.roles else None
+        roles = _role_names(args.roles) if args.roles else None
         round = raci_round(args.raci, roles)
         out = Path(args.out) if args.out else Path(args.raci).parent / "room"
     else:

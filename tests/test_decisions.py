@@ -493,3 +493,11 @@ def test_template_headers_go_through_the_formula_guard_and_read_back_as_typed(tm
     filled.to_csv(tmp_path / "filled.csv", index=False)
     d = load_decisions(tmp_path / "filled.csv")
     assert list(d["role"].cat.categories) == ["COO", "=HYPERLINK(1)"]  # the guard's quote undone on reading
+
+
+def test_a_role_name_with_a_comma_is_given_to_roles_in_double_quotes(tmp_path, capsys):
+    from rolekit.cli import main
+
+    assert main(["raci", "--template", str(tmp_path), "--roles", 'CEO,"Head of Sales, EMEA", CFO']) == 0
+    header = pd.read_csv(tmp_path / "raci_template.csv", nrows=0).columns.tolist()
+    assert header[2:5] == ["CEO", "Head of Sales, EMEA", "CFO"]

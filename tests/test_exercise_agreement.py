@@ -78,3 +78,12 @@ def test_missing_answers_are_left_out_and_nothing_rated_twice_is_nan():
 )
 def test_landis_and_koch_bands(kappa, word):
     assert ex.band(kappa) == word
+
+
+def test_krippendorff_alpha_is_defined_without_a_warning_when_only_lone_answers_differ():
+    import warnings
+
+    lone = pd.DataFrame([["x", "y", None], ["x", None, "z"]])  # item 1 paired and agreed; y and z stand alone
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the room's terminal showed krippendorff's 0/0 RuntimeWarning
+        assert ex.krippendorff_alpha(lone) == 1.0

@@ -115,7 +115,8 @@ def krippendorff_alpha(answers: pd.DataFrame) -> float:
     """Krippendorff's alpha (nominal) of a participant x item table of answers, missing ones allowed.
 
     From the ``krippendorff`` package. Defined cases: when every answer given is the
-    same value, alpha's formula is 0/0 and rolekit returns 1.0 (complete agreement);
+    same value on every item two participants answered, alpha's formula is 0/0 and
+    rolekit returns 1.0 (complete agreement);
     when no item was answered by two participants or more (a dry run with one sheet),
     alpha cannot be computed and the result is NaN, as for Fleiss' kappa.
 
@@ -123,14 +124,17 @@ def krippendorff_alpha(answers: pd.DataFrame) -> float:
     0.44
     >>> krippendorff_alpha(pd.DataFrame([["a", "b", "a"]]))
     nan
+    >>> krippendorff_alpha(pd.DataFrame([["a", "b"], ["a", None]]))  # only the first item is answered twice
+    1.0
     """
     import krippendorff
 
-    values = answers.stack().dropna()
-    if not (answers.notna().sum(axis=0) >= 2).any():
+    paired = answers.notna().sum(axis=0) >= 2  # the items two participants or more answered: only they count
+    if not paired.any():
         return float("nan")
-    if values.nunique() < 2:
+    if answers.loc[:, paired].stack().dropna().nunique() < 2:  # one value on every paired item (and others alone)
         return 1.0
+    values = answers.stack().dropna()
     codes = pd.Categorical(answers.to_numpy().ravel(), categories=sorted(values.unique())).codes
     data = np.where(codes < 0, np.nan, codes).reshape(answers.shape)  # a missing answer has no code: NaN
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))

@@ -151,3 +151,22 @@ def test_the_facilitators_page_shows_the_count_at_1280x720(browser, server):
     wide.get_by_role("button", name="Join").click()
     wide.wait_for_selector("#answers")
     wide.screenshot(path=str(SHOTS / "room-answers-1280.png"))
+
+
+def test_a_tap_the_room_refuses_as_too_fast_says_so_not_that_the_connection_dropped(browser, server):
+    page = _page(browser, server, 390, 844)
+    page.goto(server.join)
+    page.fill("#name", "Tapper")
+    page.get_by_role("button", name="Join").click()
+    page.wait_for_selector("#answers")
+    page.route(  # the room's rate limit, as it answers an answer: plain text, 429
+        "**/j/**",
+        lambda route: (
+            route.fulfill(status=429, body="Slow down", headers={"retry-after": "1"})
+            if route.request.method == "POST"
+            else route.continue_()
+        ),
+    )
+    _tap(page, "Q01-scope", "internal")
+    page.locator("#status", has_text="too many taps at once").wait_for(timeout=15_000)
+    assert "connection dropped" not in page.inner_text("#status")

@@ -119,6 +119,7 @@ def test_the_facilitator_sees_the_count_live_agreement_and_the_most_disputed_ite
     text = c.get("/facilitator/live").json()["text"]
     assert text["joined"] == "3" and text["answered"] == "3" and text["answers"] == "96"
     assert text["scope-kappa"] == "1.00" and text["horizon-kappa"] == "—"
+    assert text["undefined"].startswith("— : not defined yet")  # the dash is explained while one shows
     assert text["disputed"].startswith(f"Q07 · {key.loc['Q07', 'responsibility']} (role: 67% gave")
     assert text["item-Q01"] == "3"
     page = c.get("/facilitator").text
@@ -161,6 +162,7 @@ def test_live_agreement_is_what_rolekit_score_computes(ready, tmp_path):
         assert live["text"][f"{row.dimension}-kappa"] == f"{row.fleiss_kappa:.2f}"
         assert live["text"][f"{row.dimension}-alpha"] == f"{row.krippendorff_alpha:.2f}"
     assert live["text"]["disputed"].startswith(rolekit.disputed(scores, 1)["item"].iloc[0])
+    assert live["text"]["undefined"] == ""  # every statistic defined: the note on the dash is not shown
 
 
 # -- Security: one test per rule ---------------------------------------------------------------

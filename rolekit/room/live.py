@@ -89,6 +89,8 @@ def statistics(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> dict
         text[f"{r.dimension}-kappa"] = _number(r.fleiss_kappa)
         text[f"{r.dimension}-alpha"] = _number(r.krippendorff_alpha)
         text[f"{r.dimension}-band"] = r.band if np.isfinite(r.fleiss_kappa) else "—"
+    undefined = any("—" in v for k, v in text.items() if k.endswith(("-kappa", "-alpha", "-band")))
+    text["undefined"] = "— : not defined yet (it needs an item answered by two people or more)" if undefined else ""
     for i in ids:
         text[f"item-{i}"] = str(int(answered_by.get(i, 0)))
     numbers = overall[["dimension", "fleiss_kappa", "krippendorff_alpha"]].astype(object)

@@ -287,7 +287,7 @@ def facilitator_page(round: Round, join: str, qr_svg: str, live: Mapping[str, An
         f"<p><b>{_live('answers', text['answers'])}</b>answers</p></div>"
         '<h2 class="live">Agreement in the room so far</h2>'
         "<table><tr><th>dimension</th><th>Fleiss' kappa</th><th>Krippendorff's alpha</th><th>in words</th></tr>"
-        f"{rows}</table><p class=note>— : not defined yet (it needs an item answered by two people or more)</p>"
+        f"{rows}</table><p class=note>{_live('undefined', text['undefined'])}</p>"  # the dash explained while shown
         f'<h2 class="live">Most disputed so far</h2><p class="disputed">{_live("disputed", text["disputed"])}</p>'
         f'<h2 class="live">Answers per {"item" if round.kind == "tagging" else "decision"}</h2>'
         f"<div class=items>{items}</div></div></div>"

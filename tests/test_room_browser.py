@@ -146,6 +146,7 @@ def test_the_facilitators_page_shows_the_count_at_1280x720(browser, server):
     phone = _page(browser, server, 390, 844)
     phone.goto(server.facilitator)
     phone.screenshot(path=str(SHOTS / "room-facilitator-phone.png"), full_page=True)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # a facilitator checking from a phone
     wide = _page(browser, server, 1280, 720)
     wide.goto(server.join)
     wide.get_by_role("button", name="Join").click()

@@ -286,7 +286,7 @@ def facilitator_page(round: Round, join: str, qr_svg: str, live: Mapping[str, An
         f"<p><b>{_live('answered', text['answered'])}</b>have answered</p>"
         f"<p><b>{_live('answers', text['answers'])}</b>answers</p></div>"
         '<h2 class="live">Agreement in the room so far</h2>'
-        "<table><tr><th>dimension</th><th>Fleiss' kappa</th><th>Krippendorff's alpha</th><th>in words</th></tr>"
+        "<table><tr><th>dimension</th><th>Fleiss' kappa</th><th>Krippen&shy;dorff's alpha</th><th>in words</th></tr>"
         f"{rows}</table><p class=note>{_live('undefined', text['undefined'])}</p>"  # the dash explained while shown
         f'<h2 class="live">Most disputed so far</h2><p class="disputed">{_live("disputed", text["disputed"])}</p>'
         f'<h2 class="live">Answers per {"item" if round.kind == "tagging" else "decision"}</h2>'

@@ -154,9 +154,11 @@ def test_live_agreement_is_what_rolekit_score_computes(ready, tmp_path):
                 for d in ("role", "scope", "horizon")
             },
         )
+    join(TestClient(c.app), r, "Eve")  # joins, then answers nothing
     live = r.live.compute()
     token = as_facilitator(c, r)
-    c.post("/facilitator/close", data={"token": token})
+    closed = c.post("/facilitator/close", data={"token": token}).text
+    assert "1 participant joined but answered nothing, so they are not counted." in closed
     scores = rolekit.score_sheets(r.out / "responses.csv")
     for row in scores.agreement.itertuples():
         assert live["text"][f"{row.dimension}-kappa"] == f"{row.fleiss_kappa:.2f}"

@@ -82,8 +82,14 @@ def close(round: Round, store: Store, out: str | Path) -> Closed:
         people, stored = store.table()
         written = [folder.write_csv("responses.csv", responses_table(round, people, stored))]
         if round.kind == "tagging":
-            return _tagging(round, folder, written)
-        return _raci(round, folder, written, room_answers(round, people, stored))
+            done = _tagging(round, folder, written)
+        else:
+            done = _raci(round, folder, written, room_answers(round, people, stored))
+    silent = len(people) - stored["participant"].nunique()
+    if silent:  # joined, then answered nothing: not in responses.csv, said here
+        who = "1 participant" if silent == 1 else f"{silent} participants"
+        done = done._replace(summary=f"{done.summary} {who} joined but answered nothing, so they are not counted.")
+    return done
 
 
 def _tagging(round: Round, folder: Output, written: list[Path]) -> Closed:

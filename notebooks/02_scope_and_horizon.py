@@ -34,8 +34,10 @@ df = rolekit.load_responsibilities(data_path)
 # ## The 2x2 map
 #
 # Each dot is one responsibility, in its role's colour and shape, on the row of its
-# theme. Left: daily; right: long-term. Bottom: internal; top: external. The title says
-# where each role's work most often sits.
+# theme (of its role, for a table without themes). Left: daily; right: long-term.
+# Bottom: internal; top: external. For a table with more rows than the slide holds, or
+# with weights, the map is a grid instead: a row per role, a dot per cell sized by its
+# count or weight. The title says where each role's work most often sits.
 
 # %%
 rolekit.show(rolekit.plot_scope_horizon, df)

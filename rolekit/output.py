@@ -572,12 +572,14 @@ def writable_folder(folder: Path) -> list[Problem]:
             what = "is a file, not a folder" if here == folder else f"cannot be made: {here} is a file, not a folder"
             return [Problem(str(folder), None, None, f"{what}; {_ADVICE}")]
         if not os.access(here, os.W_OK | os.X_OK):
+            read_only = hasattr(os, "statvfs") and bool(os.statvfs(here).f_flag & getattr(os, "ST_RDONLY", 1))
+            why = f"{here} is on a read-only disk" if read_only else f"no permission to write in {here}"
             return [
                 Problem(
                     str(folder),
                     None,
                     None,
-                    f"cannot be written: no permission to write in {here}; choose a folder of your own",
+                    f"cannot be written: {why}; choose a folder of your own with --out",
                 )
             ]
         return []

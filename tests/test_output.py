@@ -253,6 +253,19 @@ def test_a_folder_without_write_permission(tmp_path, capsys):
     assert "no permission to write" in capsys.readouterr().err
 
 
+def test_a_folder_on_a_read_only_disk_says_so(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from rolekit.output import writable_folder
+
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # what a read-only mount answers, root or not
+    monkeypatch.setattr(os, "statvfs", lambda path: SimpleNamespace(f_flag=os.ST_RDONLY))
+    (said,) = writable_folder(tmp_path / "figs")
+    assert (
+        said.message == f"cannot be written: {tmp_path} is on a read-only disk; choose a folder of your own with --out"
+    )
+
+
 # -- Everything checked before the first file is written -----------------------------------------
 
 

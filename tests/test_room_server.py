@@ -208,7 +208,7 @@ def test_close_from_the_command_line_then_a_closed_room_takes_no_more_answers(fo
             phone.answer({"Q01-role": "CEO", "Q01-scope": "internal", "Q02-role": "COO"})
     assert main(["room", str(folder), "--close"]) == 0
     said = capsys.readouterr().out
-    assert "3 participants scored from 1 file" in said and f"wrote {out / 'report.html'}" in said
+    assert "3 participants scored from the room's answers" in said and f"wrote {out / 'report.html'}" in said
     assert main(["score", str(out / "responses.csv"), "--out", str(tmp_path / "again")]) == 0
     for name in ("scores.csv", "items.csv", "confusion.csv", "report.html"):
         assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name

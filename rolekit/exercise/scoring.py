@@ -395,8 +395,8 @@ def _skipped(scores: Scores) -> str:
     return " and ".join(counted(k, what) + " skipped" for k, what in ((sheets, "sheet"), (rows, "form row")) if k)
 
 
-def summary(scores: Scores) -> str:
-    """A short paragraph on the room's agreement, computed from the scores.
+def summary(scores: Scores, source: str | None = None) -> str:
+    """A short paragraph on the room's agreement, computed from the scores; ``source``: where the answers came from.
 
     >>> import rolekit
     >>> summary(score_sheets(rolekit.SYNTHETIC_CLASS)).split(". ")[0]
@@ -405,7 +405,7 @@ def summary(scores: Scores) -> str:
     used = scores.participants["participant"].nunique()
     skipped = _skipped(scores)
     parts = [
-        f"{counted(used, 'participant')} scored from {counted(scores.sheets, 'file')}"
+        f"{counted(used, 'participant')} scored from {source or counted(scores.sheets, 'file')}"
         + (f"; {skipped} (see the problems above)" if skipped else "")
         + "."
     ]

@@ -101,7 +101,7 @@ def _tagging(round: Round, folder: Output, written: list[Path]) -> Closed:
     except DataError:  # nobody answered: the responses file says so, and there is nothing to score
         return Closed(written, "Nobody answered, so there is nothing to score.", [])
     files, charts = save_scores(scores, folder)
-    return Closed(written + files, summary(scores), charts)
+    return Closed(written + files, summary(scores, "the room's answers"), charts)
 
 
 def _raci(round: Round, folder: Output, written: list[Path], answers: pd.DataFrame) -> Closed:

@@ -323,18 +323,18 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
         if len(here) - len(high) - len(low) == 1
         else f"; the other {len(here) - len(high) - len(low)} roles in between"
     )
-    opening = f"The largest difference inside a shared theme: in {theme}, "
+    lead_in = f"The largest difference inside a shared theme: in {theme}, "
     if len(tied) == 2:
         named = [f"{x} ({'long-term' if c == 'long_term' else 'external'})" for x, c in tied]
-        opening = f"The largest difference inside a shared theme is a tie between {join_names(named)}: in {theme}, "
+        lead_in = f"The largest difference inside a shared theme is a tie between {join_names(named)}: in {theme}, "
     elif len(tied) > 2:  # naming them all would fill a slide's title
-        opening = (
+        lead_in = (
             f"{len(tied)} themes and dimensions tie for the largest difference inside a shared theme; the first: "
             f"in {theme}, "
         )
     return [
         (
-            f"{opening}{_work_of(high) if len(high) <= 3 else f'the work of {len(high)} roles'} {verb} "
+            f"{lead_in}{_work_of(high) if len(high) <= 3 else f'the work of {len(high)} roles'} {verb} "
             f"{pct(here.max())} {word}, "
             + (
                 join_names(f"the {possessive(str(r))}" for r in low)
@@ -372,17 +372,19 @@ def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, d
     tied = [lead for lead in leads if np.isclose(lead[0], best)]
     if len(tied) > 1:
         names = join_names(lead[1] for lead in tied) if len(tied) <= _MOST_NAMED else plural(len(tied), "theme")
-        held = "; ".join(
-            f"the {lead[2]} holds {number(lead[3])} of {possessive(lead[1])} "
-            + (
-                f"total weight of {number(lead[4])}"
-                if weighted
-                else plural(lead[4], "responsibility", "responsibilities")
+        held = (
+            "; ".join(
+                f"the {lead[2]} holds {number(lead[3])} of {possessive(lead[1])} "
+                + (
+                    f"total weight of {number(lead[4])}"
+                    if weighted
+                    else plural(lead[4], "responsibility", "responsibilities")
+                )
+                for lead in tied
             )
-            for lead in tied
+            if len(tied) == 2
+            else f"in each, one role holds {pct(best)} of the {'weight' if weighted else 'work'}"  # would fill a slide
         )
-        if len(tied) > 2:  # the details of each would fill a slide: the share says it
-            held = f"in each, one role holds {pct(best)} of the {'weight' if weighted else 'work'}"
         return [
             (
                 f"Of the themes two roles or more share, {names} rest most on one role, tied at {pct(best)}: {held}.",

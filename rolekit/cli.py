@@ -468,7 +468,8 @@ def _worksheet(args: argparse.Namespace) -> int:
     folder = Output(args.out, [*names, "quick_entry.csv", "worksheet.html", "key/answer_key.csv"])
     df = load_responsibilities(args.data)
     sheet = worksheet(df, args.n, args.seed)
-    roles = [str(r) for r in df["role"].cat.categories if r in set(sheet.key["role"])]  # the answers scoring accepts
+    # the answers scoring accepts, in the order the phones of `rolekit room` list them: a room may mix paper and phones
+    roles = sorted({str(r) for r in sheet.key["role"]}, key=str.casefold)
     table = sheet_table(sheet, roles)
     with folder:  # the manifest is rewritten once, at the end, however many sheets
         written = [folder.write_csv(name, table) for name in names]

@@ -34,6 +34,27 @@ def test_a_sheet_cannot_ask_for_more_items_than_the_table_has():
         rolekit.worksheet(rolekit.load_responsibilities().head(3), n=99)
 
 
+def test_the_paper_sheet_lists_the_roles_as_the_phones_of_the_room_do(tmp_path, capsys):
+    from rolekit.room import tagging_round
+
+    roles = ["Managing Director", "Head of Ops", "finance lead"]  # the table's order, not the alphabet's
+    table = pd.DataFrame(
+        {
+            "role": [r for r in roles for _ in range(4)],
+            "responsibility": [f"Duty number {k} of the team" for k in range(12)],
+            "scope": ["internal", "external"] * 6,
+            "horizon": ["daily", "daily", "long-term", "long-term"] * 3,
+        }
+    )
+    table.to_csv(tmp_path / "team.csv", index=False)
+    assert main(["worksheet", "--data", str(tmp_path / "team.csv"), "--n", "6", "--out", str(tmp_path / "ex")]) == 0
+    with open(tmp_path / "ex" / "sheets" / "P01.csv") as f:
+        header = next(csv.reader(f))
+    on_phones = tagging_round(tmp_path / "ex").roles
+    assert on_phones == ("finance lead", "Head of Ops", "Managing Director")
+    assert header[3] == f"role ({' / '.join(on_phones)})"
+
+
 def test_worksheet_command_writes_sheets_page_and_key_apart(tmp_path, capsys):
     assert main(["worksheet", "--n", "8", "--seed", "1", "--participants", "3", "--out", str(tmp_path / "ex")]) == 0
     files = sorted(p.relative_to(tmp_path / "ex").as_posix() for p in (tmp_path / "ex").rglob("*") if p.is_file())

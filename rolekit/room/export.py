@@ -87,8 +87,10 @@ def close(round: Round, store: Store, out: str | Path) -> Closed:
             done = _raci(round, folder, written, room_answers(round, people, stored))
     silent = len(people) - stored["participant"].nunique()
     if silent:  # joined, then answered nothing: not in responses.csv, said here
-        who = "1 participant" if silent == 1 else f"{silent} participants"
-        done = done._replace(summary=f"{done.summary} {who} joined but answered nothing, so they are not counted.")
+        from ..exercise.scoring import counted
+
+        said = f"{counted(silent, 'participant')} joined but answered nothing, so they are not counted."
+        done = done._replace(summary=f"{done.summary} {said}")
     return done
 
 

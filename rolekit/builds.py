@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import runner
+from . import forks, runner
 from .bundle import bundled
 from .datasets import load_responsibilities
 from .output import Output, writable_folder
@@ -204,12 +204,12 @@ def build(
         # they ran too, the charts are read from what drawn_once kept.
         size = {s.name: s.stat().st_size for s in sources}
         order = sorted(tasks, key=lambda name: -size.get(name, 0))
-        if tasks and runner.available():
+        if tasks and forks.available():
             runner.warm()  # imported once, here, for every fork
             if rerun or remake:
                 ready_exporters()
         with drawn_once():  # a chart that several notebooks show is drawn by the first of them
-            outcomes = dict(zip(order, runner.run_tasks([tasks[name] for name in order], workers)))
+            outcomes = dict(zip(order, forks.run_tasks([tasks[name] for name in order], workers)))
 
         for source in [*rerun, *remake]:
             outcome, name = outcomes[source.name], handout_name(source)

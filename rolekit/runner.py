@@ -2,49 +2,27 @@
 
 Starting a Jupyter kernel and importing pandas, matplotlib and rolekit costs about a
 second a notebook, more than most notebooks of the series take to run. Here the
-process that builds imports everything once (:func:`warm`); every task then runs in
-a child forked from it (:func:`in_forks`: copy-on-write, so the imports cost nothing
-more), isolated from the others: its own memory, nothing shared back but its result.
+process that builds imports everything once (:func:`warm`); every notebook then runs
+in a child forked from it (:func:`rolekit.forks.in_forks`), isolated from the others.
 A notebook (:func:`execute_notebook`) runs in an IPython shell of its own, in its
 folder, cell by cell as a kernel runs it, its outputs recorded as a kernel sends them
 (streams, displays, the cell's result, an error); the ``parameters`` cell is followed
 by an ``injected-parameters`` cell as papermill writes it; a failing cell stops its
-notebook and says which cell.
-
-Forks are made from the main thread only, never while another thread of this process
-runs, so a child never inherits a lock held midway. Where forking a process that has
-imported all this is not safe (macOS, whose system libraries may start threads of
-their own, as Python's multiprocessing documentation warns) or not possible
-(Windows), :func:`available` says so: tasks then run in fresh worker processes
-(:func:`run_tasks`), each notebook in a kernel of its own, slower but the same.
+notebook and says which cell. Where forks are not available, each notebook runs in a
+kernel of its own (see :mod:`rolekit.seminar`), slower but the same.
 """
 
 from __future__ import annotations
 
-import gc
 import io
-import multiprocessing
 import os
-import pickle
-import select
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-__all__ = ["available", "execute_notebook", "in_forks", "run_tasks", "warm"]
+__all__ = ["execute_notebook", "warm"]
 
-T = TypeVar("T")
 _SHELL: Any = None
-
-
-def available() -> bool:
-    """Whether tasks can run in forks of this process: on Linux and the BSDs, not on macOS or Windows.
-
-    >>> isinstance(available(), bool)
-    True
-    """
-    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
 def warm() -> Any:
@@ -122,99 +100,12 @@ def warm() -> Any:
     return shell
 
 
-def in_forks(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> list[T | BaseException]:
-    """Run each task in a child forked from this process, ``workers`` at a time; return what each returned.
-
-    A task that raises gives its exception instead of a result (its type and message;
-    the traceback stays in the child). Results must be picklable.
-
-    >>> in_forks([lambda: 1 + 1, lambda: os.getpid() != PARENT])
-    [2, True]
-    """
-    if not available():
-        raise RuntimeError("tasks can run in forks only where the operating system can fork (not on Windows)")
-    workers = max(1, workers or os.cpu_count() or 1)
-    results: list[Any] = [None] * len(tasks)
-    waiting = list(range(len(tasks)))
-    running: dict[int, tuple[int, int, bytearray]] = {}  # read end of the pipe -> (task, pid, bytes so far)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    gc.freeze()  # the parent's objects out of the collector's reach: a child's collections do not copy their pages
-    try:
-        while waiting or running:
-            while waiting and len(running) < workers:
-                task = waiting.pop(0)
-                read, write = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # the child: run the task, send its result, leave without the parent's clean-up
-                    os.close(read)
-                    code = 0
-                    try:
-                        outcome: tuple[str, Any] = ("done", tasks[task]())
-                    except BaseException as err:  # whatever it was, the parent says so
-                        outcome, code = ("failed", RuntimeError(f"{type(err).__name__}: {err}")), 1
-                    try:
-                        data = pickle.dumps(outcome)
-                        while data:
-                            data = data[os.write(write, data) :]
-                    finally:
-                        os._exit(code)
-                os.close(write)
-                running[read] = (task, pid, bytearray())
-            ready, _, _ = select.select(list(running), [], [])
-            for read in ready:
-                task, pid, got = running[read]
-                chunk = os.read(read, 1 << 16)
-                if chunk:
-                    got += chunk
-                    continue
-                os.close(read)
-                del running[read]
-                os.waitpid(pid, 0)
-                _, value = pickle.loads(bytes(got)) if got else ("failed", RuntimeError("the fork ended early"))
-                results[task] = value
-    except BaseException:  # Ctrl-C, or anything else: no child is left running
-        for _, pid, _ in running.values():
-            try:
-                os.kill(pid, 9)
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
-        raise
-    finally:
-        gc.unfreeze()
-    return results
-
-
-def run_tasks(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> list[T | BaseException]:
-    """Run ``tasks`` in forks (:func:`in_forks`) or, where that is not safe, in fresh worker processes.
-
-    Either way a task that raises gives its exception instead of a result. For the
-    worker processes, tasks and results must be picklable (functions of a module, not
-    lambdas).
-
-    >>> from functools import partial
-    >>> run_tasks([partial(pow, 2, 3), partial(divmod, 7, 2)])
-    [8, (3, 1)]
-    """
-    if available():
-        return in_forks(tasks, workers)
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=max(1, workers or os.cpu_count() or 1)) as pool:
-        jobs = [pool.submit(task) for task in tasks]
-        return [job.exception() or job.result() for job in jobs]
-
-
-PARENT = os.getpid()  # for the example above: a fork's pid differs from its parent's
-
-
 def execute_notebook(
     source: str | os.PathLike[str], target: str | os.PathLike[str], parameters: dict[str, Any]
 ) -> str | None:
     """Run the notebook at ``source`` with ``parameters`` in this process, and write it to ``target``.
 
-    Meant to run in a fork (see :func:`in_forks`): it uses the shell :func:`warm` made
+    Meant to run in a fork (see :func:`rolekit.forks.in_forks`): it uses the shell :func:`warm` made
     and changes the working folder to ``target``'s. Returns None when every cell ran,
     else which cell failed and why (the notebook is written as far as it ran).
     """

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import runner
+from . import forks, runner
 from .bundle import bundled
 from .datasets import load_responsibilities
 from .output import Output, writable_folder
@@ -73,7 +73,7 @@ def run_notebook(source: Path, scratch: Path, data_path: str | None, handout: bo
     Returns why it failed (None if every cell ran) and, with ``handout``, the handout
     made from it (else ""), so a fork hands back both at once.
     """
-    run = runner.execute_notebook if runner.available() else _in_kernel
+    run = runner.execute_notebook if forks.available() else _in_kernel
     scratch = Path(scratch).absolute()  # the notebook runs in its own folder: a relative path would not find it
     error = run(source, scratch, {"data_path": data_path})
     return error, handout_body(scratch, source.name) if handout and error is None else ""
@@ -135,12 +135,12 @@ def run_series(
     sources = notebooks()
     with series_folder(out) as folder, contextlib.ExitStack() as scratches:
         paths = [scratches.enter_context(folder.scratch(s.name)) for s in sources]
-        if runner.available():
+        if forks.available():
             runner.warm()  # imported once, here, for every fork
         tasks = [functools.partial(run_notebook, s, p, data_path) for s, p in zip(sources, paths)]
         written, failed = [], []
         with drawn_once():  # a chart that several notebooks show is drawn by the first of them
-            outcomes = runner.run_tasks(tasks, workers)
+            outcomes = forks.run_tasks(tasks, workers)
         for source, path, outcome in zip(sources, paths, outcomes):
             error = str(outcome) if isinstance(outcome, BaseException) else outcome[0]
             done, problem = keep_executed(folder, source, path, error)

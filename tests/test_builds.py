@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 import rolekit
-from rolekit import builds, runner
+from rolekit import builds, forks, runner
 from rolekit.builds import INPUTS, build
 
 REVEAL = ROOT / ".venv" / "share" / "reveal.js-4.6.0"  # where the Makefile puts it
@@ -59,13 +59,13 @@ def series(first_build, tmp_path, monkeypatch):
     sources = [Path(shutil.copy(s, tmp_path / "series")) for s in first_build[0]]  # the same bytes: the same keys
     monkeypatch.setattr(rolekit.seminar, "notebooks", lambda: sources)
     ran: list[list[str]] = []
-    run_tasks = runner.run_tasks
+    run_tasks = forks.run_tasks
 
     def recorded(tasks, workers=None):
         ran.append(sorted(_task(t) for t in tasks))
         return run_tasks(tasks, workers)
 
-    monkeypatch.setattr(runner, "run_tasks", recorded)
+    monkeypatch.setattr(forks, "run_tasks", recorded)
     return sources, ran, tmp_path / "build"
 
 
@@ -188,7 +188,7 @@ def test_without_forks_each_notebook_runs_in_a_kernel_and_gives_the_same_outputs
     _, _, out = series
     _built(first_build, out)
     forked = nbformat.read(out / "notebooks" / "seminar_deck.ipynb", as_version=4)
-    monkeypatch.setattr(runner, "available", lambda: False)
+    monkeypatch.setattr(forks, "available", lambda: False)
     monkeypatch.setattr(builds, "fingerprint", lambda: "built without forks")
     build(out=out, reveal=REVEAL)
     in_kernels = nbformat.read(out / "notebooks" / "seminar_deck.ipynb", as_version=4)
@@ -207,7 +207,7 @@ def _outputs(nb) -> list:
 def test_a_notebook_run_in_a_fork_shows_what_it_shows_when_run_in_a_kernel(tmp_path, name):
     """The committed notebooks were executed by nbconvert in a kernel: a fork gives the same outputs, byte for byte."""
     runner.warm()
-    [error] = runner.in_forks([lambda: runner.execute_notebook(ROOT / "notebooks" / name, tmp_path / name, {})])
+    [error] = forks.in_forks([lambda: runner.execute_notebook(ROOT / "notebooks" / name, tmp_path / name, {})])
     assert error is None
     committed = nbformat.read(ROOT / "notebooks" / name, as_version=4)
     assert _outputs(nbformat.read(tmp_path / name, as_version=4)) == _outputs(committed)

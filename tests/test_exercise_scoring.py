@@ -13,6 +13,7 @@ from PIL import Image
 
 import rolekit
 from rolekit.cli import main
+from rolekit.validate import DataError, Problem
 
 
 def test_a_hand_made_class_scores_as_worked_out_by_hand(room):
@@ -96,3 +97,52 @@ def test_score_on_thirty_participants_and_forty_items_is_quick(tmp_path):
     scores = rolekit.score_sheets(tmp_path / "form.csv", tmp_path / "key.csv")
     assert len(scores.participants["participant"].unique()) == 30
     assert time.perf_counter() - start < 10  # generous; benchmarks/exercise.py prints the real figure
+
+
+@pytest.mark.slow
+def test_the_charts_drawn_in_forks_are_those_drawn_in_one_process(room, tmp_path, monkeypatch):
+    """save_scores draws its three charts side by side in forks: the files are the same, byte for byte."""
+    from rolekit import forks
+    from rolekit.charts.exercise import SCORE_FILES, save_scores
+    from rolekit.output import Output
+
+    scores = rolekit.score_sheets(room)
+    apart = []
+    in_forks = forks.in_forks
+    monkeypatch.setattr(forks, "in_forks", lambda tasks: apart.append(len(tasks)) or in_forks(tasks))
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    with Output(tmp_path / "forks", SCORE_FILES) as folder:
+        save_scores(scores, folder)
+    monkeypatch.setattr(forks, "available", lambda: False)
+    with Output(tmp_path / "here", SCORE_FILES) as folder:
+        save_scores(scores, folder)
+    assert apart == [3]
+    for name in SCORE_FILES:
+        assert (tmp_path / "forks" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name
+
+
+def test_a_chart_that_fails_in_its_fork_raises_its_own_error(room, tmp_path, monkeypatch):
+    from rolekit.charts import exercise
+    from rolekit.output import Output
+
+    def fails(scores):
+        raise DataError([Problem("scores", None, None, "nothing to draw")])
+
+    monkeypatch.setattr(exercise, "plot_disputed", fails)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    with pytest.raises(DataError, match="nothing to draw"), Output(tmp_path, exercise.SCORE_FILES) as folder:
+        exercise.save_scores(rolekit.score_sheets(room), folder)
+    assert not (tmp_path / "disputed.png").exists()
+
+
+def test_no_fork_is_made_from_a_thread_beside_the_main_one():
+    """The room server closes a round in a worker thread while its own threads serve: forking there is unsafe."""
+    import threading
+
+    from rolekit import forks
+
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(forks.available()))
+    worker.start()
+    worker.join()
+    assert seen == [False] and forks.available()

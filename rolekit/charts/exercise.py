@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from matplotlib.axes import Axes
 
+from .. import forks
 from ..exercise import BANDS, DIMENSIONS, Scores, disputed, report_html
 from ..exercise.scoring import counted
 from ..findings import pct
 from ..output import Output
-from ._base import _fit, _new_axes, _size_pt, _text_width, _title, chart
-from .files import alt_text, save_chart
+from ._base import _fit, _new_axes, _size_pt, _text_width, _title, chart, figure_of
+from .files import alt_text, render
 
 # What ``rolekit score --out`` writes, and ``rolekit room`` on Close: the tables, three charts, the report.
 SCORE_FILES = (
@@ -169,6 +173,18 @@ def plot_room_vs_key(scores: Scores, ax: Axes | None = None) -> Axes:
     return ax
 
 
+def _drawn(draw: Callable[[Scores], Axes], scores: Scores) -> tuple[bytes, str]:
+    """The chart ``draw`` makes of ``scores``, as a PNG file's bytes, and its alt text."""
+    import matplotlib.pyplot as plt
+
+    ax = draw(scores)
+    try:
+        alt = alt_text(ax, getattr(draw, "kind", None))
+        return render(ax, "png", alt), alt
+    finally:
+        plt.close(figure_of(ax))
+
+
 def save_scores(scores: Scores, folder: Output) -> tuple[list[Path], list[tuple[bytes, str]]]:
     """Write what ``rolekit score --out`` writes into ``folder``: the tables, the three charts and ``report.html``.
 
@@ -176,14 +192,22 @@ def save_scores(scores: Scores, folder: Output) -> tuple[list[Path], list[tuple[
     advance. ``scores.csv`` is the only file with names; the charts and the report
     show participants as P1, P2... Returns the paths written, in order, and each
     chart as its PNG bytes and alt text.
+
+    The three charts are drawn side by side, each in a fork of this process, where
+    :func:`rolekit.forks.available` says it can fork and there is more than one core:
+    drawing them is most of the command's time. A chart that fails in its fork is drawn
+    again here, so that its error is raised as it was.
     """
+    draws = {"agreement": plot_agreement, "disputed": plot_disputed, "room_vs_key": plot_room_vs_key}
+    slowest_first = ["room_vs_key", "disputed", "agreement"]  # so that two workers end together
+    tasks = {name: functools.partial(_drawn, draws[name], scores) for name in slowest_first}
+    apart = forks.available() and (os.cpu_count() or 1) > 1
+    outcomes = dict(zip(tasks, forks.in_forks(list(tasks.values())))) if apart else {}
     charts, written = {}, []
-    for name, draw in (("agreement", plot_agreement), ("disputed", plot_disputed), ("room_vs_key", plot_room_vs_key)):
-        ax = draw(scores)
-        alt = alt_text(ax, draw.kind)
-        path = save_chart(ax, folder, name, draw.kind)
-        charts[name] = (path.read_bytes(), alt)  # the report shows the files just written
-        written.append(path)
+    for name in draws:
+        drawn = outcomes.get(name)
+        charts[name] = tasks[name]() if drawn is None or isinstance(drawn, BaseException) else drawn
+        written.append(folder.write_bytes(f"{name}.png", charts[name][0]))
     written.append(folder.write_csv("scores.csv", scores.participants[SCORE_COLUMNS]))
     written.append(folder.write_csv("items.csv", scores.items))
     written.append(folder.write_csv("confusion.csv", scores.confusion))

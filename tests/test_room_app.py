@@ -91,6 +91,52 @@ def test_a_nameless_phone_is_a_code_and_names_are_one_per_room(tmp_path):
         assert code_like.status_code == 400 and "Choose another name" in code_like.text
 
 
+def test_a_participant_who_lost_their_phone_rejoins_with_their_name_and_rejoin_code(tmp_path):
+    """A cookie lost (another browser, a private tab, a new phone): the name and the code on the first page give
+    the place back, answers and all; a wrong code does not, nor ten guesses; the first phone is told where to go."""
+    r = room(tmp_path / "ex" / "room", exercise(tmp_path / "ex"))
+    with client(r) as first, client(r) as second, client(r) as stranger:
+        path = join(first, r, "Ana")
+        first.post(path, data={"Q01-role": "CEO"})
+        page = first.get(path).text
+        [code] = re.findall(r"Your rejoin code is <b>(\d{3})\xa0(\d{3})</b>", page)
+        code = "".join(code)
+        taken = second.post(f"{path}/join", data={"name": "ana"})
+        assert taken.status_code == 400 and "type the rejoin code your first page shows" in taken.text
+        assert 'name="code"' in taken.text and 'value="ana"' in taken.text
+        wrong = f"{(int(code) + 1) % 10**6:06d}"
+        refused = second.post(f"{path}/join", data={"name": "Ana", "code": wrong})
+        assert refused.status_code == 400 and "not the rejoin code of that name" in refused.text
+        back = second.post(
+            f"{path}/join", data={"name": " ANA ", "code": f"{code[:3]} {code[3:]}"}, follow_redirects=False
+        )
+        assert back.status_code == 303
+        again = second.get(path).text
+        assert "You are Ana." in again and 'name="Q01-role" value="CEO" checked' in again
+        assert r.store.participants() == 1  # the same participant, not a second one
+        moved = first.post(path, data={"Q02-role": "COO"}, headers={"accept": "application/json"})
+        assert (
+            moved.status_code == 403 and "if you rejoined on another phone, carry on there" in moved.json()["message"]
+        )
+        assert "Your rejoin code is" in again and code not in again  # a new phone, a new code
+        for _ in range(10):
+            stranger.post(f"{path}/join", data={"name": "Ana", "code": wrong})
+        [new_code] = re.findall(r"Your rejoin code is <b>(\d{3})\xa0(\d{3})</b>", again)
+        locked = stranger.post(f"{path}/join", data={"name": "Ana", "code": "".join(new_code)})
+        assert locked.status_code == 400 and "10 wrong rejoin codes" in locked.text
+
+
+def test_a_nameless_participant_or_a_closed_round_shows_no_rejoin_code(tmp_path):
+    r = room(tmp_path / "ex" / "room", exercise(tmp_path / "ex"))
+    with client(r) as nameless, client(r) as named:
+        assert "rejoin code" not in nameless.get(join(nameless, r)).text  # no name to rejoin with
+        path = join(named, r, "Ben")
+        renamed = nameless.post(f"{path}/join", data={"name": "Ben"})  # joined already: no code offered
+        assert renamed.status_code == 400 and 'name="code"' not in renamed.text
+        r.store.close_round()
+        assert "rejoin code" not in named.get(path).text
+
+
 @pytest.mark.slow
 def test_the_facilitator_sees_the_count_live_agreement_and_the_most_disputed_item(ready):
     r, c = ready

@@ -171,3 +171,31 @@ def test_a_tap_the_room_refuses_as_too_fast_says_so_not_that_the_connection_drop
     _tap(page, "Q01-scope", "internal")
     page.locator("#status", has_text="too many taps at once").wait_for(timeout=15_000)
     assert "connection dropped" not in page.inner_text("#status")
+
+
+def test_a_participant_rejoins_from_another_browser_with_the_code_their_page_shows(browser, server):
+    first = _page(browser, server, 360, 740)
+    first.goto(server.join)
+    first.fill("#name", "Cleo")
+    first.get_by_role("button", name="Join").click()
+    first.wait_for_selector("#answers")
+    _tap(first, "Q06-scope", "external")
+    first.locator("#status", has_text="1 in part").wait_for(timeout=15_000)
+    code = first.locator("p.note b").inner_text()
+    assert len(code) == 7 and "".join(code.split()).isdigit()  # two groups of three, kept on one line
+    other = _page(browser, server, 360, 740)  # another browser: no cookie
+    other.goto(server.join)
+    other.fill("#name", "cleo")
+    other.get_by_role("button", name="Join").click()
+    other.locator("#code").wait_for()
+    assert "type the rejoin code your first page shows" in other.inner_text("main")
+    SHOTS.mkdir(exist_ok=True)
+    other.screenshot(path=str(SHOTS / "room-rejoin-phone.png"))
+    assert other.evaluate("document.documentElement.scrollWidth") <= 360
+    assert other.evaluate("parseFloat(getComputedStyle(document.querySelector('#code')).fontSize)") >= 16
+    other.fill("#code", code)
+    other.get_by_role("button", name="Join").click()
+    other.wait_for_selector("#answers")
+    assert "You are Cleo." in other.inner_text("main")
+    assert other.locator('input[name="Q06-scope"][value="external"]').is_checked()
+    assert not first.problems and all("status of 400" in p for p in other.problems)  # the page saying the name is taken

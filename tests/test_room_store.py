@@ -31,8 +31,13 @@ def test_codes_and_answers_survive_a_restart(tmp_path):
     codes = (first.join_code, first.facilitator_secret, first.facilitator_cookie)
     again = Store(tmp_path, "round")  # the first one never closed: as after kill -9
     assert (again.join_code, again.facilitator_secret, again.facilitator_cookie) == codes
-    assert again.participant(token) == {"id": 1, "name": "Ana", "code": "P1"} and code == "P1"
+    rejoin = first.participant(token)["rejoin"]
+    assert again.participant(token) == {"id": 1, "name": "Ana", "code": "P1", "rejoin": rejoin} and code == "P1"
     assert again.answers_of(1) == {"Q01-role": "CEO"}
+    moved = again.rejoin("ana", rejoin)  # on another phone: committed at once, so a restart keeps it
+    third = Store(tmp_path, "round")
+    assert third.participant(token) is None and third.participant(moved)["id"] == 1
+    assert third.rejoin("ana", rejoin) is None and third.rejoin("", third.participant(moved)["rejoin"]) is None
 
 
 def test_a_file_of_another_round_or_not_rolekits_is_refused_untouched(tmp_path):

@@ -96,6 +96,7 @@ class Room:
     live: Live = field(init=False)
     result: Closed | None = None
     closing: bool = False  # Close pressed, results being written
+    wrong_codes: dict[str, int] = field(default_factory=dict)  # wrong rejoin codes tried, by name as compared
 
     def __post_init__(self) -> None:
         self.live = Live(self.round, self.store, apart=self.settings.live_apart)
@@ -123,7 +124,13 @@ def _plain(status: int, title: str, text: str) -> HTMLResponse:
     return HTMLResponse(pages.message_page(title, text), status_code=status)
 
 
-TAKEN = "Someone in the room has that name already. Add an initial, or choose another."
+TAKEN = (
+    "Someone in the room has that name already. If it is you, on another phone or browser, type the rejoin code "
+    "your first page shows; if not, add an initial, or choose another name."
+)
+TAKEN_BY_ANOTHER = "Someone in the room has that name already. Add an initial, or choose another."
+WRONG_CODE = "That is not the rejoin code of that name. Check it on your first page, or choose another name."
+REJOIN_TRIES = 10  # wrong codes a name may be tried with: one chance in 100,000 of guessing a six-digit code
 NOT_FOUND = ("Not found", "There is nothing at this address. Check the address, or scan the room's code again.")
 
 
@@ -266,7 +273,8 @@ def make_app(room: Room) -> ASGIApp:
     def answers_page(request: Request, who: dict[str, Any], error: str = "", status: int = 200) -> HTMLResponse:
         answers = room.store.answers_of(who["id"])
         name = who["name"] or who["code"]
-        page = pages.participant_page(round, base, name, answers, error, closed=room.store.closed)
+        rejoin = who["rejoin"] if who["name"] else ""  # a name and this code take the place on another phone
+        page = pages.participant_page(round, base, name, answers, error, closed=room.store.closed, rejoin=rejoin)
         return HTMLResponse(page, status_code=status)
 
     @coded
@@ -278,32 +286,7 @@ def make_app(room: Room) -> ASGIApp:
             return HTMLResponse(pages.closed_page(round))
         return HTMLResponse(pages.join_page(round, f"{base}/join"))
 
-    @coded
-    async def join(request: Request) -> Response:
-        if room.store.closed:
-            return HTMLResponse(pages.closed_page(round), status_code=409)
-        fields = _form(await request.body(), 4)
-        if fields is None or any(k != "name" for k, _ in fields):
-            return _plain(400, "Refused", "This page sends a name only.")
-        name = " ".join(dict(fields).get("name", "").split())
-        key = clean(name).casefold()
-        wrong = name_problem(name, settings.name_chars)
-        who = phone(request)
-        if wrong is None and key and room.store.name_taken(key, who["id"] if who else None):
-            wrong = TAKEN
-        if wrong:
-            return HTMLResponse(pages.join_page(round, f"{base}/join", wrong, name[: settings.name_chars]), 400)
-        try:
-            if who is not None:
-                await asyncio.to_thread(room.store.rename, who["id"], name, key)
-                return RedirectResponse(base, status_code=303)
-            joined = await asyncio.to_thread(room.store.join, name, key, settings.max_participants)
-        except NameTaken:
-            return HTMLResponse(pages.join_page(round, f"{base}/join", TAKEN, name), 400)
-        if joined is None:
-            return _plain(403, "The room is full", f"This round takes {settings.max_participants} participants.")
-        token, _ = joined
-        response = RedirectResponse(base, status_code=303)
+    def _with_cookie(response: Response, token: str) -> Response:
         response.set_cookie(
             PHONE_COOKIE,
             token,
@@ -313,6 +296,48 @@ def make_app(room: Room) -> ASGIApp:
             samesite="lax",
         )
         return response
+
+    @coded
+    async def join(request: Request) -> Response:
+        if room.store.closed:
+            return HTMLResponse(pages.closed_page(round), status_code=409)
+        fields = _form(await request.body(), 4)
+        if fields is None or any(k not in ("name", "code") for k, _ in fields):
+            return _plain(400, "Refused", "This page sends a name, and a rejoin code, only.")
+        name = " ".join(dict(fields).get("name", "").split())
+        code = "".join(dict(fields).get("code", "").split())
+        key = clean(name).casefold()
+        wrong = name_problem(name, settings.name_chars)
+        who = phone(request)
+
+        def again(error: str, rejoin: bool = True) -> HTMLResponse:
+            page = pages.join_page(round, f"{base}/join", error, name[: settings.name_chars], rejoin)
+            return HTMLResponse(page, 400)
+
+        if wrong:
+            return again(wrong, rejoin=False)
+        if key and room.store.name_taken(key, who["id"] if who else None):
+            if who is not None:  # a participant renaming themselves onto another's name
+                return again(TAKEN_BY_ANOTHER, rejoin=False)
+            if not code:
+                return again(TAKEN)
+            if room.wrong_codes.get(key, 0) >= REJOIN_TRIES:
+                return again(f"That name was tried with {REJOIN_TRIES} wrong rejoin codes: choose another name.")
+            token = await asyncio.to_thread(room.store.rejoin, key, code)
+            if token is None:
+                room.wrong_codes[key] = room.wrong_codes.get(key, 0) + 1
+                return again(WRONG_CODE)
+            return _with_cookie(RedirectResponse(base, status_code=303), token)
+        try:
+            if who is not None:
+                await asyncio.to_thread(room.store.rename, who["id"], name, key)
+                return RedirectResponse(base, status_code=303)
+            joined = await asyncio.to_thread(room.store.join, name, key, settings.max_participants)
+        except NameTaken:
+            return again(TAKEN)
+        if joined is None:
+            return _plain(403, "The room is full", f"This round takes {settings.max_participants} participants.")
+        return _with_cookie(RedirectResponse(base, status_code=303), joined[0])
 
     @coded
     async def save(request: Request) -> Response:
@@ -329,7 +354,11 @@ def make_app(room: Room) -> ASGIApp:
             return HTMLResponse(pages.closed_page(round), status_code=409)
         who = phone(request)
         if who is None:
-            return refuse(403, "This phone has not joined yet: open the room's address again and join.")
+            return refuse(
+                403,
+                "This phone is not in the round: open the room's address again and join, or, if you rejoined on "
+                "another phone, carry on there.",
+            )
         fields = _form(await request.body(), len(round.fields) + 1)
         if fields is None:
             return refuse(400, "This is not a form this room sends.")

@@ -156,8 +156,8 @@ def message_page(title: str, text: str) -> str:
     return _page(title, f"<h1>{escape(title)}</h1><p>{escape(text)}</p>")
 
 
-def join_page(round: Round, action: str, error: str = "", name: str = "") -> str:
-    """The first page a phone sees: a name or nickname (or none), then Join."""
+def join_page(round: Round, action: str, error: str = "", name: str = "", rejoin: bool = False) -> str:
+    """The first page a phone sees: a name or nickname (or none), then Join; with ``rejoin``, a rejoin code too."""
     said = f'<p class="bad" role="alert">{escape(error)}</p>' if error else ""
     what = (
         f"{len(round.questions)} responsibilities: for each, say which role holds it, whether it faces inside or "
@@ -174,7 +174,13 @@ def join_page(round: Round, action: str, error: str = "", name: str = "") -> str
         '<label class="name" for="name">Your name or a nickname (optional)</label>'
         f'<input type="text" id="name" name="name" maxlength="40" autocomplete="nickname" value="{escape(name)}">'
         '<p class="note">At most 40 characters. It stays on the facilitator\'s laptop; the screen shows P1, P2…</p>'
-        "<button type=submit>Join</button></form>",
+        + (
+            '<label class="name" for="code">Rejoin code (only if you joined on another phone or browser)</label>'
+            '<input type="text" id="code" name="code" maxlength="12" inputmode="numeric" autocomplete="off">'
+            if rejoin
+            else ""
+        )
+        + "<button type=submit>Join</button></form>",
     )
 
 
@@ -214,9 +220,18 @@ def saved_line(round: Round, answers: Mapping[str, str]) -> str:
 
 
 def participant_page(
-    round: Round, action: str, who: str, answers: Mapping[str, str], error: str = "", closed: bool = False
+    round: Round,
+    action: str,
+    who: str,
+    answers: Mapping[str, str],
+    error: str = "",
+    closed: bool = False,
+    rejoin: str = "",
 ) -> str:
-    """The answers page: one card per item, a row of buttons per dimension, the answers saved so far ticked."""
+    """The answers page: one card per item, a row of buttons per dimension, the answers saved so far ticked.
+
+    ``rejoin``: the participant's rejoin code, shown under their name while the round is open.
+    """
     cards = "".join(
         f'<fieldset class="card"><legend><b>{escape(q.id)}</b> {escape(q.text)}</legend>'
         + "".join(_choices(f.name, f.dimension, f.choices, answers.get(f.name), _LABELS[f.dimension]) for f in q.fields)
@@ -237,8 +252,14 @@ def participant_page(
     )
     return _page(
         round.title,
-        f"<h1>{escape(round.title)}</h1><p class=note>You are {escape(who)}.</p>"
-        f"{said}<p>{escape(status if closed else intro)}</p>"
+        f"<h1>{escape(round.title)}</h1><p class=note>You are {escape(who)}."
+        + (
+            f" Your rejoin code is <b>{rejoin[:3]}\u00a0{rejoin[3:]}</b>: to carry on from another phone or browser, "
+            "join there with your name and this code.</p>"
+            if rejoin and not closed
+            else "</p>"
+        )
+        + f"{said}<p>{escape(status if closed else intro)}</p>"
         f'<form id="answers" method="post" action="{escape(action)}">'
         + (f"<fieldset disabled>{cards}</fieldset>" if closed else cards)
         + bar

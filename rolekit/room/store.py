@@ -4,7 +4,9 @@ The standard library's ``sqlite3`` in WAL mode with ``synchronous=FULL``: an ans
 the server has acknowledged is on disk, and survives ``kill -9`` (and a power cut).
 The file also keeps the round's join code and facilitator secret, so a server
 started again on the same folder keeps its links, and the round goes on. A phone
-is known by an opaque random token (its cookie), stored only as a hash.
+is known by an opaque random token (its cookie), stored only as a hash. A named
+participant's page shows a six-digit rejoin code, made from that hash: with their
+name and it, they carry on from another phone or browser (:meth:`Store.rejoin`).
 
 One answer per participant and field: the last one counts.
 """
@@ -53,6 +55,11 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _rejoin_code(hashed: str) -> str:
+    """The six digits a participant known by the token hash ``hashed`` rejoins with."""
+    return f"{int(hashlib.sha256(f'rejoin:{hashed}'.encode()).hexdigest()[:15], 16) % 10**6:06d}"
+
+
 def read_tables(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A room's file read whole, on a connection of its own: participants (code, id, name, joined), and answers
     (participant, field, value, saved), one row each."""
@@ -86,6 +93,13 @@ class Store:
     1
     >>> store.answers_of(store.participant(token)["id"]), code
     ({'Q01-scope': 'internal'}, 'P1')
+
+    On another phone, Ana's name and the rejoin code her page shows give that phone
+    her place, and her answers; the first phone's cookie no longer counts:
+
+    >>> other = store.rejoin("ana", store.participant(token)["rejoin"])
+    >>> store.answers_of(store.participant(other)["id"]), store.participant(token)
+    ({'Q01-scope': 'internal'}, None)
     """
 
     def __init__(self, folder: str | Path, fingerprint: str):
@@ -250,9 +264,27 @@ class Store:
         return any(who["key"] == name_key and who["id"] != by for who in self._people.values())
 
     def participant(self, token: str | None) -> dict[str, Any] | None:
-        """The participant a cookie's token names, or None."""
-        who = self._people.get(_hash(token)) if token else None
-        return None if who is None else {"id": who["id"], "name": who["name"], "code": f"P{who['id']}"}
+        """The participant a cookie's token names (id, name, code and rejoin code), or None."""
+        hashed = _hash(token) if token else ""
+        who = self._people.get(hashed)
+        if who is None:
+            return None
+        return {"id": who["id"], "name": who["name"], "code": f"P{who['id']}", "rejoin": _rejoin_code(hashed)}
+
+    def rejoin(self, name_key: str, code: str) -> str | None:
+        """A new token for the participant named ``name_key`` if ``code`` is their rejoin code, else None.
+
+        The participant keeps their place and answers; the phone they joined on is known
+        no more (its cookie's token is replaced), and the rejoin code changes with it.
+        """
+        with self._lock:
+            found = [h for h, who in self._people.items() if name_key and who["key"] == name_key]
+            if not found or not secrets.compare_digest(_rejoin_code(found[0]), code):
+                return None
+            token = secrets.token_urlsafe(32)
+            self.db.execute("UPDATE participants SET token = ? WHERE token = ?", (_hash(token), found[0]))
+            self._people[_hash(token)] = self._people.pop(found[0])
+        return token
 
     def participants(self) -> int:
         return len(self._people)

@@ -79,14 +79,21 @@ def compare(
     wording only). A row of ``after`` matched to none is ``added`` (a duty the first
     table does not name); one of ``before`` matched to none is ``removed`` (a duty
     nobody in the second table holds). Matched rows are ``same``, ``moved`` (another
-    role), ``retagged`` (another scope or horizon) or ``moved and retagged``. Roles
+    role), ``retagged`` (another scope or horizon) or ``moved and retagged``. A row
+    matched to none that says what a row of the other table says (the same id or
+    wording, or a similarity of at least ``threshold``), when that row is already
+    matched to another, is ``repeated``: a table that names one duty twice holds it
+    once, not a duty the other lacks. Roles
     named for a bundled one count as it: ``Chief Executive Officer`` and ``CEO`` hold
     the same role, so a row between them has not moved.
 
     Columns: ``responsibility`` (as ``after`` words it, or ``before`` for a removed
     row), ``change``, each side's role, scope and horizon, ``matched_by`` (``id``,
     ``wording`` or ``similarity``), ``similarity`` (1 for ``id`` and ``wording``) and
-    ``responsibility_before``; ``id`` first when matching by id. Within one text held
+    ``responsibility_before``; ``id`` first when matching by id. A repeated row keeps
+    its own table's role and tags and no ``matched_by`` (it is matched to no row); its
+    ``similarity`` is to the row it is like and, for a row of ``after``,
+    ``responsibility_before`` is that row's wording. Within one text held
     by several rows, rows pair with a row of the same role first, then in table order.
     ``changes``: keep only rows with one of these changes (such as ``["moved"]``).
 
@@ -118,7 +125,8 @@ def compare(
     pairs["similarity"] = 1.0
     if threshold is not None and not by_id:
         pairs = pd.concat([pairs, _pair_similar(b, a, pairs, roles, threshold)], ignore_index=True)
-    out = _records(b, a, pairs, by_id)
+    repeats = _repeats(b, a, pairs, roles, None if by_id else threshold)
+    out = _records(b, a, pairs, repeats, by_id)
     for side in ("before", "after"):
         out[f"role_{side}"] = pd.Categorical(out[f"role_{side}"], categories=roles)
     if changes is not None:
@@ -249,7 +257,40 @@ def _enough_in_common(a: list[str], b: list[str]) -> np.ndarray:
     return np.array(out, dtype=bool)
 
 
-def _records(b: pd.DataFrame, a: pd.DataFrame, pairs: pd.DataFrame, by_id: bool) -> pd.DataFrame:
+def _repeats(
+    b: pd.DataFrame, a: pd.DataFrame, pairs: pd.DataFrame, roles: list[str], threshold: float | None
+) -> dict[str, pd.DataFrame]:
+    """The rows of each side matched to none that say what a row of the other side says, that row already matched.
+
+    Per side (``"before"``, ``"after"``), a table indexed by the row with ``other`` (the
+    other side's row it is like) and ``similarity``. Only the other side's matched rows
+    are candidates: a row like an unmatched one would have been matched to it.
+    """
+    out = {}
+    for side, mine, theirs, taken in (("before", b, a, pairs["i"]), ("after", a, b, pairs["j"])):
+        rest = mine[~mine.index.isin(taken)]
+        first = theirs.reset_index().drop_duplicates("match").set_index("match")["index"]
+        hit = rest["match"].map(first).dropna().astype(int)
+        found = pd.DataFrame({"other": hit, "similarity": 1.0})
+        rest = rest[~rest.index.isin(hit.index)]
+        theirs = theirs[theirs.index.isin(pairs["j" if side == "before" else "i"])]  # like a row matched elsewhere
+        if threshold is not None and len(rest) and len(theirs):
+            words = content_words([*rest["responsibility"].astype(str), *theirs["responsibility"].astype(str)], roles)
+            words_r, words_t = words[: len(rest)], words[len(rest) :]
+            i, j = nearest(words_r, words_t)
+            score = scores([words_r[k] for k in i], [words_t[k] for k in j])
+            good = score >= threshold
+            good[good] = _enough_in_common([words_r[k] for k in i[good]], [words_t[k] for k in j[good]])
+            best = pd.DataFrame({"row": rest.index[i[good]], "other": theirs.index[j[good]], "similarity": score[good]})
+            best = best.sort_values(["similarity", "other"], ascending=[False, True], kind="stable")
+            found = pd.concat([found, best.drop_duplicates("row").set_index("row")])
+        out[side] = found
+    return out
+
+
+def _records(
+    b: pd.DataFrame, a: pd.DataFrame, pairs: pd.DataFrame, repeats: dict[str, pd.DataFrame], by_id: bool
+) -> pd.DataFrame:
     """The comparison table: matched pairs in the first table's order, then rows only one table has."""
     removed = b.index[~b.index.isin(pairs["i"])]
     added = a.index[~a.index.isin(pairs["j"])]
@@ -277,9 +318,12 @@ def _records(b: pd.DataFrame, a: pd.DataFrame, pairs: pd.DataFrame, by_id: bool)
     meant_b, meant_a = take(b, i, has_b, "meant"), take(a, j, has_a, "meant")
     moved = meant_b != meant_a
     retagged = (tags["scope_before"] != tags["scope_after"]) | (tags["horizon_before"] != tags["horizon_after"])
+    rep_b, rep_a = repeats["before"], repeats["after"]
+    again_b = ~has_a & pd.Index(i).isin(rep_b.index)
+    again_a = ~has_b & pd.Index(j).isin(rep_a.index)
     change = np.select(
-        [~has_b, ~has_a, moved & retagged, moved, retagged],
-        ["added", "removed", "moved and retagged", "moved", "retagged"],
+        [again_b | again_a, ~has_b, ~has_a, moved & retagged, moved, retagged],
+        ["repeated", "added", "removed", "moved and retagged", "moved", "retagged"],
         "same",
     )
     out["change"] = change
@@ -287,6 +331,9 @@ def _records(b: pd.DataFrame, a: pd.DataFrame, pairs: pd.DataFrame, by_id: bool)
         out[column] = tags[column]
     out["matched_by"] = rows["matched_by"].astype(object).where(has_b & has_a, np.nan)
     out["similarity"] = rows["similarity"].where(has_b & has_a, np.nan).astype(float)
+    for again, at, rep in ((again_b, i, rep_b), (again_a, j, rep_a)):
+        out.loc[again, "similarity"] = rep.loc[at[again], "similarity"].to_numpy()
+    text_b[again_a] = b.loc[rep_a.loc[j[again_a], "other"].to_numpy(), "responsibility"].to_numpy(dtype=object)
     out["responsibility_before"] = text_b
     return out[(["id"] if by_id else []) + _COLUMNS]
 
@@ -340,7 +387,7 @@ def summary(
     if n.get("same", 0) == total:
         every = plural(total, "responsibility", "responsibilities")
         return f"{matched}The two tables give all {every} to the same roles with the same tags."
-    shared = total - n.get("added", 0) - n.get("removed", 0)
+    shared = total - n.get("added", 0) - n.get("removed", 0) - n.get("repeated", 0)
     moved = changes[changes["change"].isin(["moved", "moved and retagged"])]
     sentences: dict[str, str] = {}
     if shared == 0:
@@ -368,20 +415,31 @@ def summary(
         )
     own, unheld = n.get("added", 0), n.get("removed", 0)
     if own:
-        what = f"{own} of {possessive(after)} responsibilities {'is' if own == 1 else 'are'} its own"
+        what = f"{own} of {possessive(after)} responsibilities {'is' if own == 1 else 'are'} {_its(after)} own"
         sentences["own"] = f"{what} (nothing in {before} is like {'it' if own == 1 else 'them'})."
     elif shared:
         sentences["own"] = f"Every responsibility in {after} is like one in {before}."
     if unheld:
         sentences["unheld"] = f"Nobody in {after} holds {unheld} of {possessive(before)} responsibilities."
     elif shared:
-        sentences["unheld"] = f"{opening(after)} holds every responsibility in {before}."
+        sentences["unheld"] = f"{opening(after)} {_verb(after, 'holds')} every responsibility in {before}."
+    again = changes.loc[changes["change"] == "repeated", "role_after"].isna().value_counts()  # True: before's
+    for part, k, name, other in (
+        ("own", again.get(False, 0), after, before),
+        ("unheld", again.get(True, 0), before, after),
+    ):
+        if k:
+            rows = f"{k} {'row' if k == 1 else 'rows'} of {name}"
+            sentences[part] = (
+                f"{sentences.get(part, '')} {opening(rows)} {'repeats' if k == 1 else 'repeat'} a responsibility "
+                f"that another of {_its(name)} rows already shares with {other}."
+            )
     retagged = n.get("retagged", 0) + n.get("moved and retagged", 0)
     if retagged:
         sentences["retagged"] = (
             f"{plural(retagged, 'shared responsibility', 'shared responsibilities')} changed scope or horizon."
         )
-    return matched + " ".join(sentences[k] for k in parts if k in sentences)
+    return matched + " ".join(sentences[k].strip() for k in parts if k in sentences)
 
 
 def compare_shares(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
@@ -487,7 +545,8 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
             group = top[0]
             named = top[:5] + [f"{len(top) - 5} more"] * (len(top) > 5)
             how = (
-                f"{first} {_gives(first)} {split(group, 'before')}; {second} {_gives(second)} {split(group, 'after')}."
+                f"{first} {_verb(first, 'gives')} {split(group, 'before')}; {second} {_verb(second, 'gives')} "
+                f"{split(group, 'after')}."
             )
             if len(top) == 1:
                 sentences.append(f"The split differs most in {group}: {how}")
@@ -516,8 +575,18 @@ def has_themes(t: pd.DataFrame) -> bool:
     return "theme" in t and tidy(t[["theme"]])["theme"].notna().any()
 
 
-def _gives(name: str) -> str:
-    return "give" if name.endswith("s") else "gives"
+def _many(name: str) -> bool:
+    """Whether a table's name is plural ("the articles"); a file's name ("teams.csv") is one table."""
+    return name.endswith("s") and not re.search(r"\.\w+$", name)
+
+
+def _verb(name: str, verb: str) -> str:
+    """``verb`` ("holds") agreeing with a table's name: "the articles hold", "your table holds"."""
+    return verb[:-1] if _many(name) else verb
+
+
+def _its(name: str) -> str:
+    return "their" if _many(name) else "its"
 
 
 def _groups(level: str, b: pd.DataFrame, a: pd.DataFrame) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 
 import rolekit
 from rolekit.cli import main
-from rolekit.compare import compare, similar_responsibilities, summary
+from rolekit.compare import MATCH, compare, similar_responsibilities, summary
 from rolekit.output import MANIFEST, neutralised
 from rolekit.similarity import content_words, scores
 from rolekit.style import role_colors
@@ -404,8 +404,49 @@ def test_each_row_is_matched_at_most_once():
         }
     )
     after = before.iloc[[0]].assign(responsibility="Manages the yearly budgets")
-    c = compare(before, after)
-    assert c["change"].value_counts().to_dict() == {"same": 1, "removed": 1}
+    c = compare(before, after)  # the second row of before says what the first says: it repeats, matched to none
+    assert c["change"].value_counts().to_dict() == {"same": 1, "repeated": 1}
+    assert c["matched_by"].notna().sum() == 1
+
+
+@pytest.mark.parametrize("copies", [2, 5])
+@pytest.mark.parametrize("reworded", [False, True])
+def test_a_team_table_that_names_its_duties_again_holds_no_duty_of_its_own(copies, reworded):
+    articles = rolekit.load_responsibilities()
+    team = pd.concat([articles.drop(columns="id")] * copies, ignore_index=True)
+    if reworded:  # the copies say it with other words: matched by what they say
+        again = team.index >= len(articles)
+        team.loc[again, "responsibility"] = "In short: " + team.loc[again, "responsibility"].str.upper()
+    team.attrs["table"] = "team.csv"
+    c = compare(articles, team)
+    repeats = len(articles) * (copies - 1)
+    assert c["change"].value_counts().to_dict() == {"same": len(articles), "repeated": repeats}
+    again = c[c["change"] == "repeated"]
+    assert again["matched_by"].isna().all() and again["role_before"].isna().all()
+    assert (again["similarity"] >= MATCH).all()
+    text = summary(c, "the articles", "team.csv")
+    assert "its own" not in text and "Nobody" not in text
+    assert f"{repeats} rows of team.csv repeat a responsibility that another of its rows already shares" in text
+    back = summary(compare(team, articles), "team.csv", "the articles")  # the other way round, plural agreeing
+    assert "The articles hold every responsibility in team.csv." in back and "its own" not in back
+    ax = rolekit.plot_compare(articles, team)
+    assert f"not drawn: {repeats} rows naming a duty again" in [t.get_text() for t in ax.get_legend().get_texts()]
+    drawn = {t.get_text() for t in ax.texts}
+    assert {"CEO (47)", "COO (58)"} <= drawn and not any(t.startswith("only in") for t in drawn)
+
+
+def test_a_duty_named_twice_and_one_of_its_own_are_told_apart():
+    base = BASE.drop(columns="id")
+    after = pd.concat([base, base.iloc[[0]], base.iloc[[0]].assign(responsibility="Plans the office party")])
+    c = compare(base, after.reset_index(drop=True))
+    assert c["change"].value_counts().to_dict() == {"same": 5, "repeated": 1, "added": 1}
+    assert (
+        summary(c)
+        == "Of the 5 responsibilities the two tables share, none moved to another role. 1 of the second table's "
+        "responsibilities is its own (nothing in the first table is like it). 1 row of the second table repeats a "
+        "responsibility that another of its rows already shares with the first table. The second table holds every "
+        "responsibility in the first table."
+    )
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from ..compare import MATCH, compare, has_themes, summary
-from ..findings import opening, pct
+from ..findings import opening, pct, plural
 from ..roles import role_mapping
 from ..style import role_colors, role_hatches
 from ._base import _fit, _legend, _legend_rows, _new_axes, _title, chart, figure_of
@@ -45,8 +45,9 @@ def plot_compare(
     responsibilities that stay with their role (or with the role of the same meaning,
     "Chief Executive Officer" for "CEO") are grey; rows only one table has are dotted,
     from "only in" the second table or to "only in" the first (named as
-    ``df.attrs["table"]`` names them, as :func:`rolekit.load_responsibilities` sets it). The title says what
-    moved (:func:`rolekit.compare.summary`).
+    ``df.attrs["table"]`` names them, as :func:`rolekit.load_responsibilities` sets it). A ``repeated`` row
+    (one naming again a duty another row already matches) draws no line; the legend counts them. The title says
+    what moved (:func:`rolekit.compare.summary`).
 
     >>> import rolekit
     >>> df = rolekit.load_responsibilities()
@@ -54,7 +55,9 @@ def plot_compare(
     >>> plot_compare(df, moved).get_title(loc="left").replace("\\n", " ")
     'Of the 105 responsibilities the two tables share, 11 moved, 6 from COO to CFO, 5 from CEO to CFO.'
     """
-    changes = compare(before, after, threshold=threshold)
+    every = compare(before, after, threshold=threshold)
+    repeated = int((every["change"] == "repeated").sum())
+    changes = every[every["change"] != "repeated"]  # a row naming a duty again draws no second line
     roles_b = [str(r) for r in changes["role_before"].cat.categories if r in set(changes["role_before"].dropna())]
     roles_a = [str(r) for r in changes["role_after"].cat.categories if r in set(changes["role_after"].dropna())]
     meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
@@ -130,8 +133,10 @@ def plot_compare(
             label="only one table has it (how many: at its end)",
         ),
     ]
+    if repeated:
+        keys.append(Line2D([], [], linestyle="none", label=f"not drawn: {plural(repeated, 'row')} naming a duty again"))
     _legend(ax, [], {}, extra=keys, bbox_to_anchor=(0.5, 0.0))
-    _title(ax, summary(changes, first, second, parts=["moved"]))
+    _title(ax, summary(every, first, second, parts=["moved"]))
     return ax
 
 

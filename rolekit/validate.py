@@ -356,6 +356,8 @@ def _control(value: str) -> str | None:
 # The largest weight, 10^15: sums of a table of any size rolekit reads stay far from overflowing.
 MAX_WEIGHT = 1e15
 _THOUSANDS = r"[+-]?[1-9]\d{0,2}(?:,\d{3})+"  # 1,000 or 2,500,000: a thousands separator, or a decimal comma?
+_POINT_THOUSANDS = r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+"  # 1.250: a decimal point, or thousands where commas are decimal?
+_DECIMAL_COMMA = r"[+-]?\d*,\d+"  # 2,5: a column with one reads a point as a thousands separator, maybe
 _INNER_SPACE = re.compile(r"(?<=\d)[\s\u2009\u202f\xa0'](?=\d)")  # 1 000, 1\u202f000, 1'000 (Swiss)
 
 
@@ -364,10 +366,13 @@ def weight_numbers(weights: pd.Series) -> pd.Series:
 
     A comma before exactly three digits is not read: ``1,000`` may be a thousand or
     one (:func:`check_values` refuses it, saying both), and neither may be guessed;
-    ``0,500`` can only be a half.
+    ``0,500`` can only be a half. Nor, in a column that writes decimals with a comma,
+    is a point before exactly three digits: there ``1.250`` may be 1250.
 
-    >>> weight_numbers(pd.Series(["2", "2,5", "0,500", "1,000", "1.000,5", "lots"])).tolist()
-    [2.0, 2.5, 0.5, nan, nan, nan]
+    >>> weight_numbers(pd.Series(["2", "2,5", "0,500", "1,000", "1.000,5", "1.250", "lots"])).tolist()
+    [2.0, 2.5, 0.5, nan, nan, nan, nan]
+    >>> weight_numbers(pd.Series(["2.5", "1.250"])).tolist()
+    [2.5, 1.25]
     """
     if isinstance(weights.dtype, pd.CategoricalDtype):  # each distinct weight read once (the reader's fast path)
         read = weight_numbers(pd.Series(weights.cat.categories, dtype=str)).to_numpy(float)
@@ -381,11 +386,31 @@ def weight_numbers(weights: pd.Series) -> pd.Series:
         text.str.contains(",", regex=False) & text.str.contains(".", regex=False)
     )
     read = pd.to_numeric(text.where(readable, "").str.replace(",", ".", regex=False), errors="coerce")
-    return pd.Series(numbers, index=weights.index, dtype=float).where(~rest, read)
+    out = pd.Series(numbers, index=weights.index, dtype=float).where(~rest, read)
+    if text.str.fullmatch(_DECIMAL_COMMA).any():  # decimal commas: 1.250 may be a thousand two hundred and fifty
+        out[weights.astype(str).str.strip().str.fullmatch(_POINT_THOUSANDS)] = np.nan
+    return out
 
 
-def _weight_hint(value: str) -> str:
-    """Why a weight that is not a number of at least 0 was refused, with what it probably means."""
+def _decimal_commas(weights: pd.Series) -> bool:
+    """Whether a ``weight`` column writes some decimal with a comma (``2,5``)."""
+    return bool(weights.astype(str).str.strip().str.fullmatch(_DECIMAL_COMMA).any())
+
+
+def _weight_hint(value: str, decimal_commas: bool = False) -> str:
+    """Why a weight that is not a number of at least 0 was refused, with what it probably means.
+
+    ``decimal_commas``: the column writes decimals with a comma, so a point may separate thousands.
+    """
+    if re.fullmatch(_POINT_THOUSANDS, value) and (decimal_commas or value.count(".") > 1):
+        thousands, decimal = value.replace(".", ""), value.rstrip("0").rstrip(".")
+        if value.count(".") > 1:
+            return f"has points between its thousands; write it without them (did you mean {thousands}?)"
+        return (
+            f"is ambiguous: this column writes decimals with a comma, so a point before exactly three digits may "
+            f"separate thousands ({thousands}) or be a decimal point ({decimal}); write every decimal the same way, "
+            f"without a thousands separator (did you mean {thousands} or {decimal}?)"
+        )
     if re.fullmatch(_THOUSANDS, value):
         thousands = value.replace(",", "")
         if value.count(",") > 1:
@@ -416,11 +441,12 @@ def _check_weights(name: str, weights: pd.Series, lines: pd.Series) -> list[Prob
         for line in lines[weights.eq("")]
     ]
     bad = weights.ne("") & ~(numbers >= 0)
+    commas = bad.any() and _decimal_commas(weights)
     large = numbers.gt(MAX_WEIGHT)  # 1e309 is infinite: too large as well
     return (
         problems
         + [
-            Problem(name, int(line), "weight", f"{quoted(v)} {_weight_hint(v)}; {allowed}")
+            Problem(name, int(line), "weight", f"{quoted(v)} {_weight_hint(v, commas)}; {allowed}")
             for line, v in zip(lines[bad], weights[bad])
         ]
         + [

@@ -154,6 +154,23 @@ def test_decimal_commas_that_can_mean_one_number_only_are_read(table):
     assert rolekit.load_responsibilities(path)["weight"].tolist() == [2.5, 0.5, 1.25, 1.25]
 
 
+@pytest.mark.parametrize("cell", ["1.250", "2.000", "12.500"])
+def test_in_a_column_of_decimal_commas_a_point_before_three_digits_is_refused_with_both_readings(table, cell):
+    path = table(f'role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,"1,5"\nCEO,b,internal,daily,{cell}\n')
+    thousands, decimal = cell.replace(".", ""), cell.rstrip("0").rstrip(".")
+    [found] = problems(path)
+    assert found.startswith(f"FILE:3: column 'weight': '{cell}' is ambiguous: this column writes decimals with a comma")
+    assert f"(did you mean {thousands} or {decimal}?)" in found
+    plain = table(f"role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,1.5\nCEO,b,internal,daily,{cell}\n")
+    assert rolekit.load_responsibilities(plain)["weight"].tolist() == [1.5, float(cell)]  # points only: decimals
+
+
+def test_points_between_thousands_are_refused_with_the_number_meant(table):
+    path = table("role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,12.500.000\n")
+    [found] = problems(path)
+    assert "'12.500.000' has points between its thousands; write it without them (did you mean 12500000?)" in found
+
+
 @pytest.mark.parametrize("huge", ["1e308", "1.7e308", "1e309", "9e15"])
 def test_weights_too_large_to_add_up_are_refused_before_any_sum(table, huge):
     path = table(

@@ -540,7 +540,7 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
     elif len(both):
         here = shares[shares["group"].isin(both)]
         distance = (here["share_before"] - here["share_after"]).abs().groupby(here["group"], sort=False).sum() / 2
-        if distance.max() > 0:
+        if pct(distance.max()) != "0%":  # a split shown as 56% / 44% on both sides has not visibly changed
             top = list(distance.index[np.isclose(distance, distance.max())])
             group = top[0]
             named = top[:5] + [f"{len(top) - 5} more"] * (len(top) > 5)
@@ -554,6 +554,11 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
                 sentences.append(
                     f"The split differs most, by {pct(distance.max())} each, in {join_names(named)}. In {group}, {how}"
                 )
+        elif distance.max() > 0:
+            sentences.append(
+                f"In every {level} both tables hold, they split the work alike: no role's share differs by half a "
+                "percentage point or more."
+            )
         else:
             sentences.append(f"In every {level} both tables hold, they split the work the same way.")
     else:

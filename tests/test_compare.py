@@ -502,6 +502,12 @@ def test_the_split_summary_names_ties_and_says_when_the_roles_cannot_be_compared
         "The split differs most, by 50% each, in finance and risk. In finance, the first table gives the CEO 50% and "
         "the COO 50%; the second table gives the CEO 100%."
     )
+    nearly = pd.concat([a] * 100 + [a.iloc[[0]]], ignore_index=True)  # the CEO's finance share: 50.2%, shown as 50%
+    assert rolekit.shares_summary(a, nearly) == (
+        "In every theme both tables hold, they split the work alike: no role's share differs by half a percentage "
+        "point or more."
+    )
+    assert rolekit.shares_summary(a, a) == "In every theme both tables hold, they split the work the same way."
     strangers = a.assign(role=["Managing Director", "Head of Ops", "Head of Ops", "Managing Director"])
     assert rolekit.shares_summary(a, strangers) == (
         "The two tables name no role in common, so their splits cannot be compared role by role."

@@ -408,6 +408,11 @@ def summary(
             f"Of the {plural(shared, 'responsibility', 'responsibilities')} the two tables share, {len(moved)} "
             f"moved, {how}."
         )
+        held = [changes[f"role_{side}"].dropna().astype(str).unique() for side in ("before", "after")]
+        if not set(role_mapping(held[0]).values()) & set(role_mapping(held[1]).values()):
+            sentences["moved"] += (
+                " The two tables name no role in common: if one role goes by two names, give it one name in both."
+            )
     else:
         sentences["moved"] = (
             f"Of the {plural(shared, 'responsibility', 'responsibilities')} the two tables share, none moved to "

@@ -409,6 +409,18 @@ def test_each_row_is_matched_at_most_once():
     assert c["matched_by"].notna().sum() == 1
 
 
+def test_tables_naming_no_role_in_common_are_told_so_beside_what_moved():
+    articles = rolekit.load_responsibilities()
+    french = articles.assign(role=articles["role"].astype(str).map({"CEO": "Directeur général", "COO": "DG délégué"}))
+    said = rolekit.compare_summary(articles, french)
+    assert said.startswith("Of the 105 responsibilities the two tables share, 105 moved, ")
+    assert "The two tables name no role in common: if one role goes by two names, give it one name in both." in said
+    one_kept = articles.assign(role=articles["role"].astype(str).replace({"COO": "Head of Operations"}))
+    assert "no role in common" not in rolekit.compare_summary(articles, one_kept)
+    same_meaning = french.assign(role=articles["role"].astype(str).replace({"CEO": "Chief Executive Officer"}))
+    assert "moved" not in rolekit.compare_summary(articles, same_meaning)  # a title of the articles' role is it
+
+
 @pytest.mark.parametrize("copies", [2, 5])
 @pytest.mark.parametrize("reworded", [False, True])
 def test_a_team_table_that_names_its_duties_again_holds_no_duty_of_its_own(copies, reworded):

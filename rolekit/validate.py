@@ -425,6 +425,9 @@ def _weight_hint(value: str, decimal_commas: bool = False) -> str:
         last = max(value.rfind(","), value.rfind("."))
         meant = (value[:last].replace(",", "").replace(".", "") + "." + value[last + 1 :]).lstrip(".")
         return f"mixes commas and points; write it without a thousands separator (did you mean {meant}?)"
+    number = value.removesuffix("%").strip()
+    if number != value and (weight_numbers(pd.Series([number])) >= 0).all():  # 50%: a share of time, as a number
+        return f"has a percent sign; write the number alone, as every row does (did you mean {number}?)"
     joined = _INNER_SPACE.sub("", value)
     if joined != value and not weight_numbers(pd.Series([joined])).isna().all():
         return f"has a space between its digits; write it without a thousands separator (did you mean {joined}?)"

@@ -138,6 +138,9 @@ def test_a_bad_weight_is_a_validation_error(table):
         ("1,000.5", "mixes commas and points; write it without a thousands separator (did you mean 1000.5?)"),
         ("1.000,5", "mixes commas and points; write it without a thousands separator (did you mean 1000.5?)"),
         ("1\u202f000", "has a space between its digits; write it without a thousands separator (did you mean 1000?)"),
+        ("50%", "has a percent sign; write the number alone, as every row does (did you mean 50?)"),
+        ("12,5 %", "has a percent sign; write the number alone, as every row does (did you mean 12,5?)"),
+        ("-5%", "is not a number of at least 0"),
     ],
 )
 def test_a_weight_that_could_be_read_two_ways_is_refused_with_both(table, cell, said):

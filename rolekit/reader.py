@@ -199,29 +199,55 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _legacy(data: bytes) -> tuple[str, str]:
+    """The legacy encoding a file's non-UTF-8 bytes most likely are in, and its name for people.
+
+    Windows-1252 (and Latin-1) put accented letters at 0xC0-0xFF and rare signs at
+    0x80-0x9F; Mac OS Roman puts its accented letters at 0x80-0x9F, so é is 0x8E there,
+    which Windows-1252 reads as Ž.
+
+    >>> _legacy("Gère la stratégie".encode("cp1252")), _legacy("Gère la stratégie".encode("mac_roman"))
+    (('cp1252', 'Windows-1252'), ('mac_roman', 'Mac OS Roman'))
+    """
+    high = np.frombuffer(data, dtype=np.uint8)
+    high = high[high >= 0x80]
+    if len(high) and (high < 0xA0).mean() > 0.5:
+        return "mac_roman", "Mac OS Roman"
+    return "cp1252", "Windows-1252"
+
+
 def _encoding_problems(data: bytes, name: str) -> list[Problem]:
-    """One problem per line holding bytes that are not UTF-8, naming the table column."""
+    """One problem for bytes that are not UTF-8: the first line holding some, its column, and how many more lines do."""
+    encoding, called = _legacy(data)
     lines = data.splitlines()
-    header = [clean(h).lower() for h in next(csv.reader([lines[0].decode("cp1252", "replace")]), [])]
-    problems = []
+    header = [clean(h).lower() for h in next(csv.reader([lines[0].decode(encoding, "replace")]), [])]
+    found = []
     for number, raw in enumerate(lines, 1):
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as err:
-            before = raw[: err.start].decode("cp1252", "replace")
-            position = len(next(csv.reader([before + "x"]))) - 1
-            column = header[position] if number > 1 and position < len(header) and header[position] else None
-            char = raw[err.start : err.start + 1].decode("cp1252", "replace")
-            problems.append(
-                Problem(
-                    name,
-                    number,
-                    column,
-                    f"byte 0x{raw[err.start]:02X} is not UTF-8 text (probably '{char}' in a legacy encoding "
-                    f"such as Windows-1252); rolekit reads UTF-8: {_SAVE_CSV}",
-                )
-            )
-    return problems
+            found.append((number, raw, err.start))
+    if not found:
+        return []
+    number, raw, start = found[0]
+    before = raw[:start].decode(encoding, "replace")
+    position = len(next(csv.reader([before + "x"]))) - 1
+    column = header[position] if number > 1 and position < len(header) and header[position] else None
+    char = raw[start : start + 1].decode(encoding, "replace")
+    more = [n for n, _, _ in found[1:]]
+    also = ""
+    if more:
+        shown = ", ".join(map(str, more[:5])) + (f" and {len(more) - 5} more" if len(more) > 5 else "")
+        also = f"; {'1 more line holds' if len(more) == 1 else f'{len(more)} more lines hold'} such bytes ({shown})"
+    return [
+        Problem(
+            name,
+            number,
+            column,
+            f"byte 0x{raw[start]:02X} is not UTF-8 text (probably '{char}' in a legacy encoding such as {called})"
+            f"{also}; rolekit reads UTF-8: {_SAVE_CSV}",
+        )
+    ]
 
 
 def _fast(data: bytes, schema: Schema, path: Path | None = None) -> pd.DataFrame | None:

@@ -148,9 +148,18 @@ def test_legacy_encoding_names_line_column_and_character(table):
     )
     assert problems(path) == [
         "FILE:2: column 'responsibility': byte 0xE9 is not UTF-8 text (probably 'é' in a legacy encoding such as "
-        f"Windows-1252); rolekit reads UTF-8: {SAVE}",
-        "FILE:4: column 'responsibility': byte 0xEF is not UTF-8 text (probably 'ï' in a legacy encoding such as "
-        f"Windows-1252); rolekit reads UTF-8: {SAVE}",
+        f"Windows-1252); 1 more line holds such bytes (4); rolekit reads UTF-8: {SAVE}",
+    ]
+
+
+@pytest.mark.parametrize(("encoding", "called"), [("cp1252", "Windows-1252"), ("mac_roman", "Mac OS Roman")])
+def test_a_whole_file_in_a_legacy_encoding_gets_one_message_naming_its_letter(table, encoding, called):
+    rows = "".join(f"CEO,Gère la stratégie {i},internal,daily\n" for i in range(600))
+    found = problems(table((HEADER + rows).encode(encoding)))
+    assert found == [
+        "FILE:2: column 'responsibility': byte 0x" + "è".encode(encoding).hex().upper() + " is not UTF-8 text "
+        f"(probably 'è' in a legacy encoding such as {called}); 599 more lines hold such bytes (3, 4, 5, 6, 7 and "
+        f"594 more); rolekit reads UTF-8: {SAVE}"
     ]
 
 

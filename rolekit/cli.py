@@ -302,7 +302,9 @@ def _raci(args: argparse.Namespace) -> int:
             template = raci_template(roles=roles)
         except DataError as err:
             args.usage("argument --roles: " + "; ".join(p.message for p in err.problems))
-        written = Output(args.template, ["raci_template.csv"]).write_csv("raci_template.csv", template)
+        written = Output(args.template, ["raci_template.csv"], option="--template").write_csv(
+            "raci_template.csv", template
+        )
         _say(
             f"wrote {written}: its rows are the articles' decisions (reword, delete or add rows to fit your team); "
             "fill each role's column with R, A, C or I (A/R for a role that owns a decision and does it; blank or - "

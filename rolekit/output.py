@@ -42,7 +42,13 @@ from .validate import DataError, Problem
 MANIFEST = ".rolekit-manifest.json"
 CHART_FORMATS = ("png", "svg", "pdf")  # the files a chart is written as (rolekit.charts.render)
 SCRATCH = ".rolekit-tmp-"  # how a file being written starts its name, until it is renamed into place
-_ADVICE = "choose another --out, or move it away"
+
+
+def _advice(option: str = "--out") -> str:
+    """What to do about a path rolekit will not write: ``option`` is the command's option that named the folder."""
+    return f"choose another {option}, or move it away"
+
+
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 # A line of a manifest in the older, indented form (rolekit before 2027): one entry.
 _ENTRY = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*:\s*"([0-9a-f]{64})"\s*,?\s*')
@@ -106,13 +112,13 @@ def _signature(info: os.stat_result) -> tuple[int, int, int, int]:
     return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def _cannot(path: Path, err: OSError) -> DataError:
+def _cannot(path: Path, err: OSError, option: str = "--out") -> DataError:
     """A DataError for ``path`` that could not be written, saying which path and why."""
     why = err.strerror or str(err)
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
-        why += "; the disk (or your quota) is full: free some space, or choose another --out on another disk"
+        why += f"; the disk (or your quota) is full: free some space, or choose another {option} on another disk"
     elif err.errno == errno.EROFS:
-        why += "; choose another --out on a disk you can write"
+        why += f"; choose another {option} on a disk you can write"
     return DataError([Problem(str(path), None, None, f"cannot be written: {why}")])
 
 
@@ -131,9 +137,9 @@ class Output:
     'again'
     """
 
-    def __init__(self, root: str | os.PathLike[str], names: Iterable[str] = ()):
-        self.root = Path(root).expanduser()
-        problems = writable_folder(self.root)
+    def __init__(self, root: str | os.PathLike[str], names: Iterable[str] = (), option: str = "--out"):
+        self.root, self.option = Path(root).expanduser(), option  # option: the command's, naming the folder
+        problems = writable_folder(self.root, option)
         if problems:
             raise DataError(problems)
         self._ends_line, self._dirty = True, False  # the manifest ends with a whole line; lines added since rewritten
@@ -160,13 +166,17 @@ class Output:
         except OSError as err:
             if path.is_symlink():
                 return {}, [
-                    Problem(str(path), None, None, f"is a link; rolekit never writes through a link: {_ADVICE}")
+                    Problem(
+                        str(path), None, None, f"is a link; rolekit never writes through a link: {_advice(self.option)}"
+                    )
                 ]
-            return {}, [Problem(str(path), None, None, f"cannot be read: {err.strerror or err}; {_ADVICE}")]
+            return {}, [
+                Problem(str(path), None, None, f"cannot be read: {err.strerror or err}; {_advice(self.option)}")
+            ]
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                return {}, [Problem(str(path), None, None, f"is not a file rolekit wrote; {_ADVICE}")]
+                return {}, [Problem(str(path), None, None, f"is not a file rolekit wrote; {_advice(self.option)}")]
             with os.fdopen(os.dup(fd), "rb") as f:
                 text = f.read().decode("utf-8", "replace")
         finally:
@@ -180,7 +190,7 @@ class Output:
                     None,
                     None,
                     f"is not a manifest rolekit wrote (rolekit's own name for its list of files); not overwriting "
-                    f"it: {_ADVICE}",
+                    f"it: {_advice(self.option)}",
                 )
             ]
         self._ends_line = text.endswith("\n") or not text
@@ -239,14 +249,21 @@ class Output:
         except OSError as err:
             if path.is_symlink():
                 raise DataError(
-                    [Problem(str(path), None, None, f"is a link; rolekit never writes through a link: {_ADVICE}")]
+                    [
+                        Problem(
+                            str(path),
+                            None,
+                            None,
+                            f"is a link; rolekit never writes through a link: {_advice(self.option)}",
+                        )
+                    ]
                 ) from None
-            raise _cannot(path, err) from None
+            raise _cannot(path, err, self.option) from None
         try:
             os.write(fd, (line if self._ends_line else "\n" + line).encode("utf-8"))
             self._ends_line, self._dirty = True, True
         except OSError as err:
-            raise _cannot(path, err) from None
+            raise _cannot(path, err, self.option) from None
         finally:
             os.close(fd)
 
@@ -268,7 +285,7 @@ class Output:
                         str(self.root / MANIFEST),
                         None,
                         None,
-                        f"is a link; rolekit never writes through a link: {_ADVICE}",
+                        f"is a link; rolekit never writes through a link: {_advice(self.option)}",
                     )
                 ]
             )
@@ -304,9 +321,15 @@ class Output:
             except OSError as err:
                 return [Problem(str(here), None, None, f"cannot be used: {err.strerror or err}")]
             if stat.S_ISLNK(info.st_mode):
-                return [Problem(str(here), None, None, f"is a link; rolekit never writes through a link: {_ADVICE}")]
+                return [
+                    Problem(
+                        str(here), None, None, f"is a link; rolekit never writes through a link: {_advice(self.option)}"
+                    )
+                ]
             if not stat.S_ISDIR(info.st_mode):
-                return [Problem(str(here), None, None, f"is a file where rolekit needs a folder; {_ADVICE}")]
+                return [
+                    Problem(str(here), None, None, f"is a file where rolekit needs a folder; {_advice(self.option)}")
+                ]
         target = self.root / name
         try:
             info = os.lstat(target)
@@ -315,16 +338,25 @@ class Output:
         except OSError as err:
             return [Problem(str(target), None, None, f"cannot be used: {err.strerror or err}")]
         if stat.S_ISLNK(info.st_mode):
-            return [Problem(str(target), None, None, f"is a link; rolekit never writes through a link: {_ADVICE}")]
+            return [
+                Problem(
+                    str(target), None, None, f"is a link; rolekit never writes through a link: {_advice(self.option)}"
+                )
+            ]
         if stat.S_ISDIR(info.st_mode):
-            return [Problem(str(target), None, None, f"is a folder where rolekit would write a file; {_ADVICE}")]
+            return [
+                Problem(
+                    str(target), None, None, f"is a folder where rolekit would write a file; {_advice(self.option)}"
+                )
+            ]
         if not self.owns(name):
             return [
                 Problem(
                     str(target),
                     None,
                     None,
-                    f"exists and was not made by rolekit (or was changed since); not overwriting it: {_ADVICE}",
+                    "exists and was not made by rolekit (or was changed since); not overwriting it: "
+                    + _advice(self.option),
                 )
             ]
         return []
@@ -363,7 +395,7 @@ class Output:
         try:
             self.root.mkdir(parents=True, exist_ok=True)  # the folder given, as given
         except OSError as err:
-            raise _cannot(self.root, err) from None
+            raise _cannot(self.root, err, self.option) from None
         folder = self.root
         for part in PurePosixPath(name).parts[:-1]:
             folder = folder / part
@@ -373,7 +405,7 @@ class Output:
                 if not stat.S_ISDIR(os.lstat(folder).st_mode):  # made a link or a file since the check
                     raise DataError(self._problems(name)) from None
             except OSError as err:
-                raise _cannot(folder, err) from None
+                raise _cannot(folder, err, self.option) from None
         return folder
 
     @contextlib.contextmanager
@@ -388,7 +420,7 @@ class Output:
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666))
         except OSError as err:
-            raise _cannot(path, err) from None
+            raise _cannot(path, err, self.option) from None
         try:
             yield path
         finally:
@@ -416,7 +448,7 @@ class Output:
             os.replace(scratch, folder / name)
         except OSError as err:
             _discard(scratch)
-            raise _cannot(folder / name, err) from None
+            raise _cannot(folder / name, err, self.option) from None
 
     def write_bytes(self, name: str, data: bytes) -> Path:
         """Write ``data`` to ``name`` whole, recorded in the manifest; the same bytes already there are left alone."""
@@ -544,10 +576,11 @@ def neutralised(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def writable_folder(folder: Path) -> list[Problem]:
+def writable_folder(folder: Path, option: str = "--out") -> list[Problem]:
     """Problems with writing into ``folder``: a link or a file in its place, a file on its way, no permission.
 
-    The folders above it are the user's to choose, links among them (macOS's ``/tmp``).
+    The folders above it are the user's to choose, links among them (macOS's ``/tmp``). ``option``:
+    the command's option that named the folder, for the advice.
     """
     folder = Path(folder)
     if not str(folder).strip():
@@ -558,7 +591,7 @@ def writable_folder(folder: Path) -> list[Problem]:
                 str(folder),
                 None,
                 None,
-                "is a link; rolekit never writes through a link: give the folder it points to, or another --out",
+                f"is a link; rolekit never writes through a link: give the folder it points to, or another {option}",
             )
         ]
     for here in [folder, *folder.parents]:
@@ -570,7 +603,7 @@ def writable_folder(folder: Path) -> list[Problem]:
             continue
         if not here.is_dir():
             what = "is a file, not a folder" if here == folder else f"cannot be made: {here} is a file, not a folder"
-            return [Problem(str(folder), None, None, f"{what}; {_ADVICE}")]
+            return [Problem(str(folder), None, None, f"{what}; {_advice(option)}")]
         if not os.access(here, os.W_OK | os.X_OK):
             read_only = hasattr(os, "statvfs") and bool(os.statvfs(here).f_flag & getattr(os, "ST_RDONLY", 1))
             why = f"{here} is on a read-only disk" if read_only else f"no permission to write in {here}"
@@ -579,7 +612,7 @@ def writable_folder(folder: Path) -> list[Problem]:
                     str(folder),
                     None,
                     None,
-                    f"cannot be written: {why}; choose a folder of your own with --out",
+                    f"cannot be written: {why}; choose a folder of your own with {option}",
                 )
             ]
         return []

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io as _io
+import itertools
 import os
 import re
 import unicodedata
@@ -31,7 +32,8 @@ import pandas as pd
 from .bundle import bundled
 from .categories import tidy
 from .output import FORMULA_STARTS
-from .reader import read_bytes, read_table
+from .reader import SAVE_CSV, read_bytes, read_table
+from .roles import role_mapping
 from .text import BLANK, clean, escaped, fault, is_placeholder, marked, possessive
 from .validate import DataError, Problem, Schema, canonical, did_you_mean, require
 
@@ -114,7 +116,7 @@ def load_decisions(path: str | os.PathLike | None = None) -> pd.DataFrame:
     else:
         table, lines = _read_wide(name, path, header)
         rows, problems, notes = _wide_rows(name, table, lines, at)
-    rows, more, implied = _rules(name, rows, "raci" if long else None)
+    rows, more, implied = _rules(name, rows, "raci" if long else None, wide=not long)
     problems += more
     if not rows and not problems:
         problems.append(
@@ -198,10 +200,18 @@ def _read_wide(
                 raise
         below = next(((line, row) for line, row in header[1:] if _decision_column(row)), None)
         shown = ", ".join(f"'{c}'" for c in cells if c) or "nothing"
+        with open(path, "rb") as f:  # the header as written: cleaning it made its tabs spaces
+            written = next(itertools.islice(f, at - 1, None), b"").decode("utf-8", "replace")
+        separator = next(
+            (label for sep, label in _SEPARATORS if _decision_column([clean(c) for c in written.split(sep)])), None
+        )
         why = (
             f"the header seems to be on line {below[0]}, not line {at}: {shown} looks like a title; delete the line(s) "
             "above the header"
             if below
+            else f"the columns are separated by {separator}, not commas; {SAVE_CSV}, or choose ',' as the field "
+            "separator when exporting"
+            if separator
             else f"the header ({shown}) names no column of decisions; a RACI table has a first column named Decision "
             "(or Task, Activity, Deliverable, as RACI templates name it) and one column per role, or, in the long "
             "form, the columns decision, role, raci"
@@ -210,6 +220,9 @@ def _read_wide(
     schema = dataclasses.replace(WIDE, renames=((first, "decision"),))
     table, lines = read_table(path, schema, lines=True)
     return table, lines
+
+
+_SEPARATORS = ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars"))  # what a spreadsheet may export instead
 
 
 def _decision_column(cells: list[str]) -> str | None:
@@ -361,14 +374,16 @@ def _unguarded(name: str) -> str:
 
 
 def _rules(
-    name: str, rows: list[dict], column: str | None = "raci", unit: str = "line", whole: bool = True
+    name: str, rows: list[dict], column: str | None = "raci", unit: str = "line", whole: bool = True, wide: bool = False
 ) -> tuple[list[dict], list[Problem], list[Problem]]:
     """Exactly one A per decision; one letter per role, or A and R together. An A with no R is read as A/R, noted.
 
     Returns the rows (with the R rows read into a lone A), the problems and the notes.
     ``unit``: ``line`` for a file's lines, ``row`` for a DataFrame's index labels.
     ``whole``: False checks only each role's letters, for a part of a table (a
-    comparison's, say), which need not give every decision its A.
+    comparison's, say), which need not give every decision its A. ``wide``: the rows
+    come from a wide table, one line per decision, so a decision on two lines is one
+    problem, not one per role.
     """
     in_file = unit == "line"
 
@@ -384,14 +399,27 @@ def _rules(
         if any(rows[k].get("_bad") for k in members):
             continue  # a cell of it is wrong: the rules are checked once it is fixed
         shown = rows[members[0]]["decision"]
+        at = sorted({rows[k]["_line"] for k in members})
+        if wide and len(at) > 1:
+            problems.append(  # the wide form, a decision on two lines: once, not once per role
+                problem(
+                    at[1],
+                    "decision",
+                    f"decision '{shown}' is on {unit}s {_listed(at)}; give each decision one row (merge them, or "
+                    "word them apart if they are two decisions)",
+                )
+            )
+            continue
         held: dict[str, list[int]] = {}
         for k in members:
             held.setdefault(str(rows[k]["role"]).casefold(), []).append(k)
         for ks in held.values():
-            first = rows[ks[0]]
-            letters = [rows[k]["raci"] for k in ks]
-            if len(ks) > 1 and (len(set(letters)) < len(letters) or set(letters) != {"A", "R"}):
-                for k in ks[1:]:
+            first, seen = rows[ks[0]], set[str]()
+            for k in ks:  # A and R together are one part (A/R); any other letter again, or a third, is one too many
+                letter = rows[k]["raci"]
+                if not seen or (letter not in seen and seen | {letter} <= {"A", "R"}):
+                    seen.add(letter)
+                else:
                     problems.append(
                         problem(
                             rows[k]["_line"],
@@ -404,7 +432,7 @@ def _rules(
             continue
         lines = [rows[k]["_line"] for k in members]
         span = f"{unit} {min(lines)}" if min(lines) == max(lines) else f"{unit}s {min(lines)}-{max(lines)}"
-        a = [k for k in members if rows[k]["raci"] == "A"]
+        a = list({str(rows[k]["role"]).casefold(): k for k in members if rows[k]["raci"] == "A"}.values())
         if not a:
             problems.append(
                 problem(
@@ -441,6 +469,12 @@ def _rules(
     for row in out:
         row.pop("_after", None)
     return out, problems, notes
+
+
+def _listed(numbers: list[int]) -> str:
+    """``2, 15 and 30``."""
+    shown = [str(n) for n in numbers]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
@@ -615,7 +649,9 @@ def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes: Iterable[st
 
     A part is a letter, or ``A/R`` for a role holding both. ``change`` is ``same``,
     ``changed``, ``added`` (a part only ``after`` gives) or ``removed``. Decisions match
-    by their text, ignoring case; roles by name. ``changes``: keep only rows with one
+    by their text, ignoring case; roles by name, ignoring case, and a role named for a
+    bundled one counts as it (``Chief Executive Officer`` is the CEO,
+    :mod:`rolekit.roles`), under ``after``'s name. ``changes``: keep only rows with one
     of these (such as ``["changed", "added"]``).
 
     >>> d = load_decisions()
@@ -625,7 +661,11 @@ def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes: Iterable[st
     'role before after\\n CEO      A     R\\n COO      R     A'
     """
     a, b = (_parts(_checked(t, "to compare two RACI tables")) for t in (before, after))
-    merged = a.merge(b, on=["key", "role"], how="outer", suffixes=("_before", "_after"), sort=False)
+    for side in (a, b):  # BOARD is the Board; Chief Executive Officer is the CEO
+        meant = {r: " ".join(m.casefold().split()) for r, m in role_mapping(dict.fromkeys(side["role"])).items()}
+        side["who"] = side["role"].map(meant)
+    merged = a.merge(b, on=["key", "who"], how="outer", suffixes=("_before", "_after"), sort=False)
+    merged["role"] = merged["role_after"].fillna(merged["role_before"])
     merged["decision"] = merged["decision_before"].fillna(merged["decision_after"])
     merged["before"] = merged["part_before"].astype(object).fillna("")
     merged["after"] = merged["part_after"].astype(object).fillna("")
@@ -634,9 +674,9 @@ def compare_raci(before: pd.DataFrame, after: pd.DataFrame, changes: Iterable[st
     merged.loc[merged["before"].eq(""), "change"] = "added"
     merged.loc[merged["after"].eq(""), "change"] = "removed"
     order = list(dict.fromkeys(list(a["key"]) + list(b["key"])))
-    roles = list(dict.fromkeys(list(a["role"]) + list(b["role"])))  # the grid's order of columns
+    roles = list(dict.fromkeys(list(a["who"]) + list(b["who"])))  # the grid's order of columns
     merged["_at"] = merged["key"].map({k: i for i, k in enumerate(order)})
-    merged["_role"] = merged["role"].map({r: i for i, r in enumerate(roles)})
+    merged["_role"] = merged["who"].map({r: i for i, r in enumerate(roles)})
     out = merged.sort_values(["_at", "_role"], kind="stable")[["decision", "role", "before", "after", "change"]]
     return (out if changes is None else out[out["change"].isin(changes)]).reset_index(drop=True)
 

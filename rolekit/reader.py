@@ -27,7 +27,7 @@ from .text import BLANK, SPELLINGS, clean, controls
 from .validate import DataError, Problem, Schema, check_header, check_values, did_you_mean, distinct, header_line, meant
 
 PathLike = str | os.PathLike[str]  # a file's path, as rolekit's functions take it
-_SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
+SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
 MAX_BYTES = 512 * 2**20  # a table of a million responsibilities is about 120 MB
 FAST_BYTES = 2**20  # below this, reading line by line is as quick as pandas' set-up costs
 _NOT_COMMA_OR_QUOTE = bytes(b for b in range(256) if b not in b'",')
@@ -51,7 +51,7 @@ def read_table(path: PathLike | bytes, schema: Schema, lines: bool = False) -> A
     name, data = read_bytes(path)
     what = _binary_kind(data)
     if what:
-        raise DataError([Problem(name, None, None, f"this is {what}, not a CSV text file; {_SAVE_CSV}")])
+        raise DataError([Problem(name, None, None, f"this is {what}, not a CSV text file; {SAVE_CSV}")])
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     if not re.search(rb"[^\s,;]", data):
@@ -74,7 +74,7 @@ def read_table(path: PathLike | bytes, schema: Schema, lines: bool = False) -> A
                     None,
                     None,
                     "this is a web page (HTML), not a CSV file; download the table as CSV "
-                    "(Google Sheets: File > Download > Comma-separated values) or " + _SAVE_CSV,
+                    "(Google Sheets: File > Download > Comma-separated values) or " + SAVE_CSV,
                 )
             ]
         )
@@ -245,7 +245,7 @@ def _encoding_problems(data: bytes, name: str) -> list[Problem]:
             number,
             column,
             f"byte 0x{raw[start]:02X} is not UTF-8 text (probably '{char}' in a legacy encoding such as {called})"
-            f"{also}; rolekit reads UTF-8: {_SAVE_CSV}",
+            f"{also}; rolekit reads UTF-8: {SAVE_CSV}",
         )
     ]
 
@@ -439,7 +439,7 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
                     name,
                     header_at,
                     None,
-                    f"the columns are separated by {delimiter}, not commas; {_SAVE_CSV}, "
+                    f"the columns are separated by {delimiter}, not commas; {SAVE_CSV}, "
                     "or choose ',' as the field separator when exporting",
                 )
             ]
@@ -547,7 +547,7 @@ def _split_rows(text: str, name: str) -> tuple[list[list[str]], list[tuple[int, 
                 rows.append(row)
                 lines.append((start, end))
     except csv.Error as err:
-        problems.append(Problem(name, reader.line_num, None, f"cannot be read as CSV ({err}); {_SAVE_CSV}"))
+        problems.append(Problem(name, reader.line_num, None, f"cannot be read as CSV ({err}); {SAVE_CSV}"))
     finally:
         csv.field_size_limit(limit)
     width = len(rows[0]) if rows else 0
@@ -573,7 +573,7 @@ def _split_rows(text: str, name: str) -> tuple[list[list[str]], list[tuple[int, 
                 problems
                 + [
                     Problem(
-                        name, lines[0][0], None, f"the file declares {said} as its separator, not a comma; {_SAVE_CSV}"
+                        name, lines[0][0], None, f"the file declares {said} as its separator, not a comma; {SAVE_CSV}"
                     )
                 ]
             )

@@ -224,13 +224,30 @@ def test_a_template_row_left_blank_and_a_heading_with_nothing_under_it_are_notes
         ("decision,role\nBudget,CEO\n", ["column 'raci': required column is missing"]),
         ("Item,CEO,COO\nBudget,A,R\n", ["raci.csv:1: the header ('Item', 'CEO', 'COO') names no column of decisions"]),
         ("PK\x03\x04 not a table", ["raci.csv: this is a ZIP archive, not a CSV text file"]),
+        ("Decision;CEO;COO\nBudget;A;R\n", ["raci.csv:1: the columns are separated by semicolons, not commas"]),
+        ("Task\tCEO\tCOO\nBudget\tA\tR\n", ["raci.csv:1: the columns are separated by tabs, not commas"]),
+        ("decision;role;raci\nBudget;CEO;A\n", ["raci.csv:1: the columns are separated by semicolons, not commas"]),
+        (
+            "Decision,CEO,COO\nBudget,A/R,C\nHire,A,R\nbudget,A/R,C\n",
+            [
+                "raci.csv:4: column 'decision': decision 'Budget' is on lines 2 and 4; give each decision one row "
+                "(merge them, or word them apart if they are two decisions)"
+            ],
+        ),
+        (
+            "decision,role,raci\nBudget,CEO,A\nBudget,CEO,R\nBudget,CEO,A\n",
+            ["raci.csv:4: column 'role': 'CEO' already has a letter for 'Budget' on line 2"],
+        ),
         ("Decision,CEO,COO\nBudget,\u0410,R\n", ["column 'CEO': '\\u0410' holds Cyrillic Capital Letter A"]),
     ],
 )
 def test_a_table_breaking_a_rule_is_refused_with_its_lines_named(table, text, expected):
-    found = "\n".join(problems(table(text, "raci.csv")))
+    found = problems(table(text, "raci.csv"))
     for part in expected:
-        assert part in found, found
+        assert part in "\n".join(found), found
+    assert len(found) == len(set(found)), found  # each problem said once
+    if "on lines 2 and 4" in expected[0] or "'CEO' already has" in expected[0]:
+        assert len(found) == 1, found  # a decision written twice is one problem, not one per role or per A
 
 
 @pytest.mark.parametrize(
@@ -354,6 +371,15 @@ def test_a_team_with_none_of_the_articles_decisions_is_told_so_plainly():
     assert not any("→" in t.get_text() for t in ax.texts)  # nothing to outline where no decision is shared
 
 
+def test_a_team_naming_its_roles_in_full_or_in_capitals_is_compared_role_by_role():
+    d = load_decisions()
+    full = {"CEO": "Chief Executive Officer", "COO": "Chief Operating Officer", "Board": "BOARD"}
+    mine = d.assign(role=d["role"].astype(str).replace(full))
+    assert raci_against(mine, d) == "On the 13 decisions both tables hold, every role has the same letter."
+    changes = compare_raci(d, mine)
+    assert set(changes["change"]) == {"same"} and {"Chief Executive Officer", "BOARD"} <= set(changes["role"])
+
+
 def test_raci_against_says_what_differs_on_shared_decisions_and_which_are_only_in_one_table():
     d = load_decisions()
     assert raci_against(d, d) == "On the 13 decisions both tables hold, every role has the same letter."
@@ -453,6 +479,7 @@ def test_the_command_writes_a_template_checks_a_table_and_never_overwrites_a_for
     (tmp_path / "mine" / "raci_template.csv").write_text("my notes")
     refused = run("raci", "--template", str(tmp_path / "mine"))
     assert refused.returncode == 1 and "not overwriting" in refused.stderr
+    assert "choose another --template, or move it away" in refused.stderr  # the option that named the folder
     assert (tmp_path / "mine" / "raci_template.csv").read_text() == "my notes"
 
 

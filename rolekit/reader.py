@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import difflib
 import errno
 import io as _io
 import os
@@ -24,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .text import BLANK, SPELLINGS, clean, controls
-from .validate import DataError, Problem, Schema, check_header, check_values, did_you_mean, distinct, header_line, meant
+from .validate import DataError, Problem, Schema, check_header, check_values, distinct, header_line, meant
 
 PathLike = str | os.PathLike[str]  # a file's path, as rolekit's functions take it
 SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
@@ -158,10 +159,23 @@ def read_bytes(path: PathLike | bytes) -> tuple[str, bytes]:
     return name, data
 
 
+def _near_file(name: str, files: list[str]) -> str:
+    """`` (did you mean 'x.csv'?)`` for a file named nearly like ``name``, its extension set aside.
+
+    Every name ends in .csv, which alone made 'a.csv' look like 'b.csv'.
+
+    >>> _near_file("teem.csv", ["team.csv", "r3_bad.csv"]), _near_file("36_unbalanced.csv", ["r3_bad.csv"])
+    (" (did you mean 'team.csv'?)", '')
+    """
+    stems = {Path(f).stem.casefold(): f for f in files}
+    close = difflib.get_close_matches(Path(name).stem.casefold(), list(stems), n=1, cutoff=0.7)
+    return f" (did you mean '{stems[close[0]]}'?)" if close else ""
+
+
 def _open_error(err: OSError, path: Path) -> str:
     if err.errno == errno.ENOENT:
         folder = path.parent if str(path.parent) else Path(".")
-        near = did_you_mean(path.name, [p.name for p in folder.glob("*.csv")]) if folder.is_dir() else ""
+        near = _near_file(path.name, [p.name for p in folder.glob("*.csv")]) if folder.is_dir() else ""
         return f"file not found; check the name and the folder (looked in {folder.resolve()}){near}"
     if err.errno == errno.ENAMETOOLONG:
         return f"the path is too long ({len(str(path))} characters; a file name may have at most 255): check it"

@@ -26,6 +26,11 @@ NEEDS = "it needs a header line naming role, responsibility, scope, horizon, the
 def test_missing_file(tmp_path):
     path = tmp_path / "nowhere.csv"
     assert problems(path) == [f"FILE: file not found; check the name and the folder (looked in {tmp_path})"]
+    for other in ("r3_bad.csv", "a.csv", "team.csv"):
+        (tmp_path / other).write_text(HEADER)
+    assert problems(tmp_path / "36_unbalanced.csv")[0].endswith(f"(looked in {tmp_path})")  # nothing like it
+    assert problems(tmp_path / "b.csv")[0].endswith(f"(looked in {tmp_path})")  # alike only in '.csv'
+    assert problems(tmp_path / "Teem.csv")[0].endswith("(did you mean 'team.csv'?)")
 
 
 def test_folder_instead_of_file(tmp_path):

@@ -420,4 +420,4 @@ def table_summary(df: pd.DataFrame, name: str = "table") -> str:
     cells = ", ".join(f"{cell} {number(n)}" for cell, n in counts.loc[total].drop(total).items())
     if total == "total weight":
         return f"{name}: valid, {len(df)} rows; weight by role: {roles}; by cell: {cells}"
-    return f"{name}: valid, {len(df)} rows; roles: {roles}; {cells}"
+    return f"{name}: valid, {len(df)} row{'' if len(df) == 1 else 's'}; roles: {roles}; {cells}"

@@ -463,7 +463,7 @@ def _exact(name: str, text: str, schema: Schema, problems: list[Problem]) -> tup
     padded = ([c.strip(BLANK) for c in r[:width]] + [""] * (width - len(r)) for r in body)
     cells = pd.DataFrame(list(padded), columns=range(width), dtype="str")
     filled = cells.ne("").sum().tolist() if len(cells) else [0] * width
-    problems += check_header(name, header, header_at, filled, schema)
+    problems += check_header(name, header, header_at, filled, schema, [clean(h) for h in rows[0]])
     needed = max((i + 1 for i, h in enumerate(header) if h or filled[i]), default=0)
     good = []
     for i, (row, line) in enumerate(zip(body, body_lines)):

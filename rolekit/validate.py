@@ -169,12 +169,17 @@ def canonical(name: str) -> str:
 
 
 def meant(name: str, columns: Sequence[str]) -> str | None:
-    """The schema column that ``name`` (not itself one) is most likely meant to be, or None."""
+    """The schema column that ``name`` (not itself one) is most likely meant to be, or None.
+
+    >>> meant("Thme", ["theme", "weight"]), meant("Weighting", ["theme", "weight"]), meant("idea", ["id"])
+    ('theme', 'weight', None)
+    """
     bare = canonical(name)
     if bare in columns:
         return bare
     close = difflib.get_close_matches(bare, columns, n=1, cutoff=0.85)
-    return close[0] if close else None
+    grown = [c for c in columns if len(c) >= 4 and bare.startswith(c) and len(bare) - len(c) <= 3]  # Weighting
+    return close[0] if close else grown[0] if grown else None
 
 
 def header_line(rows: list[list[str]], schema: Schema, clean: Callable[[str], str]) -> int | None:
@@ -190,9 +195,16 @@ def header_line(rows: list[list[str]], schema: Schema, clean: Callable[[str], st
 
 
 def check_header(
-    name: str, header: list[str], line: int, columns: Sequence[int], schema: Schema = RESPONSIBILITIES
+    name: str,
+    header: list[str],
+    line: int,
+    columns: Sequence[int],
+    schema: Schema = RESPONSIBILITIES,
+    written: Sequence[str] | None = None,
 ) -> list[Problem]:
     """Problems with the header on ``line`` whose cells, lowercased and cleaned, are ``header``.
+
+    ``written``: the cells as the file spells them, to quote a column the way its user named it.
 
     ``columns`` maps each header position to its non-blank cells' count, so that an
     unnamed column holding values is reported while a spreadsheet's empty one is not.
@@ -226,13 +238,14 @@ def check_header(
         seen.setdefault(col, i)
     unknown = [c for c in header if c and c not in schema.columns]
     near = {u: meant(u, schema.columns) for u in unknown}
+    spelt = dict(reversed(list(zip(header, written or header))))  # each name as first written
     for col in schema.required:
         if col not in seen:
             guess = next((u for u, m in near.items() if m == col), None)
             if guess is None:  # a looser near miss, such as two letters swapped, among the names nothing else claims
                 free = [u for u, m in near.items() if m is None]
                 guess = next(iter(difflib.get_close_matches(col, free, n=1, cutoff=0.7)), None)
-            hint = f" (the header has '{guess}': did you mean '{col}'?)" if guess else ""
+            hint = f" (the header has '{spelt[guess]}': did you mean '{col}'?)" if guess else ""
             problems.append(
                 Problem(
                     name,
@@ -247,7 +260,7 @@ def check_header(
                 Problem(
                     name,
                     line,
-                    u,
+                    spelt[u],
                     f"is not a column rolekit knows, but looks like its optional column '{m}' (did you mean '{m}'?); "
                     f"rename it '{m}' to use it, or give it a name unlike {m} if it holds something else",
                 )
@@ -327,7 +340,7 @@ def check_values(
             for line, v, f in zip(lines[repeated], table[key][repeated], first)
             if line != f
         ]
-    return problems
+    return _pasted_rows(name, table, lines, schema, problems) if problems else problems
 
 
 def distinct(values: pd.Series, joined: str | None = None) -> bool:
@@ -346,6 +359,37 @@ def distinct(values: pd.Series, joined: str | None = None) -> bool:
         return values.is_unique
     folded = pd.Series(joined.casefold().split("\n"))  # one casefold of one string, not a million
     return len(folded) == len(values) and folded.is_unique
+
+
+_TOTALS = {"total", "totals", "sum", "grand total", "subtotal", "sub-total"}
+
+
+def _pasted_rows(
+    name: str, table: pd.DataFrame, lines: pd.Series, schema: Schema, problems: list[Problem]
+) -> list[Problem]:
+    """The problems, with those of a row repeating the header, or a spreadsheet's totals row, said once for the row.
+
+    A second table pasted below the first repeats its header; a sheet's last row may add
+    up a column. Each broke every rule of its row, which hid what it is.
+    """
+    present = [c for c in schema.required if c in table]
+    if not present:
+        return problems
+    cells = table[present].astype(str).apply(lambda c: c.str.strip().str.lower())
+    header = pd.concat([cells[c].map(schema.name).eq(c) for c in present], axis=1).all(axis=1)
+    totals = cells[present[0]].isin(_TOTALS) & cells[present[1:]].eq("").all(axis=1) & (len(present) > 1)
+    rest = f"{', '.join(present[1:-1])} or {present[-1]}" if len(present) > 2 else present[-1]
+    said = {
+        int(line): f"repeats the header ({', '.join(present)}): a second table pasted below the first? delete the line"
+        for line in lines[header.to_numpy()]
+    } | {
+        int(line): f"looks like a spreadsheet's totals row ('{v}', and no {rest}): delete the line"
+        for line, v in zip(lines[totals.to_numpy()], table.loc[totals.to_numpy(), present[0]].astype(str))
+    }
+    if not said:
+        return problems
+    kept = [p for p in problems if p.line not in said]
+    return sorted(kept + [Problem(name, line, None, why) for line, why in said.items()], key=lambda p: p.line or 0)
 
 
 def _control(value: str) -> str | None:
@@ -430,7 +474,8 @@ def _weight_hint(value: str, decimal_commas: bool = False) -> str:
         return f"has a percent sign; write the number alone, as every row does (did you mean {number}?)"
     joined = _INNER_SPACE.sub("", value)
     if joined != value and not weight_numbers(pd.Series([joined])).isna().all():
-        return f"has a space between its digits; write it without a thousands separator (did you mean {joined}?)"
+        between = "an apostrophe" if "'" in value else "a space"
+        return f"has {between} between its digits; write it without a thousands separator (did you mean {joined}?)"
     return "is not a number of at least 0"
 
 

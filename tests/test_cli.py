@@ -37,7 +37,7 @@ def test_invalid_table_lists_every_problem_on_stderr_and_exits_1(table, capsys):
     assert main(["validate", str(bad), str(good)]) == 1
     out, err = capsys.readouterr()
     assert (
-        out == f"{good}: valid, 1 rows; roles: CFO 1; internal/daily 1, internal/long-term 0, external/daily 0, "
+        out == f"{good}: valid, 1 row; roles: CFO 1; internal/daily 1, internal/long-term 0, external/daily 0, "
         "external/long-term 0\n"
     )
     assert err.splitlines() == [
@@ -64,7 +64,7 @@ def test_python_dash_m_and_relative_paths_from_another_folder(tmp_path):
     (tmp_path / "mine.csv").write_text(HEADER + "CEO,a,internal,daily\n")
     done = run("validate", "mine.csv", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.startswith("mine.csv: valid, 1 rows; roles: CEO 1;")
+    assert done.stdout.startswith("mine.csv: valid, 1 row; roles: CEO 1;")
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ from rolekit.validate import MissingColumns, require
 def test_missing_required_columns_with_did_you_mean(table):
     assert problems(table("Role,Responsibilty,horizon,notes\nCEO,Sets vision,long-term,x\n")) == [
         "FILE:1: column 'responsibility': required column is missing; the header must name role, responsibility, "
-        "scope, horizon (the header has 'responsibilty': did you mean 'responsibility'?)",
+        "scope, horizon (the header has 'Responsibilty': did you mean 'responsibility'?)",
         "FILE:1: column 'scope': required column is missing; the header must name role, responsibility, scope, horizon",
     ]
 
@@ -27,7 +27,7 @@ def test_a_required_column_with_two_letters_swapped_gets_a_did_you_mean(table, w
     found = problems(table(f"{header},notes\nCEO,a,internal,daily,x\n"))
     assert found == [
         f"FILE:1: column '{meant}': required column is missing; the header must name role, responsibility, scope, "
-        f"horizon (the header has '{written.lower()}': did you mean '{meant}'?)"
+        f"horizon (the header has '{written}': did you mean '{meant}'?)"
     ]
 
 
@@ -42,7 +42,7 @@ def test_a_header_with_a_note_in_brackets_gets_a_hint(table):
     found = problems(table("role,responsibility,Scope (internal/external),horizon\nCEO,a,internal,daily\n"))
     assert found[0] == (
         "FILE:1: column 'scope': required column is missing; the header must name role, responsibility, scope, horizon "
-        "(the header has 'scope (internal/external)': did you mean 'scope'?)"
+        "(the header has 'Scope (internal/external)': did you mean 'scope'?)"
     )
 
 
@@ -56,7 +56,7 @@ def test_a_near_miss_of_an_optional_column_is_refused_with_a_did_you_mean(table,
         assert rolekit.load_responsibilities(path)["theme"].tolist() == ["strategy"]
         return
     assert problems(path) == [
-        f"FILE:1: column '{column.lower()}': is not a column rolekit knows, but looks like its optional column "
+        f"FILE:1: column '{column}': is not a column rolekit knows, but looks like its optional column "
         f"'{meant}' (did you mean '{meant}'?); rename it '{meant}' to use it, or give it a name unlike {meant} if it "
         "holds something else"
     ]
@@ -108,6 +108,26 @@ def test_value_outside_allowed_set(table, scope, horizon, expected):
     assert problems(table(HEADER + f"CEO,Sets vision,{scope},{horizon}\n")) == [f"FILE:2: {expected}"]
 
 
+def test_a_pasted_header_and_a_totals_row_are_one_message_each(table):
+    path = table(
+        "Role,Responsibility,Scope,Horizon\nCEO,a,internal,daily\nRole,Responsibility,Scope,Horizon\n"
+        "COO,b,inside,daily\nTotal,,,\n"
+    )
+    assert problems(path) == [
+        "FILE:3: repeats the header (role, responsibility, scope, horizon): a second table pasted below the first? "
+        "delete the line",
+        "FILE:4: column 'scope': 'inside' is not allowed; allowed: internal, external (did you mean 'internal'?)",
+        "FILE:5: looks like a spreadsheet's totals row ('Total', and no responsibility, scope or horizon): delete the "
+        "line",
+    ]
+
+
+def test_a_column_named_like_an_optional_one_is_quoted_as_written(table):
+    path = table("role,responsibility,scope,horizon,Weighting\nCEO,a,internal,daily,3\n")
+    [found] = problems(path)
+    assert found.startswith("FILE:1: column 'Weighting': is not a column rolekit knows, but looks like its optional")
+
+
 def test_a_bad_weight_is_a_validation_error(table):
     path = table(
         "role,responsibility,scope,horizon,weight\nCEO,a,internal,daily,2\nCEO,b,internal,daily,-1\n"
@@ -138,6 +158,7 @@ def test_a_bad_weight_is_a_validation_error(table):
         ("1,000.5", "mixes commas and points; write it without a thousands separator (did you mean 1000.5?)"),
         ("1.000,5", "mixes commas and points; write it without a thousands separator (did you mean 1000.5?)"),
         ("1\u202f000", "has a space between its digits; write it without a thousands separator (did you mean 1000?)"),
+        ("1'000", "has an apostrophe between its digits; write it without a thousands separator (did you mean 1000?)"),
         ("50%", "has a percent sign; write the number alone, as every row does (did you mean 50?)"),
         ("12,5 %", "has a percent sign; write the number alone, as every row does (did you mean 12,5?)"),
         ("-5%", "is not a number of at least 0"),

@@ -51,8 +51,9 @@ rolekit.show(rolekit.plot_theme_overlap, df)
 rolekit.show(rolekit.plot_load, df)
 
 # %% [markdown]
-# The same for every pair of roles. `jaccard` is the share of all their themes that
-# they hold in common: 1 when they hold exactly the same themes, 0 when none.
+# The same for every pair of roles. *Jaccard (shared of all)* is the share of all
+# their themes that they hold in common: 100% when they hold exactly the same themes,
+# 0% when none.
 
 # %%
 rolekit.show(rolekit.overlap, df, part="pairs")

@@ -249,7 +249,7 @@ def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
         union = p.n_shared + len(p.only_a) + len(p.only_b)
         text = (
             f"The {p.role_a} and the {p.role_b} share {p.n_shared} of {plural(union, 'theme')} "
-            f"(Jaccard {p.jaccard:.2f})."
+            f"(Jaccard {pct(p.jaccard)})."
         )
         for role, only in ((p.role_a, p.only_a), (p.role_b, p.only_b)):
             text += f" Only the {role} holds {join_names(only)}." if only else f" The {role} holds no theme of its own."
@@ -325,8 +325,16 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     )
     lead_in = f"The largest difference inside a shared theme: in {theme}, "
     if len(tied) == 2:
-        named = [f"{x} ({'long-term' if c == 'long_term' else 'external'})" for x, c in tied]
-        lead_in = f"The largest difference inside a shared theme is a tie between {join_names(named)}: in {theme}, "
+        (t1, c1), (t2, c2) = tied
+        w1, w2 = ("long-term" if c == "long_term" else "external" for c in (c1, c2))
+        what = (
+            f"how {w1} and how {w2} the work is in {t1}"
+            if t1 == t2
+            else f"how {w1} the work is in {t1} and in {t2}"
+            if c1 == c2
+            else f"how {w1} the work is in {t1} and how {w2} in {t2}"
+        )
+        lead_in = f"Two differences tie for the largest inside a shared theme ({what}); in {theme}, "
     elif len(tied) > 2:  # naming them all would fill a slide's title
         lead_in = (
             f"{len(tied)} themes and dimensions tie for the largest difference inside a shared theme; the first: "
@@ -618,7 +626,7 @@ def takeaways(df: pd.DataFrame, topic: str, themes: str | Iterable[str] | None =
 
     >>> import rolekit
     >>> print(takeaways(rolekit.load_responsibilities(), "overlap"))
-    - The CEO and the COO share 8 of 10 themes (Jaccard 0.80). Only the CEO holds stakeholders.
+    - The CEO and the COO share 8 of 10 themes (Jaccard 80%). Only the CEO holds stakeholders.
       Only the COO holds performance.
     """
     return MarkdownText("\n".join(f"- {markdown_escaped(text)}" for text in findings(df, topic, themes)["text"]))

@@ -76,9 +76,9 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
     shares, said = [], []
     rules = _rules(kind)
     if who is None:
-        out.attrs["table"] = f"the {kind} scenario"
+        out.attrs["table"] = f"the “{kind}” scenario"
         out.attrs["scenario"] = (
-            f"The {kind} scenario. This table has {plural(len(_roles(t)), 'role')}, so no work can move between "
+            f"The “{kind}” scenario. This table has {plural(len(_roles(t)), 'role')}, so no work can move between "
             "two roles: the scenario is the table as it is."
         )
         return out
@@ -123,10 +123,10 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
             out.loc[picked, "horizon"] = rule["to"]
             out.loc[picked, "change"] = f"now {rule['to']}"
     result = tidy(pd.concat([out, *shares], ignore_index=True))
-    result.attrs["table"] = f"the {kind} scenario"
+    result.attrs["table"] = f"the “{kind}” scenario"
     if not said:
         said = ["It has no rule, so it changes nothing in any table."]
-    result.attrs["scenario"] = f"The {kind} scenario. " + " ".join(said)
+    result.attrs["scenario"] = f"The “{kind}” scenario. " + " ".join(said)
     return result
 
 
@@ -135,7 +135,7 @@ def scenario_summary(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: s
 
     >>> import rolekit
     >>> print(scenario_summary(rolekit.load_responsibilities(), "other half"))
-    The other half scenario. It moves the CEO's internal, daily responsibilities to the COO: 8 responsibilities.
+    The “other half” scenario. It moves the CEO's internal, daily responsibilities to the COO: 8 responsibilities.
     """
     return str(coo_scenario(df, kind, ceo, coo).attrs["scenario"])
 

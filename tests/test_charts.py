@@ -205,7 +205,7 @@ def test_venn_regions_name_the_themes():
     assert (
         ax.get_title(loc="left")
         .replace("\n", " ")
-        .startswith("The CEO and the COO share 8 of 10 themes (Jaccard 0.80).")
+        .startswith("The CEO and the COO share 8 of 10 themes (Jaccard 80%).")
     )
 
 
@@ -240,8 +240,8 @@ def test_differences_place_each_role_at_its_shares():
         assert sorted(xy[len(mine) :, 0]) == pytest.approx(sorted(1.35 + mine["long_term"]))
     assert (
         ax.get_title(loc="left").replace("\n", " ")
-        == "The largest difference inside a shared theme is a tie between decisions (long-term) and risk (long-term): "
-        "in decisions, the CEO's work is 100% long-term, the COO's 0%."
+        == "Two differences tie for the largest inside a shared theme (how long-term the work is in decisions and in "
+        "risk); in decisions, the CEO's work is 100% long-term, the COO's 0%."
     )
 
 

@@ -98,7 +98,7 @@ def test_two_roles_share_and_each_holds_its_own():
         ]
     )
     assert text(df, "overlap") == [
-        "The CEO and the COO share 1 of 2 themes (Jaccard 0.50). Only the CEO holds investors. The COO holds no theme "
+        "The CEO and the COO share 1 of 2 themes (Jaccard 50%). Only the CEO holds investors. The COO holds no theme "
         "of its own."
     ]
 
@@ -133,8 +133,8 @@ def test_takeaways_are_a_markdown_list_and_can_keep_some_themes():
     )
     tied = takeaways(rolekit.load_responsibilities(), "differences", themes=["risk", "decisions"])
     assert tied == (
-        "- The largest difference inside a shared theme is a tie between decisions (long-term) and risk (long-term): "
-        "in decisions, the CEO's work is 100% long-term, the COO's 0%."
+        "- Two differences tie for the largest inside a shared theme (how long-term the work is in decisions and in "
+        "risk); in decisions, the CEO's work is 100% long-term, the COO's 0%."
     )
     assert rolekit.show(rolekit.takeaways, rolekit.load_responsibilities(), topic="data").data.startswith(
         "- The table holds 105 responsibilities"

@@ -81,7 +81,7 @@ def test_a_table_the_rules_cannot_act_on_is_given_back_with_why():
     scenario = rolekit.coo_scenario(minimal, "executor")  # its rule selects by theme, which this table lacks
     assert scenario["change"].eq("").all() and len(scenario) == 2
     assert rolekit.scenario_summary(minimal, "executor") == (
-        "The executor scenario. It moves the COO's long-term responsibilities in strategy to the CEO: "
+        "The “executor” scenario. It moves the COO's long-term responsibilities in strategy to the CEO: "
         "none here, as this table has no theme column."
     )
     alone = minimal[minimal["role"] == "CEO"]
@@ -117,7 +117,7 @@ def test_a_table_without_a_ceo_or_coo_is_told_which_roles_stand_in_for_them():
     team = df.assign(role=df["role"].astype(str).map(names))
     said = rolekit.scenario_summary(team, "other half")
     assert said.startswith(
-        "The other half scenario. This table has no role named for a CEO or a COO, so the kit takes the Managing "
+        "The “other half” scenario. This table has no role named for a CEO or a COO, so the kit takes the Managing "
         "Director as the CEO and the Head of Ops as the COO (set ceo= and coo= to choose). It moves the Managing "
     )  # the first two roles in the charts' order
     chosen = rolekit.scenario_summary(team, "other half", ceo="Managing Director", coo="Head of Ops")

@@ -42,7 +42,7 @@ def plot_theme_overlap(df: pd.DataFrame, ax: Axes | None = None, kind: str = "au
 
     >>> import rolekit
     >>> ax = plot_theme_overlap(rolekit.load_responsibilities())
-    >>> "The CEO and the COO share 8 of 10 themes (Jaccard 0.80)" in ax.get_title(loc="left").replace("\\n", " ")
+    >>> "The CEO and the COO share 8 of 10 themes (Jaccard 80%)" in ax.get_title(loc="left").replace("\\n", " ")
     True
     """
     place = positions(_drawable(df, ["role", "theme", "scope", "horizon"], "to compare roles theme by theme"))

@@ -305,6 +305,7 @@ def tally(df: pd.DataFrame, rows: str = "role", columns: Sequence[str] = ("scope
     """Count responsibilities by one column down and one or more across, with totals.
 
     In a weighted table each cell is a sum of weights, and the totals are named ``total weight``.
+    ``attrs["counts"]`` is True: :func:`rolekit.display.table` shows the cells as numbers.
 
     Across several columns, labels join their values with ``/`` (``internal/daily``).
 
@@ -327,6 +328,7 @@ def tally(df: pd.DataFrame, rows: str = "role", columns: Sequence[str] = ("scope
     total = "total weight" if unit(df) == "weight" else "total"  # a weighted table's cells are sums of weights
     table[total] = table.sum(axis=1)
     table.loc[total] = table.sum()
+    table.attrs["counts"] = True  # counts or sums of weights, never shares: a weight of 0.5 is not 50%
     return table
 
 

@@ -22,7 +22,7 @@ from .categories import tidy
 from .findings import join_names, opening, pct, plural
 from .roles import role_mapping
 from .similarity import ROLE, content_words, nearest, scores
-from .text import clean, possessive
+from .text import clean, possessive, the
 from .validate import require
 
 __all__ = [
@@ -402,10 +402,13 @@ def summary(
             (a, b), k = next(iter(flows.items()))
             how = f"{'both' if k == 2 else 'all ' + str(k)} from {a} to {b}" if k > 1 else f"from {a} to {b}"
         else:
-            how = ", ".join(f"{k} from {a} to {b}" for (a, b), k in flows.head(limit).items())
-            how += f" and {len(moved) - flows.head(limit).sum()} more" if len(flows) > limit else ""
+            shown = flows if len(flows) <= limit + 1 else flows.head(limit)  # "and 1 more" would hide a named move
+            how = ", ".join(f"{k} from {a} to {b}" for (a, b), k in shown.items())
+            how += f" and {len(moved) - shown.sum()} more" if len(shown) < len(flows) else ""
         sentences["moved"] = (
-            f"Of the {plural(shared, 'responsibility', 'responsibilities')} the two tables share, {len(moved)} "
+            f"The one responsibility the two tables share moved, {how}."
+            if shared == 1
+            else f"Of the {plural(shared, 'responsibility', 'responsibilities')} the two tables share, {len(moved)} "
             f"moved, {how}."
         )
         held = [changes[f"role_{side}"].dropna().astype(str).unique() for side in ("before", "after")]
@@ -415,8 +418,10 @@ def summary(
             )
     else:
         sentences["moved"] = (
-            f"Of the {plural(shared, 'responsibility', 'responsibilities')} the two tables share, none moved to "
-            "another role."
+            "The one responsibility the two tables share stays with its role."
+            if shared == 1
+            else f"Of the {plural(shared, 'responsibility', 'responsibilities')} the two tables share, none moved "
+            "to another role."
         )
     own, unheld = n.get("added", 0), n.get("removed", 0)
     if own:
@@ -536,7 +541,7 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
         here = shares[(shares["group"] == group) & (shares[f"share_{side}"] > 0)].sort_values(
             f"share_{side}", ascending=False, kind="stable"
         )
-        return join_names(f"the {r} {pct(v)}" for r, v in zip(here["role"], here[f"share_{side}"]))
+        return join_names(f"{the(r)} {pct(v)}" for r, v in zip(here["role"], here[f"share_{side}"]))
 
     sentences = []
     common = set(shares.loc[shares["count_before"] > 0, "role"]) & set(shares.loc[shares["count_after"] > 0, "role"])

@@ -172,7 +172,9 @@ def table(df: pd.DataFrame, columns: list[str] | None = None, weighted: bool = F
     ``columns``: show only these, in this order. The index is shown only when it holds
     names or ids (not row numbers); lists become words, True and False yes and no; a
     float column whose values all lie between -1 and 1 is a share (or a gap between
-    shares) and is shown as a percentage, any other number as written.
+    shares) and is shown as a percentage, any other number as written; a table of
+    counts (``df.attrs["counts"]``, as :func:`rolekit.tally` sets it) shows every number
+    as written.
 
     >>> import rolekit
     >>> shown = table(rolekit.listing(rolekit.load_responsibilities())).data
@@ -186,9 +188,10 @@ def table(df: pd.DataFrame, columns: list[str] | None = None, weighted: bool = F
     from IPython.display import HTML
 
     shown = (df if columns is None else df[columns]).copy()
+    counts = bool(df.attrs.get("counts"))  # a tally's cells: sums of weights of 0.5 are not 50%
     for col in shown.columns:
         values = shown[col]
-        if pd.api.types.is_float_dtype(values) and values.dropna().between(-1, 1).all():
+        if pd.api.types.is_float_dtype(values) and not counts and values.dropna().between(-1, 1).all():
             shown[col] = values.map(lambda v: "" if pd.isna(v) else pct(v).replace("-", "−"))
         elif pd.api.types.is_float_dtype(values):
             shown[col] = values.map(lambda v: "" if pd.isna(v) else number(v))

@@ -18,7 +18,7 @@ import pandas as pd
 from .analysis import overlap, positions, profile, source_agreement, unit
 from .bundle import reference
 from .categories import tidy
-from .text import MarkdownText, markdown_escaped, number, possessive
+from .text import MarkdownText, markdown_escaped, number, possessive, the
 from .validate import MissingColumns, did_you_mean, require
 
 TOPICS = ("data", "profile", "shares", "overlap", "differences", "load", "sources", "clashes", "decisions")
@@ -100,10 +100,19 @@ def _data(t: pd.DataFrame) -> list[tuple[str, dict]]:
 
 
 def ranked(values: pd.Series, most: bool = True) -> str:
-    """'CEO (72%)' or 'CEO and CFO, tied (50%)' for the highest (or lowest) value."""
+    """'CEO (72%)' or 'CEO and CFO, tied (50%)' for the highest (or lowest) value; many tied are counted, not named.
+
+    >>> ranked(pd.Series({"CEO": 0.7, "COO": 0.2})), ranked(pd.Series({"A": 0.5, "B": 0.5, "C": 0.5, "D": 0.5, "E": 0}))
+    ('CEO (70%)', '4 roles, tied (50%)')
+    >>> ranked(pd.Series({"A": 0.5, "B": 0.5}))
+    'every role alike (50%)'
+    """
     target = values.max() if most else values.min()
     top = [r for r, v in values.items() if np.isclose(v, target)]
-    return f"{join_names(top)}{', tied' if len(top) > 1 else ''} ({pct(target)})"
+    if len(top) == len(values) > 1:
+        return f"every role alike ({pct(target)})"
+    who = join_names(top) if len(top) <= 3 else plural(len(top), "role")
+    return f"{who}{', tied' if len(top) > 1 else ''} ({pct(target)})"
 
 
 def _weightless(t: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -115,8 +124,13 @@ def _weightless(t: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     if not zero:
         return t, ""
     verb = "has" if len(zero) == 1 else "have"
-    said = f"The {join_names(zero)} {verb} only responsibilities of weight 0, so no shares. "
+    said = f"{_start(join_names(the(r) for r in zero))} {verb} only responsibilities of weight 0, so no shares. "
     return t[~t["role"].isin(zero)], said
+
+
+def _start(words: str) -> str:
+    """``words`` beginning a sentence: "the CEO and the COO" as "The CEO and the COO"."""
+    return words[:1].upper() + words[1:]
 
 
 _MOST_NAMED = 6  # beyond this many roles, a sentence counts the roles in each cell instead of naming them
@@ -135,7 +149,7 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
         r = wide.index[0]
         out.append(
             (
-                f"{zero}{pct(external[r])} of the {possessive(str(r))} {share} "
+                f"{zero}{pct(external[r])} of {the(possessive(str(r)))} {share} "
                 f"{'is' if share == 'weight' else 'are'} external and {pct(long_term[r])} long-term.",
                 {"external": float(external[r]), "long_term": float(long_term[r])},
             )
@@ -146,8 +160,8 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
         if none and len(some):
             verb = "holds" if len(none) == 1 else "hold"
             text = (
-                f"The {join_names(none)} {verb} no external {share}; "
-                + ", ".join(f"the {r} {pct(v)}" for r, v in some.items())
+                f"{_start(join_names(the(r) for r in none))} {verb} no external {share}; "
+                + ", ".join(f"{the(r)} {pct(v)}" for r, v in some.items())
                 + "."
             )
         elif none:
@@ -160,10 +174,15 @@ def _profile(t: pd.DataFrame) -> list[tuple[str, dict]]:
             )
         out.append((zero + text, {f"external_{r}": float(v) for r, v in external.items()}))
         if long_term.nunique() == 1:
+            level = long_term.iloc[0]
             out.append(
                 (
-                    f"Every role's work is equally long-term ({pct(long_term.iloc[0])}).",
-                    {"long_term": float(long_term.iloc[0])},
+                    f"No role holds any long-term {share}: all the work is daily."
+                    if level == 0
+                    else f"All the work is long-term: no role holds any daily {share}."
+                    if level == 1
+                    else f"Every role's work is equally long-term ({pct(level)}).",
+                    {"long_term": float(level)},
                 )
             )
         else:
@@ -190,11 +209,15 @@ def _where(p: pd.DataFrame, weighted: bool = False) -> str:
         share = top["share"].iloc[0]
         if len(where) > 1:
             parts.append(
-                f"the {role} equally often {' and '.join(where) if len(where) == 2 else join_names(where)} "
+                f"{the(role)} equally {'' if weighted else 'often '}"
+                f"{' and '.join(where) if len(where) == 2 else join_names(where)} "
                 f"({pct(share)} each)"
             )
         else:
-            parts.append(f"the {role} {'mostly' if share > 0.5 else 'most often'} {where[0]} ({pct(share)})")
+            how = (
+                "entirely" if share == 1 else "mostly" if share > 0.5 else "most heavily" if weighted else "most often"
+            )
+            parts.append(f"{the(role)} {how} {where[0]} ({pct(share)})")
     if len(parts) <= 3:
         return f"Where the work sits{by}: {'; '.join(parts)}."
     single = pd.Series({r: w[0] for r, w in tops.items() if len(w) == 1}, dtype=object)
@@ -202,10 +225,10 @@ def _where(p: pd.DataFrame, weighted: bool = False) -> str:
     clauses = []
     for cell, roles in single.groupby(single, sort=False):
         names = list(roles.index)
-        who = join_names(f"the {r}" for r in names) if len(tops) <= _MOST_NAMED else plural(len(names), "role")
+        who = join_names(the(r) for r in names) if len(tops) <= _MOST_NAMED else plural(len(names), "role")
         clauses.append(f"{cell} for {who}")
     if tied:
-        who = join_names(f"the {r}" for r in tied) if len(tops) <= _MOST_NAMED else plural(len(tied), "role")
+        who = join_names(the(r) for r in tied) if len(tops) <= _MOST_NAMED else plural(len(tied), "role")
         clauses.append(f"a tie between two cells or more for {who}")
     return f"Where each role's work most often sits{by}: {'; '.join(clauses)}."
 
@@ -248,11 +271,15 @@ def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
         p = overlap(t).pairs.iloc[0]
         union = p.n_shared + len(p.only_a) + len(p.only_b)
         text = (
-            f"The {p.role_a} and the {p.role_b} share {p.n_shared} of {plural(union, 'theme')} "
+            f"{the(p.role_a, start=True)} and {the(p.role_b)} share {p.n_shared} of {plural(union, 'theme')} "
             f"(Jaccard {pct(p.jaccard)})."
         )
         for role, only in ((p.role_a, p.only_a), (p.role_b, p.only_b)):
-            text += f" Only the {role} holds {join_names(only)}." if only else f" The {role} holds no theme of its own."
+            text += (
+                f" Only {the(role)} holds {join_names(only)}."
+                if only
+                else f" {the(role, True)} holds no theme of its own."
+            )
         return [(text, {"shared": int(p.n_shared), "themes": int(union), "jaccard": float(p.jaccard)})]
     held = place.groupby("theme", observed=True)["role"].nunique().reindex(themes)
     everyone = [th for th, n in held.items() if n == len(roles)]
@@ -292,7 +319,7 @@ def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
 
 def _work_of(names: list) -> str:
     """'the CEO's work', 'the CEO's and the CFO's work'."""
-    return join_names(f"the {possessive(str(r))}" for r in names) + " work"
+    return join_names(the(possessive(str(r))) for r in names) + " work"
 
 
 def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -334,7 +361,7 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
             if c1 == c2
             else f"how {w1} the work is in {t1} and how {w2} in {t2}"
         )
-        lead_in = f"Two differences tie for the largest inside a shared theme ({what}); in {theme}, "
+        lead_in = f"The largest differences inside shared themes tie: {what}. In {theme}, "
     elif len(tied) > 2:  # naming them all would fill a slide's title
         lead_in = (
             f"{len(tied)} themes and dimensions tie for the largest difference inside a shared theme; the first: "
@@ -345,7 +372,7 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
             f"{lead_in}{_work_of(high) if len(high) <= 3 else f'the work of {len(high)} roles'} {verb} "
             f"{pct(here.max())} {word}, "
             + (
-                join_names(f"the {possessive(str(r))}" for r in low)
+                join_names(the(possessive(str(r))) for r in low)
                 if len(low) <= 3
                 else f"that of {len(low)} {'others' if len(high) > 3 else 'roles'}"
             )
@@ -382,7 +409,7 @@ def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, d
         names = join_names(lead[1] for lead in tied) if len(tied) <= _MOST_NAMED else plural(len(tied), "theme")
         held = (
             "; ".join(
-                f"the {lead[2]} holds {number(lead[3])} of {possessive(lead[1])} "
+                f"{the(lead[2])} holds {number(lead[3])} of {possessive(lead[1])} "
                 + (
                     f"total weight of {number(lead[4])}"
                     if weighted
@@ -407,13 +434,19 @@ def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, d
         else f"{number(amount)} of its {plural(total, 'responsibility', 'responsibilities')}"
     )
     rest = (
-        f"the {others[0]} holds the rest"
+        (
+            f"{the(others[0])} holds it with a weight of 0"
+            if len(others) == 1
+            else "the others hold it with a weight of 0"
+        )
+        if np.isclose(amount, total)  # a role holding a theme only in rows of weight 0
+        else f"{the(others[0])} holds the rest"
         if len(others) == 1
         else f"the other {len(others)} roles holding it share the rest"
     )
     return [
         (
-            f"Of the themes two roles or more share, {theme} rests most on one role: the {leader} holds {of} "
+            f"Of the themes two roles or more share, {theme} rests most on one role: {the(leader)} holds {of} "
             f"({pct(share)}); {rest}.",
             {"theme": theme, "role": str(leader), "share": float(share)},
         )
@@ -461,8 +494,8 @@ def _clashes(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if len(themes) == 1:
         g = gaps[gaps["theme"] == themes[0]].iloc[0]
         text = (
-            f"Gaps, not clashes: on {g.theme}, {', '.join(g.sources_a)} names the {g.role_a} and not the {g.role_b}; "
-            f"{', '.join(g.sources_b)} the {g.role_b} and not the {g.role_a}"
+            f"Gaps, not clashes: on {g.theme}, {', '.join(g.sources_a)} names {the(g.role_a)} and not {the(g.role_b)}; "
+            f"{', '.join(g.sources_b)} {the(g.role_b)} and not {the(g.role_a)}"
         )
     elif themes:
         named = ", ".join(map(str, themes[:3])) + (f" and {len(themes) - 3} more" if len(themes) > 3 else "")
@@ -507,13 +540,13 @@ def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:
         when = "long-term" if long_term[role] else "daily"
         return [
             (
-                f"The only responsibility about {join_names(themes)} is the {possessive(str(role))} ({when}).",
+                f"The only responsibility about {join_names(themes)} is {the(possessive(str(role)))} ({when}).",
                 {f"share_{role}": 1.0},
             )
         ]
     what = f"total weight of {number(total)}" if weighted else plural(total, "responsibility", "responsibilities")
     parts = [
-        f"the {r} {'holds ' * (k == 0)}{number(n)} ({pct(n / total)}; {pct(long_term[r] / n)} long-term)"
+        f"{the(r)} {'holds ' * (k == 0)}{number(n)} ({pct(n / total)}; {pct(long_term[r] / n)} long-term)"
         for k, (r, n) in enumerate(amount.items())
     ]
     return [

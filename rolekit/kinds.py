@@ -14,8 +14,8 @@ from .bundle import bundled
 from .categories import tidy
 from .findings import join_names, plural
 from .reader import read_table
-from .roles import role_mapping
-from .text import possessive
+from .roles import named_within, role_mapping
+from .text import possessive, the
 from .validate import DataError, Problem, Schema, did_you_mean, require
 
 KINDS = Schema(("kind", "meaning", "reference", "scenario"), unique="kind", row="kind of COO")
@@ -90,7 +90,7 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
         said.append(
             "This table has no role named for " + " or ".join(f"a {label}" for label in standing) + ", so the kit "
             "takes "
-            + join_names(f"the {who[label]} as the {label}" for label in standing)
+            + join_names(f"{the(who[label])} as the {label}" for label in standing)
             + " (set "
             + " and ".join(f"{label.lower()}=" for label in standing)
             + " to choose)."
@@ -167,6 +167,9 @@ def _pair(t: pd.DataFrame, ceo: str | None, coo: str | None) -> dict[str, str] |
         )
     if len(roles) < 2:
         return None
+    for r in roles:  # "Chief Executive Officer and Co-Founder": a title that begins with a bundled one
+        if (bundled := named_within(r)) in ("CEO", "COO"):
+            meant.setdefault(str(bundled), r)
     ceo = ceo or meant.get("CEO") or next(r for r in roles if r != coo)
     coo = coo or meant.get("COO") if (coo or meant.get("COO")) != ceo else None
     coo = coo or next(r for r in roles if r != ceo)
@@ -184,11 +187,11 @@ def _picks(rule: dict, who: dict[str, str]) -> str:
     """'moves the CEO's internal, daily responsibilities to the COO': what one rule selects and does, in words."""
     what = ", ".join(str(rule[c]) for c in ("scope", "horizon") if isinstance(rule[c], str))
     theme = f" in {rule['theme']}" if isinstance(rule["theme"], str) else ""
-    rows = f"the {possessive(who[rule['role']])} {what + ' ' if what else ''}responsibilities{theme}"
+    rows = f"{the(possessive(who[rule['role']]))} {what + ' ' if what else ''}responsibilities{theme}"
     if rule["change"] == "move":
-        return f"moves {rows} to the {who[rule['to']]}"
+        return f"moves {rows} to {the(who[rule['to']])}"
     if rule["change"] == "share":
-        return f"shares {rows} with the {who[rule['to']]}"
+        return f"shares {rows} with {the(who[rule['to']])}"
     return f"makes {rows} {rule['to']}"
 
 

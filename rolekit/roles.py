@@ -8,12 +8,13 @@ name stay themselves.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 from .bundle import reference
 from .text import clean
 
-__all__ = ["bundled_role", "bundled_roles", "role_mapping"]
+__all__ = ["bundled_role", "bundled_roles", "named_within", "role_mapping"]
 
 
 def _key(name: str) -> str:
@@ -64,3 +65,22 @@ def role_mapping(roles: Iterable[str]) -> dict[str, str]:
             taken[str(meant[r])] = r
     chosen = {r: b for b, r in taken.items()}
     return {r: chosen.get(r, r) for r in roles}
+
+
+def named_within(name: str) -> str | None:
+    """The bundled role whose name or title ``name`` begins with, as whole words, or None.
+
+    For a team's titles that say more than the role: "Chief Executive Officer and
+    Co-Founder" is the CEO. Only the start counts, so a "Deputy CEO" or a "Chief of
+    Staff to the CEO" is not taken for the CEO, and a name holding two roles' names
+    is neither. A guess, not a match: :func:`role_mapping` does not use it.
+
+    >>> named_within("Chief Executive Officer and Co-Founder"), named_within("COO & acting CFO")
+    ('CEO', 'COO')
+    >>> named_within("The Board"), named_within("CEO and COO"), named_within("Chief of Staff to the CEO")
+    (None, None, None)
+    """
+    words = _key(name)
+    found = {role for key, role in _names().items() if re.match(rf"{re.escape(key)}(?!\w)", words)}
+    named = {role for key, role in _names().items() if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", words)}
+    return found.pop() if len(found) == 1 and len(named) == 1 else None

@@ -223,6 +223,20 @@ def number(n: float) -> str:
     return str(int(value)) if value.is_integer() else format(value, ".15g")
 
 
+def the(name: object, start: bool = False) -> str:
+    """A role's name after "the", unless it has its own: "the CEO", "The Board" (not "the The Board").
+
+    ``start``: the words begin a sentence.
+
+    >>> the("CEO"), the("The Board"), the("CEO", start=True), the("the board", start=True)
+    ('the CEO', 'The Board', 'The CEO', 'The board')
+    """
+    text = str(name)
+    if re.match(r"the\s", text, flags=re.IGNORECASE):
+        return text[:1].upper() + text[1:] if start else text
+    return ("The " if start else "the ") + text
+
+
 def possessive(name: str) -> str:
     """``name`` owning something: "the CEO's", a name ending in s "the Head of Sales'".
 

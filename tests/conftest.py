@@ -227,6 +227,10 @@ def sentence_faults(text: str, roles: list[str]) -> list[str]:
             faults.append(f"a number above 1 with '{one}'")
     if re.search(r"\b\w+\(s\)", text):
         faults.append("a '(s)' plural")
+    if re.search(r"\bthe the\b", text, flags=re.IGNORECASE):
+        faults.append("'the The ...': an article before a name that has its own")
+    if re.search(r"\b[Oo]f the 1 \w+", text):
+        faults.append("'of the 1 ...'")
     if re.search(r"\(\w+,\)|\bnan%|\bTrue\b|\bFalse\b|\bnan\b", text):
         faults.append("Python shown to people")
     return faults

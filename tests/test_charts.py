@@ -240,8 +240,8 @@ def test_differences_place_each_role_at_its_shares():
         assert sorted(xy[len(mine) :, 0]) == pytest.approx(sorted(1.35 + mine["long_term"]))
     assert (
         ax.get_title(loc="left").replace("\n", " ")
-        == "Two differences tie for the largest inside a shared theme (how long-term the work is in decisions and in "
-        "risk); in decisions, the CEO's work is 100% long-term, the COO's 0%."
+        == "The largest differences inside shared themes tie: how long-term the work is in decisions and in risk. "
+        "In decisions, the CEO's work is 100% long-term, the COO's 0%."
     )
 
 

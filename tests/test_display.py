@@ -6,6 +6,7 @@ import html
 import io
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 from conftest import ROOT
 from PIL import Image
@@ -140,3 +141,19 @@ def test_while_a_series_is_built_the_chart_files_are_the_charts_its_notebooks_sh
         assert files.draw_charts(df) == (shown, []) and not drawn  # every chart read, none drawn again
         assert set(files.draw_charts(df.iloc[:-1])[0].values()) == {b"drawn"}  # another table: every chart drawn
         assert set(files.draw_charts(df, "svg")[0].values()) == {b"drawn"}  # and another format
+
+
+def test_a_tally_of_small_weights_shows_the_weights_not_percentages():
+    df = pd.DataFrame(
+        {
+            "role": ["CEO", "COO", "CFO"],
+            "responsibility": ["a", "b", "c"],
+            "scope": ["internal", "external", "external"],
+            "horizon": ["daily"] * 3,
+            "weight": [0.25, 0.5, 0.125],
+        }
+    )
+    for what in (rolekit.tally, rolekit.evidence):
+        shown = rolekit.show(what, df).data
+        assert "%" not in shown and "<td>0.5</td>" in shown and "<td>0.125</td>" in shown, shown
+    assert "%" in rolekit.show(rolekit.profile, df).data  # shares stay percentages

@@ -48,7 +48,9 @@ def test_a_plurality_is_never_called_mostly():
         + [("COO", "internal", "daily")] * 3
     )
     where = text(df, "profile")[-1]
-    assert "the CEO most often internal, long-term (50%)" in where and "the COO mostly internal, daily (100%)" in where
+    assert (
+        "the CEO most often internal, long-term (50%)" in where and "the COO entirely internal, daily (100%)" in where
+    )
     even = table([("CEO", "internal", "daily"), ("CEO", "external", "long-term")])
     assert "the CEO equally often internal, daily and external, long-term (50% each)" in text(even, "profile")[-1]
 
@@ -133,8 +135,8 @@ def test_takeaways_are_a_markdown_list_and_can_keep_some_themes():
     )
     tied = takeaways(rolekit.load_responsibilities(), "differences", themes=["risk", "decisions"])
     assert tied == (
-        "- Two differences tie for the largest inside a shared theme (how long-term the work is in decisions and in "
-        "risk); in decisions, the CEO's work is 100% long-term, the COO's 0%."
+        "- The largest differences inside shared themes tie: how long-term the work is in decisions and in risk. "
+        "In decisions, the CEO's work is 100% long-term, the COO's 0%."
     )
     assert rolekit.show(rolekit.takeaways, rolekit.load_responsibilities(), topic="data").data.startswith(
         "- The table holds 105 responsibilities"
@@ -326,3 +328,43 @@ def test_a_table_of_one_source_says_no_source_can_be_set_against_another():
     assert findings(three, "differences")["text"].item().endswith("; one other role in between.")
     md = rolekit.show(rolekit.plot_theme_overlap, pd.DataFrame({"role": ["A"], "scope": ["internal"]})).data
     assert md.startswith("**Not shown here:** this table has no `theme` or `horizon` column, which is needed")
+
+
+@pytest.mark.parametrize("topic", [t for t in TOPICS if t != "decisions"])
+def test_a_role_named_with_its_own_article_is_never_the_the(topic):
+    df = rolekit.load_responsibilities()
+    board = df.assign(role=df["role"].astype(str).replace({"COO": "The Board"}))
+    text = " ".join(findings(board, topic)["text"])
+    assert "the the " not in text.casefold(), text
+    if topic == "overlap":
+        assert text.startswith("The CEO and The Board share ")
+
+
+def test_work_all_on_one_horizon_is_said_so_not_as_equally_zero():
+    df = rolekit.load_responsibilities()
+    daily = df.assign(horizon="daily")
+    assert (
+        "No role holds any long-term responsibilities: all the work is daily."
+        in findings(daily, "profile")["text"].tolist()
+    )
+    assert (
+        "All the work is long-term: no role holds any daily responsibilities."
+        in findings(df.assign(horizon="long-term"), "profile")["text"].tolist()
+    )
+
+
+def test_a_theme_resting_wholly_on_one_role_does_not_give_the_other_the_rest():
+    df = rolekit.load_responsibilities().assign(weight=1.0)
+    df.loc[(df["role"] == "COO") & (df["theme"] == "governance"), "weight"] = 0
+    df.loc[(df["role"] == "CEO") & (df["theme"] == "governance"), "weight"] = 30
+    [text] = findings(df, "load")["text"]
+    assert "governance rests most on one role: the CEO holds" in text and "(100%)" in text
+    assert text.endswith("the COO holds it with a weight of 0.") and "the rest" not in text
+
+
+def test_many_roles_tied_are_counted_and_all_tied_are_alike():
+    df = rolekit.load_responsibilities()
+    names = [f"Role {i}" for i in range(7)]
+    seven = pd.concat([df.assign(role=n) for n in names], ignore_index=True)  # seven identical profiles
+    [text] = findings(seven, "shares")["text"]
+    assert text == "Most outward-facing: every role alike (13%); most long-term: every role alike (53%)"

@@ -123,3 +123,18 @@ def test_a_table_without_a_ceo_or_coo_is_told_which_roles_stand_in_for_them():
     chosen = rolekit.scenario_summary(team, "other half", ceo="Managing Director", coo="Head of Ops")
     assert "stand" not in chosen and "no role named" not in chosen
     assert "no role named" not in rolekit.scenario_summary(df, "other half")  # the articles' own CEO and COO
+
+
+def test_titles_that_begin_with_a_ceo_or_coo_title_are_taken_for_them_wherever_they_come():
+    df = rolekit.load_responsibilities()
+    names = {"CEO": "Chief Executive Officer and Co-Founder", "COO": "Chief Operating Officer and Acting CFO"}
+    team = pd.concat(
+        [df.assign(role="Head of Customer Success EMEA").head(3), df.assign(role=df["role"].astype(str).map(names))]
+    )  # another role comes first in the table's order
+    said = rolekit.scenario_summary(team, "other half")
+    assert (
+        "takes the Chief Executive Officer and Co-Founder as the CEO and the Chief Operating Officer and Acting CFO as "
+        "the COO" in said
+    ), said
+    deputy = df.assign(role=df["role"].astype(str).map({"CEO": "Deputy CEO", "COO": "Chief of Staff to the COO"}))
+    assert "takes the Deputy CEO as the CEO" in rolekit.scenario_summary(deputy, "other half")  # the order, not a guess

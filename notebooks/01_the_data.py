@@ -52,7 +52,7 @@ data_path = None  # None: the bundled table. Or your own CSV, for example "../my
 df = rolekit.load_responsibilities(data_path)
 
 # %% [markdown]
-# The table's first eight rows, grouped by theme (when it has themes) and role, with where each comes from
+# The table's first rows (eight at most), grouped by theme (when it has themes) and role, with where each comes from
 # (when it says):
 
 # %%

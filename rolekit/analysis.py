@@ -247,7 +247,18 @@ def overlap(df: pd.DataFrame) -> Overlap:
         "external_gap",
         "long_term_gap",
     ]
-    return Overlap(pd.DataFrame(pairs, columns=pair_columns), pd.DataFrame(differences, columns=difference_columns))
+    out = Overlap(pd.DataFrame(pairs, columns=pair_columns), pd.DataFrame(differences, columns=difference_columns))
+    if not pairs:  # what an empty table of pairs means, for whoever shows it
+        holding = int(held.any(axis=1).sum())
+        why = (
+            "the table has one role, so there is no pair of roles to compare"
+            if len(roles) == 1
+            else f"only {holding} of the table's {len(roles)} roles {'has' if holding == 1 else 'have'} themes"
+        )
+        out.pairs.attrs["empty"] = out.differences.attrs["empty"] = why
+    elif not differences:
+        out.differences.attrs["empty"] = "no theme is held by two roles"
+    return out
 
 
 def source_agreement(df: pd.DataFrame) -> Agreement:

@@ -375,7 +375,7 @@ def summary(
     ...                   "role_after": ["COO", "COO", "CFO", "COO"]})
     >>> print(summary(c, "the articles", "your table"))
     Of the 3 responsibilities the two tables share, 2 moved, both from CEO to COO. 1 of your table's
-    responsibilities is its own (nothing in the articles is like it). Your table holds every
+    responsibilities is its own (no row of the articles is close enough in wording). Your table holds every
     responsibility in the articles.
     """
     total = len(changes)
@@ -426,7 +426,7 @@ def summary(
     own, unheld = n.get("added", 0), n.get("removed", 0)
     if own:
         what = f"{own} of {possessive(after)} responsibilities {'is' if own == 1 else 'are'} {_its(after)} own"
-        sentences["own"] = f"{what} (nothing in {before} is like {'it' if own == 1 else 'them'})."
+        sentences["own"] = f"{what} (no row of {before} is close enough in wording)."
     elif shared:
         sentences["own"] = f"Every responsibility in {after} is like one in {before}."
     if unheld:
@@ -477,7 +477,7 @@ def compare_shares(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     roles_b, roles_a = [str(r) for r in b["role"].cat.categories], [str(r) for r in a["role"].cat.categories]
     meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
     label = {meant_b[r]: r for r in roles_b} | {meant_a[r]: r for r in roles_a}  # the second table's name wins
-    levels = [("cell", lambda t: t["scope"].astype(str) + ", " + t["horizon"].astype(str))]
+    levels = [("cell", lambda t: t["scope"].astype(str) + "/" + t["horizon"].astype(str))]
     if "theme" in b and "theme" in a:
         levels.insert(0, ("theme", lambda t: t["theme"].astype(object)))
     parts = []
@@ -606,7 +606,7 @@ def _its(name: str) -> str:
 
 def _groups(level: str, b: pd.DataFrame, a: pd.DataFrame) -> list[str]:
     if level == "cell":
-        return [f"{s}, {h}" for s, h in CELLS]
+        return [f"{s}/{h}" for s, h in CELLS]
     return list(dict.fromkeys([*map(str, b["theme"].cat.categories), *map(str, a["theme"].cat.categories)]))
 
 

@@ -80,8 +80,8 @@ def show(
         chart = Chart(result, getattr(what, "kind", None))
         keep_drawn(key, chart.png, chart.alt)
         return chart
-    if isinstance(result, pd.DataFrame) and result.empty:
-        return Markdown("**Nothing to show:** no row matches.")
+    if isinstance(result, pd.DataFrame) and result.empty:  # why, when the analysis says
+        return Markdown(f"**Nothing to show:** {markdown_escaped(result.attrs.get('empty', 'no row matches'))}.")
     if isinstance(result, str):  # a sentence computed from the table, escaped unless written as Markdown already
         return Markdown(result if isinstance(result, MarkdownText) else markdown_escaped(result))
     if isinstance(result, pd.DataFrame):

@@ -260,20 +260,23 @@ def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
     roles = [r for r in place["role"].cat.categories if r in set(place["role"])]
     themes = [th for th in place["theme"].cat.categories if th in set(place["theme"])]
     if len(roles) < 2:
+        everyone = t.attrs.get("roles") or [str(r) for r in t["role"].unique()]
         return [
             (
-                f"Only one role ({join_names(roles) or 'none'}) has themes in this table, so there is no overlap to "
-                "compare.",
+                f"The table has one role ({everyone[0]}), so there is no overlap to compare."
+                if len(everyone) == 1
+                else f"Only one role ({join_names(roles) or 'none'}) of the table's {len(everyone)} has themes, so "
+                "there is no overlap to compare.",
                 {},
             )
         ]
     if len(roles) == 2:
         p = overlap(t).pairs.iloc[0]
         union = p.n_shared + len(p.only_a) + len(p.only_b)
-        text = (
-            f"{the(p.role_a, start=True)} and {the(p.role_b)} share {p.n_shared} of {plural(union, 'theme')} "
-            f"(Jaccard {pct(p.jaccard)})."
+        how_many = (
+            f"all {plural(union, 'theme')}" if p.n_shared == union > 1 else f"{p.n_shared} of {plural(union, 'theme')}"
         )
+        text = f"{the(p.role_a, start=True)} and {the(p.role_b)} share {how_many} (Jaccard {pct(p.jaccard)})."
         for role, only in ((p.role_a, p.only_a), (p.role_b, p.only_b)):
             text += (
                 f" Only {the(role)} holds {join_names(only)}."
@@ -292,8 +295,15 @@ def _overlap(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if everyone:
         verb = "is" if len(everyone) == 1 else "are"
         text = (
-            f"Of {plural(len(themes), 'theme')}, {len(everyone)} {verb} held by all {len(roles)} roles{named(everyone)}"
+            f"All {len(themes)} themes are held by all {len(roles)} roles{named(everyone)}"
+            if len(everyone) == len(themes) > 1
+            else f"Of {plural(len(themes), 'theme')}, {len(everyone)} {verb} held by all {len(roles)} roles"
+            f"{named(everyone)}"
         )
+    elif len(themes) > 1 and len(themes) in (len(some), len(alone)):  # not "of 3 themes, 3 are shared"
+        how = "shared by two or more of them" if some else "held by one role only"
+        text = f"No theme is held by all {len(roles)} roles; each of the {len(themes)} themes is {how}."
+        return [(text, {"themes": len(themes), "held_by_all": 0, "held_by_some": len(some), "held_by_one": len(alone)})]
     else:
         text = f"No theme is held by all {len(roles)} roles; of {plural(len(themes), 'theme')}"
     parts = []
@@ -363,10 +373,7 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
         )
         lead_in = f"The largest differences inside shared themes tie: {what}. In {theme}, "
     elif len(tied) > 2:  # naming them all would fill a slide's title
-        lead_in = (
-            f"{len(tied)} themes and dimensions tie for the largest difference inside a shared theme; the first: "
-            f"in {theme}, "
-        )
+        lead_in = f"{len(tied)} differences inside shared themes tie for the largest; one of them: in {theme}, "
     return [
         (
             f"{lead_in}{_work_of(high) if len(high) <= 3 else f'the work of {len(high)} roles'} {verb} "
@@ -518,7 +525,7 @@ def _decisions(t: pd.DataFrame) -> list[tuple[str, dict]]:
         return [
             (
                 f"This table has no responsibility in a theme about who decides (the bundled vocabulary's {bundled}), "
-                "so it cannot say who decides; a RACI table can (notebook 06).",
+                "so it cannot say who decides: that is what a RACI table is for.",
                 {},
             )
         ]
@@ -609,6 +616,7 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes: str | Iterable[
         try:
             require(t, _NEEDS[name], f"for the {name} findings")
             usable = t.dropna(subset=_NEEDS[name])
+            usable.attrs["roles"] = [str(r) for r in t["role"].unique()]  # the whole table's, for "the table has one"
             made = (
                 (_load(usable, kept) if name == "load" else _MAKERS[name](usable))
                 if len(usable)

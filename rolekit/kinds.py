@@ -124,6 +124,8 @@ def coo_scenario(df: pd.DataFrame, kind: str, ceo: str | None = None, coo: str |
             out.loc[picked, "change"] = f"now {rule['to']}"
     result = tidy(pd.concat([out, *shares], ignore_index=True))
     result.attrs["table"] = f"the “{kind}” scenario"
+    emptied = [r for r in who.values() if r in set(t["role"].astype(str)) and r not in set(out["role"])]
+    said += [f"That leaves {the(r)} with no responsibility at all." for r in emptied]
     if not said:
         said = ["It has no rule, so it changes nothing in any table."]
     result.attrs["scenario"] = f"The “{kind}” scenario. " + " ".join(said)

@@ -339,5 +339,5 @@ def test_weights_of_zero_and_a_theme_named_like_the_kits_own_labels_are_drawn_or
     assert (
         rolekit.findings(df, "profile")["text"]
         .iloc[0]
-        .startswith("The CEO and (new) have only responsibilities of weight 0, so no shares.")
+        .startswith("The CEO and the (new) have only responsibilities of weight 0, so no shares.")
     )

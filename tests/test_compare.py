@@ -104,11 +104,12 @@ def test_moves_retags_adds_and_removes_by_id():
     )
     assert summary(c) == (
         "Of the 4 responsibilities the two tables share, 2 moved, 1 from CEO to COO, 1 from COO to CFO. 1 of the "
-        "second table's responsibilities is its own (nothing in the first table is like it). Nobody in the second "
-        "table holds 1 of the first table's responsibilities. 2 shared responsibilities changed scope or horizon."
+        "second table's responsibilities is its own (no row of the first table is close enough in wording). "
+        "Nobody in the second table holds 1 of the first table's responsibilities. 2 shared responsibilities changed "
+        "scope or horizon."
     )  # moved first, then what only the second table holds, then what nobody in it holds
     assert summary(c, "the articles", "your table", parts=["own"]) == (
-        "1 of your table's responsibilities is its own (nothing in the articles is like it)."
+        "1 of your table's responsibilities is its own (no row of the articles is close enough in wording)."
     )
 
 
@@ -455,9 +456,9 @@ def test_a_duty_named_twice_and_one_of_its_own_are_told_apart():
     assert (
         summary(c)
         == "Of the 5 responsibilities the two tables share, none moved to another role. 1 of the second table's "
-        "responsibilities is its own (nothing in the first table is like it). 1 row of the second table repeats a "
-        "responsibility that another of its rows already shares with the first table. The second table holds every "
-        "responsibility in the first table."
+        "responsibilities is its own (no row of the first table is close enough in wording). 1 row of the second "
+        "table repeats a responsibility that another of its rows already shares with the first table. The second "
+        "table holds every responsibility in the first table."
     )
 
 
@@ -492,7 +493,7 @@ def test_the_split_per_theme_needs_no_matching_and_maps_roles():
     assert finance["share_before"].to_dict() == {"Chief Executive Officer": 0.5, "COO": 0.5, "CFO": 0.0}
     assert finance["share_after"].to_dict() == {"Chief Executive Officer": 0.5, "COO": 0.0, "CFO": 0.5}
     cells = shares[shares["level"] == "cell"]
-    assert set(cells["group"]) == {"internal, daily", "internal, long-term"}
+    assert set(cells["group"]) == {"internal/daily", "internal/long-term"}
     assert rolekit.shares_summary(a, b) == (
         "The split differs most in finance: the first table gives the Chief Executive Officer 50% and the COO 50%; "
         "the second table gives the Chief Executive Officer 50% and the CFO 50%. Only the second table has work in "

@@ -159,7 +159,7 @@ def test_decisions_split_who_decides_and_how_far_ahead():
     other = table([("Head Chef", "internal", "daily", "menu")])
     assert text(other, "decisions") == [
         "This table has no responsibility in a theme about who decides (the bundled vocabulary's governance or "
-        "decisions), so it cannot say who decides; a RACI table can (notebook 06)."
+        "decisions), so it cannot say who decides: that is what a RACI table is for."
     ]
     spelled = table(
         [("Head Chef", "internal", "daily", "Decisions"), ("Sous-chef", "internal", "long-term", "Decisions")]
@@ -368,3 +368,28 @@ def test_many_roles_tied_are_counted_and_all_tied_are_alike():
     seven = pd.concat([df.assign(role=n) for n in names], ignore_index=True)  # seven identical profiles
     [text] = findings(seven, "shares")["text"]
     assert text == "Most outward-facing: every role alike (13%); most long-term: every role alike (53%)"
+
+
+def test_a_table_of_one_role_is_said_to_have_one_and_shows_why_there_is_no_pair():
+    df = rolekit.load_responsibilities()
+    one = df.assign(role="Founder")
+    assert findings(one, "overlap")["text"].tolist() == [
+        "The table has one role (Founder), so there is no overlap to compare."
+    ]
+    assert rolekit.show(rolekit.overlap, one, part="pairs").data == (
+        "**Nothing to show:** the table has one role, so there is no pair of roles to compare."
+    )
+    themeless = df.assign(theme=df["theme"].astype(object).where(df["role"] == "CEO"))
+    assert findings(themeless, "overlap")["text"].tolist() == [
+        "Only one role (CEO) of the table's 2 has themes, so there is no overlap to compare."
+    ]
+
+
+def test_many_tied_differences_are_counted_in_one_plain_sentence():
+    rows = [
+        {"role": r, "responsibility": f"{r} {t}", "theme": t, "scope": s, "horizon": h}
+        for t in ("x", "y", "z")
+        for r, s, h in (("CEO", "external", "long-term"), ("COO", "internal", "daily"))
+    ]
+    [text] = findings(pd.DataFrame(rows), "differences")["text"]
+    assert text.startswith("6 differences inside shared themes tie for the largest; one of them: in x, "), text

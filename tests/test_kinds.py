@@ -138,3 +138,10 @@ def test_titles_that_begin_with_a_ceo_or_coo_title_are_taken_for_them_wherever_t
     ), said
     deputy = df.assign(role=df["role"].astype(str).map({"CEO": "Deputy CEO", "COO": "Chief of Staff to the COO"}))
     assert "takes the Deputy CEO as the CEO" in rolekit.scenario_summary(deputy, "other half")  # the order, not a guess
+
+
+def test_a_scenario_that_moves_all_of_a_roles_work_says_so():
+    df = rolekit.load_responsibilities().assign(scope="internal", horizon="daily")
+    said = rolekit.scenario_summary(df, "other half")
+    assert said.endswith("to the COO: 47 responsibilities. That leaves the CEO with no responsibility at all."), said
+    assert "leaves" not in rolekit.scenario_summary(rolekit.load_responsibilities(), "other half")

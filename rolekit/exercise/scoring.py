@@ -204,8 +204,8 @@ def _people(a: pd.DataFrame, participants: pd.DataFrame, items: int) -> pd.DataF
     return people[[*first, "note"]].reset_index(drop=True)
 
 
-def disputed(scores: Scores, top: int = 5) -> pd.DataFrame:
-    """The items the room split on most: lowest agreement over the three dimensions first.
+def disputed(scores: Scores, top: int = 8) -> pd.DataFrame:
+    """The ``top`` items the room split on most, lowest agreement first: 8, as many as the chart draws.
 
     One row per item: its responsibility, the dimension the room split on most, that
     dimension's agreement (share giving the modal answer) and the key's answer. An item

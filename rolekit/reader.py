@@ -29,6 +29,12 @@ from .validate import DataError, Problem, Schema, check_header, check_values, di
 
 PathLike = str | os.PathLike[str]  # a file's path, as rolekit's functions take it
 SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save As) and load that file"
+_SAVE_FROM = {  # how the program that made a workbook saves it as CSV, where Excel's words would not fit
+    "an OpenDocument spreadsheet (.ods)": "save it from LibreOffice (File > Save As, file type 'Text CSV (.csv)', "
+    "character set 'Unicode (UTF-8)', field delimiter ',') and load that file",
+    "an Apple Numbers spreadsheet (.numbers)": "export it from Numbers (File > Export To > CSV, text encoding "
+    "'Unicode (UTF-8)') and load that file",
+}
 MAX_BYTES = 512 * 2**20  # a table of a million responsibilities is about 120 MB
 FAST_BYTES = 2**20  # below this, reading line by line is as quick as pandas' set-up costs
 _NOT_COMMA_OR_QUOTE = bytes(b for b in range(256) if b not in b'",')
@@ -52,7 +58,9 @@ def read_table(path: PathLike | bytes, schema: Schema, lines: bool = False) -> A
     name, data = read_bytes(path)
     what = _binary_kind(data)
     if what:
-        raise DataError([Problem(name, None, None, f"this is {what}, not a CSV text file; {SAVE_CSV}")])
+        raise DataError(
+            [Problem(name, None, None, f"this is {what}, not a CSV text file; {_SAVE_FROM.get(what, SAVE_CSV)}")]
+        )
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     if not re.search(rb"[^\s,;]", data):
@@ -197,6 +205,8 @@ def _binary_kind(data: bytes) -> str | None:
             return "an Excel workbook (.xlsx)"
         if "content.xml" in names:
             return "an OpenDocument spreadsheet (.ods)"
+        if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+            return "an Apple Numbers spreadsheet (.numbers)"
         return "a ZIP archive"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "an Excel 97-2003 workbook (.xls) or another old Office file"

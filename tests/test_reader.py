@@ -121,7 +121,20 @@ def _zip(names) -> bytes:
 )
 def test_files_that_are_not_text(table, content, what):
     # Named .csv on purpose: the name does not decide, the content does.
-    assert problems(table(content, "team.csv")) == [f"FILE: this is {what}, not a CSV text file; {SAVE}"]
+    [found] = problems(table(content, "team.csv"))
+    assert found.startswith(f"FILE: this is {what}, not a CSV text file; "), found
+    if "OpenDocument" in what:  # the program that made it says how: not Excel's menu
+        assert "save it from LibreOffice (File > Save As, file type 'Text CSV (.csv)'" in found and "Excel" not in found
+    else:
+        assert found.endswith(SAVE)
+
+
+def test_a_numbers_file_is_told_how_numbers_exports_csv(table):
+    [found] = problems(table(_zip(["Index/Document.iwa", "Metadata/Properties.plist"]), "team.csv"))
+    assert found == (
+        "FILE: this is an Apple Numbers spreadsheet (.numbers), not a CSV text file; export it from Numbers (File > "
+        "Export To > CSV, text encoding 'Unicode (UTF-8)') and load that file"
+    )
 
 
 def test_a_web_page_saved_as_csv(table):

@@ -14,7 +14,7 @@ from .bundle import bundled
 from .categories import tidy
 from .findings import join_names, plural
 from .reader import read_table
-from .roles import named_within, role_mapping
+from .roles import role_mapping
 from .text import possessive, the
 from .validate import DataError, Problem, Schema, did_you_mean, require
 
@@ -169,9 +169,6 @@ def _pair(t: pd.DataFrame, ceo: str | None, coo: str | None) -> dict[str, str] |
         )
     if len(roles) < 2:
         return None
-    for r in roles:  # "Chief Executive Officer and Co-Founder": a title that begins with a bundled one
-        if (bundled := named_within(r)) in ("CEO", "COO"):
-            meant.setdefault(str(bundled), r)
     ceo = ceo or meant.get("CEO") or next(r for r in roles if r != coo)
     coo = coo or meant.get("COO") if (coo or meant.get("COO")) != ceo else None
     coo = coo or next(r for r in roles if r != ceo)

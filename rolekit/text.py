@@ -223,16 +223,33 @@ def number(n: float) -> str:
     return str(int(value)) if value.is_integer() else format(value, ".15g")
 
 
+# Words that name a department or a function, not a person: a role named with these alone reads without "the"
+# (HR, Legal, Customer Support, Sales & Marketing); any other name reads with it (the CEO, the Sous-chef).
+_DEPARTMENT_WORDS = frozenset(
+    "accounting accounts admin administration and audit compliance customer customers data design development "
+    "engineering facilities finance hr it legal logistics marketing ops operations partnerships payroll people "
+    "procurement product purchasing qa quality r d research risk sales security service services strategy success "
+    "supply support tech technology".split()
+)
+
+
 def the(name: object, start: bool = False) -> str:
-    """A role's name after "the", unless it has its own: "the CEO", "The Board" (not "the The Board").
+    """A role's name as a sentence reads it: "the CEO", "the Head of Sales", "The Board", "HR".
 
-    ``start``: the words begin a sentence.
+    "the" goes before every name but one that has its own ("The Board") or one made
+    only of words naming a department or a function ("HR", "Legal", "Customer
+    Support", "Sales & Marketing"). ``start``: the words begin a sentence.
 
-    >>> the("CEO"), the("The Board"), the("CEO", start=True), the("the board", start=True)
-    ('the CEO', 'The Board', 'The CEO', 'The board')
+    >>> the("CEO"), the("Head of Sales"), the("The Board"), the("HR"), the("Customer Support"), the("Sales team")
+    ('the CEO', 'the Head of Sales', 'The Board', 'HR', 'Customer Support', 'the Sales team')
+    >>> the("CEO", start=True), the("the board", start=True), the("CFO's"), the("Legal's", start=True)
+    ('The CEO', 'The board', "the CFO's", "Legal's")
     """
     text = str(name)
     if re.match(r"the\s", text, flags=re.IGNORECASE):
+        return text[:1].upper() + text[1:] if start else text
+    words = re.findall(r"[^\W\d_]+", re.sub(r"['’]s?$", "", text).casefold())  # a possessive reads like its name
+    if words and set(words) <= _DEPARTMENT_WORDS:
         return text[:1].upper() + text[1:] if start else text
     return ("The " if start else "the ") + text
 

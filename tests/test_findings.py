@@ -393,3 +393,11 @@ def test_many_tied_differences_are_counted_in_one_plain_sentence():
     ]
     [text] = findings(pd.DataFrame(rows), "differences")["text"]
     assert text.startswith("6 differences inside shared themes tie for the largest; one of them: in x, "), text
+
+
+def test_a_department_reads_without_the_and_a_title_with_it():
+    df = rolekit.load_responsibilities()
+    team = df.assign(role=df["role"].astype(str).replace({"CEO": "Head Chef", "COO": "Customer Support"}))
+    [text] = findings(team, "overlap")["text"]
+    assert text.startswith("The Head Chef and Customer Support share 8 of 10 themes"), text
+    assert "Only Customer Support holds performance." in text and "the Customer Support" not in text

@@ -8,6 +8,8 @@ it is not a finding of the articles.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .bundle import bundled
@@ -15,7 +17,7 @@ from .categories import tidy
 from .findings import join_names, plural
 from .reader import read_table
 from .roles import role_mapping
-from .text import possessive, the
+from .text import is_department, possessive, the
 from .validate import DataError, Problem, Schema, did_you_mean, require
 
 KINDS = Schema(("kind", "meaning", "reference", "scenario"), unique="kind", row="kind of COO")
@@ -169,10 +171,27 @@ def _pair(t: pd.DataFrame, ceo: str | None, coo: str | None) -> dict[str, str] |
         )
     if len(roles) < 2:
         return None
-    ceo = ceo or meant.get("CEO") or next(r for r in roles if r != coo)
+    ceo = ceo or meant.get("CEO") or next(r for r in sorted(roles, key=lambda r: _stand_in(r, _LEADS)) if r != coo)
     coo = coo or meant.get("COO") if (coo or meant.get("COO")) != ceo else None
-    coo = coo or next(r for r in roles if r != ceo)
+    coo = coo or next(r for r in sorted(roles, key=lambda r: _stand_in(r, _RUNS)) if r != ceo)
     return {"CEO": ceo, "COO": coo}
+
+
+_BODIES = frozenset("board committee council shareholders investors trustees owners members".split())
+_LEADS = r"\b(founder|co-founder|president|managing director|executive|general manager|owner|principal|director)\b"
+_RUNS = r"\b(ops|operations?|operating)\b"
+
+
+def _stand_in(role: str, words: str) -> tuple[bool, bool, bool]:
+    """How fit ``role`` is to stand in for the CEO (``words``: :data:`_LEADS`) or the COO (:data:`_RUNS`), best first.
+
+    A name with those words first; then any other person's title; a department (HR,
+    Legal) after those, and a governing body (the Board, a committee) last. Sorting is
+    stable, so roles equally fit keep the table's order.
+    """
+    name = role.casefold()
+    body = bool(set(re.findall(r"\w+", name)) & _BODIES)
+    return body, is_department(role), not re.search(words, name)
 
 
 def _rules(kind: str) -> list[dict]:

@@ -246,12 +246,19 @@ def the(name: object, start: bool = False) -> str:
     ('The CEO', 'The board', "the CFO's", "Legal's")
     """
     text = str(name)
-    if re.match(r"the\s", text, flags=re.IGNORECASE):
-        return text[:1].upper() + text[1:] if start else text
-    words = re.findall(r"[^\W\d_]+", re.sub(r"['’]s?$", "", text).casefold())  # a possessive reads like its name
-    if words and set(words) <= _DEPARTMENT_WORDS:
+    if re.match(r"the\s", text, flags=re.IGNORECASE) or is_department(re.sub(r"['’]s?$", "", text)):
         return text[:1].upper() + text[1:] if start else text
     return ("The " if start else "the ") + text
+
+
+def is_department(name: object) -> bool:
+    """Whether a role's name is made only of words naming a department or a function: HR, Legal, Customer Support.
+
+    >>> is_department("Sales & Marketing"), is_department("Head of Sales"), is_department("R&D")
+    (True, False, True)
+    """
+    words = re.findall(r"[^\W\d_]+", str(name).casefold())
+    return bool(words) and set(words) <= _DEPARTMENT_WORDS
 
 
 def possessive(name: str) -> str:

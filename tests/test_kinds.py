@@ -147,3 +147,16 @@ def test_a_scenario_that_moves_all_of_a_roles_work_says_so():
     said = rolekit.scenario_summary(df, "other half")
     assert said.endswith("to the COO: 47 responsibilities. That leaves the CEO with no responsibility at all."), said
     assert "leaves" not in rolekit.scenario_summary(rolekit.load_responsibilities(), "other half")
+
+
+def test_a_team_without_a_ceo_or_coo_never_has_its_board_stand_in_and_its_ops_stands_in_for_the_coo():
+    df = rolekit.load_responsibilities()
+    team = pd.concat(
+        [
+            df.assign(role="The Board").head(4),
+            df.assign(role="HR").head(4),
+            df.assign(role=df["role"].astype(str).map({"CEO": "Founder", "COO": "Ops"})),
+        ]
+    )
+    said = rolekit.scenario_summary(team, "other half")
+    assert "takes the Founder as the CEO and Ops as the COO" in said, said

@@ -487,3 +487,21 @@ def test_the_participant_page_is_made_for_a_phone(ready):
     assert "min-height:48px" in page and "font:18px" in page  # tap targets of 48 px, text of 18 px
     assert re.search(r'<form id="answers" method="post" action="/j/[^"]+">', page)  # a plain form: no script needed
     assert "<button type=submit>Save</button>" in page
+
+
+def test_scores_call_a_nameless_participant_by_the_code_their_phone_showed(ready):
+    r, c = ready
+    from starlette.testclient import TestClient
+
+    phones = [TestClient(c.app) for _ in range(4)]
+    names = ["", "", "Ana", ""]  # P1 answers nothing; P2 and P4 give no name
+    paths = [join(p, r, name) for p, name in zip(phones, names)]  # every phone joins, in this order
+    path = paths[0]
+    shown = [re.search(r"You are (P\d+)", p.get(path).text) for p, n in zip(phones, names) if not n]
+    assert [m[1] for m in shown] == ["P1", "P2", "P4"]
+    for phone in phones[1:]:
+        assert phone.post(path, data={"Q01-role": "CEO", "Q01-scope": "internal"}).status_code == 200
+    token = as_facilitator(c, r)
+    assert c.post("/facilitator/close", data={"token": token}).status_code == 200
+    scores = pd.read_csv(r.out / "scores.csv", dtype=str)
+    assert dict(zip(scores["name"], scores["participant"])) == {"P2": "P2", "Ana": "P1", "P4": "P4"}

@@ -9,6 +9,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
@@ -221,3 +222,21 @@ def test_close_from_the_command_line_then_a_closed_room_takes_no_more_answers(fo
         assert status == 200 and "The round is closed" in page
         again.wait_for(r"^Time limit reached \(0.0005 hours\): stopped\.$", 60)
     assert stored(out)[(1, "Q01-role")] == "CEO"
+
+
+@pytest.mark.slow
+def test_a_closed_round_started_again_shows_its_results_though_a_results_file_was_edited(folder):
+    out = folder / "room"
+    with Server(str(folder), "--host", "127.0.0.1", "--port", "0") as server:
+        for k, role in enumerate(["CEO", "COO", "CEO"]):
+            Phone(server, f"n{k}").answer({"Q01-role": role, "Q01-scope": "internal", "Q02-role": "COO"})
+        shown = close(server)
+    assert "3 participants scored" in shown and shown.count("<img") == 3
+    (out / "scores.csv").write_text((out / "scores.csv").read_text() + "opened,and,saved,in,a,spreadsheet\n")
+    with Server(str(folder), "--host", "127.0.0.1", "--port", "0") as again:  # no refusal: nothing is rewritten
+        conn = http.client.HTTPConnection(again.host, again.port, timeout=60)
+        _, headers, _ = request(again.host, again.port, "GET", urlsplit(again.facilitator).path, connection=conn)
+        cookie = headers["set-cookie"].split(";", 1)[0]
+        _, _, page = request(again.host, again.port, "GET", "/facilitator", headers={"Cookie": cookie}, connection=conn)
+    assert page == shown  # the summary, the three charts and the files, as at Close
+    assert (out / "scores.csv").read_text().endswith("opened,and,saved,in,a,spreadsheet\n")

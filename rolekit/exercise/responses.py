@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -107,6 +108,20 @@ def _form_column(header: str, key: pd.DataFrame) -> tuple[str, str] | None:
     return None
 
 
+def _codes(names: list[str]) -> dict[str, str]:
+    """Each participant's code (P1, P2... in order) by the code counting gave them: a name that is a code keeps it.
+
+    ``rolekit room`` names a participant who gave no name by the code their phone shows
+    (P2), so scores.csv calls them so too; the others take the codes left, in order.
+
+    >>> _codes(["P2", "Ana", "P5", "Bo"])
+    {'P1': 'P2', 'P2': 'P1', 'P3': 'P5', 'P4': 'P3'}
+    """
+    kept = {n for n in names if re.fullmatch(r"P[1-9]\d*", n) and names.count(n) == 1}
+    free = (f"P{k}" for k in itertools.count(1) if f"P{k}" not in kept)
+    return {f"P{k}": name if name in kept else next(free) for k, name in enumerate(names, 1)}
+
+
 def _form_columns(columns: Iterable[object], key: pd.DataFrame) -> dict[str, tuple[str, str]] | None:
     """For an online form's export: column -> (item, dimension); None when the table is not one."""
     found = {str(c): _form_column(str(c), key) for c in columns}
@@ -190,6 +205,10 @@ def read_responses(paths: Paths, key: pd.DataFrame) -> Responses:
             answers.append(sheet.rows.assign(participant=code))
     columns = ["participant", "item", "dimension", "answer"]
     table = pd.concat(answers, ignore_index=True)[columns] if answers else pd.DataFrame(columns=columns)
+    codes = _codes([p["name"] for p in people])  # a participant named by a code (the room's P2) keeps it
+    for person in people:
+        person["participant"] = codes[person["participant"]]
+    table["participant"] = table["participant"].map(codes)
     return Responses(table, pd.DataFrame(people, columns=["participant", "name", "file"]), problems, len(files))
 
 

@@ -14,6 +14,8 @@ name is their code there (P1, P2...).
 
 from __future__ import annotations
 
+import base64
+import json
 import threading
 from pathlib import Path
 from typing import NamedTuple
@@ -27,7 +29,7 @@ from .raci import room_raci
 from .rounds import Round
 from .store import Store
 
-__all__ = ["RACI_FILES", "Closed", "close", "planned", "responses_table"]
+__all__ = ["RACI_FILES", "Closed", "close", "kept", "planned", "responses_table"]
 
 RACI_FILES = ("responses.csv", "raci.csv", "raci_split.csv", "raci.png")
 _ONE_AT_A_TIME = threading.Lock()  # pyplot is not thread-safe: one Close draws at a time
@@ -91,7 +93,27 @@ def close(round: Round, store: Store, out: str | Path) -> Closed:
 
         said = f"{counted(silent, 'participant')} joined but answered nothing, so they are not counted."
         done = done._replace(summary=f"{done.summary} {said}")
+    kept = {
+        "written": [str(p) for p in done.written],
+        "summary": done.summary,
+        "charts": [[base64.b64encode(png).decode("ascii"), alt] for png, alt in done.charts],
+    }
+    store.set_meta("result", json.dumps(kept))  # what the facilitator's page shows again after a restart
     return done
+
+
+def kept(store: Store) -> Closed | None:
+    """What the last Close of this round showed (its files, summary and charts), as the store keeps it; None before.
+
+    A restarted room shows the facilitator the results again from here, whatever became
+    of the files since (a ``scores.csv`` opened and saved in a spreadsheet, say).
+    """
+    said = store.meta("result")
+    if said is None:
+        return None
+    found = json.loads(said)
+    charts = [(base64.b64decode(png), alt) for png, alt in found["charts"]]
+    return Closed([Path(p) for p in found["written"]], found["summary"], charts)
 
 
 def _tagging(round: Round, folder: Output, written: list[Path]) -> Closed:

@@ -21,9 +21,9 @@ from typing import IO, TYPE_CHECKING
 
 from ..output import Output
 from ..validate import DataError, Problem
-from .export import planned
+from .export import kept, planned
 from .rounds import Round
-from .store import Store
+from .store import FILE, Store
 
 if TYPE_CHECKING:
     from starlette.types import ASGIApp
@@ -190,8 +190,15 @@ def start(
         raise DataError(
             [Problem("rolekit room", None, None, f"--max-participants must be 1 to 10000, not {max_participants}")]
         )
-    Output(out, planned(round))  # Close will write these: any file rolekit did not make is refused now, not then
+    if not (out / FILE).exists():  # a new round: Close will write these, so a file rolekit did not make is refused now
+        Output(out, planned(round))
     store = Store(out, round.fingerprint)
+    if not store.closed:  # a round closed earlier writes nothing more: its files may have been opened and saved since
+        try:
+            Output(out, planned(round))
+        except DataError:
+            store.shut()
+            raise
     held = _serving(store.path)
     if held is None:
         earlier = store.meta("port")
@@ -254,7 +261,7 @@ def start(
             border=2, omitsize=True, light="#fff", title="QR code of the join address"
         ),
     )
-    room = Room(round, store, out, settings)
+    room = Room(round, store, out, settings, result=kept(store) if store.closed else None)
     return Started(room, make_app(room), sock, join_url, f"http://{netloc}/f/{store.facilitator_secret}", hours, held)
 
 

@@ -96,7 +96,7 @@ class Room:
     live: Live = field(init=False)
     result: Closed | None = None
     closing: bool = False  # Close pressed, results being written
-    wrong_codes: dict[str, int] = field(default_factory=dict)  # wrong rejoin codes tried, by name as compared
+    wrong_codes: dict[str, tuple[int, float]] = field(default_factory=dict)  # by name: wrong codes tried, when last
 
     def __post_init__(self) -> None:
         self.live = Live(self.round, self.store, apart=self.settings.live_apart)
@@ -130,7 +130,8 @@ TAKEN = (
 )
 TAKEN_BY_ANOTHER = "Someone in the room has that name already. Add an initial, or choose another."
 WRONG_CODE = "That is not the rejoin code of that name. Check it on your first page, or choose another name."
-REJOIN_TRIES = 10  # wrong codes a name may be tried with: one chance in 100,000 of guessing a six-digit code
+REJOIN_TRIES = 10  # wrong codes a name may be tried with in a row: one chance in 100,000 of guessing six digits
+REJOIN_WAIT = 60.0  # seconds a name then rests: a prankster cannot lock its owner out for good, nor guess in a day
 NOT_FOUND = ("Not found", "There is nothing at this address. Check the address, or scan the room's code again.")
 
 
@@ -321,12 +322,17 @@ def make_app(room: Room) -> ASGIApp:
                 return again(TAKEN_BY_ANOTHER, rejoin=False)
             if not code:
                 return again(TAKEN)
-            if room.wrong_codes.get(key, 0) >= REJOIN_TRIES:
-                return again(f"That name was tried with {REJOIN_TRIES} wrong rejoin codes: choose another name.")
+            tries, last = room.wrong_codes.get(key, (0, 0.0))
+            if tries >= REJOIN_TRIES and time.monotonic() - last < REJOIN_WAIT:
+                return again(
+                    f"That name was tried with {REJOIN_TRIES} wrong rejoin codes in a row: wait a minute, then type "
+                    "your code again."
+                )
             token = await asyncio.to_thread(room.store.rejoin, key, code)
             if token is None:
-                room.wrong_codes[key] = room.wrong_codes.get(key, 0) + 1
+                room.wrong_codes[key] = (tries % REJOIN_TRIES + 1, time.monotonic())  # after a rest, ten more
                 return again(WRONG_CODE)
+            room.wrong_codes.pop(key, None)
             return _with_cookie(RedirectResponse(base, status_code=303), token)
         try:
             if who is not None:

@@ -210,6 +210,15 @@ def fault(value: str) -> str | None:
     return None
 
 
+def two_places(x: float) -> str:
+    """A statistic such as a kappa to two decimals, never "-0.00": a kappa of -0.001 is shown, and read, as 0.00.
+
+    >>> two_places(0.4567), two_places(-0.001), two_places(-0.2)
+    ('0.46', '0.00', '-0.20')
+    """
+    return f"{x:.2f}".replace("-0.00", "0.00")
+
+
 def number(n: float) -> str:
     """A count or a sum of weights, every digit shown: ``'1000000'``, ``'14.5'``, never ``'1e+06'``.
 

@@ -13,6 +13,7 @@ from PIL import Image
 
 import rolekit
 from rolekit.cli import main
+from rolekit.exercise.agreement import band
 from rolekit.validate import DataError, Problem
 
 
@@ -146,3 +147,14 @@ def test_no_fork_is_made_from_a_thread_beside_the_main_one():
     worker.start()
     worker.join()
     assert seen == [False] and forks.available()
+
+
+def test_a_kappa_just_below_zero_reads_as_shown_and_a_negative_one_draws_the_poor_band():
+    scores = rolekit.score_sheets(rolekit.SYNTHETIC_CLASS, rolekit.SYNTHETIC_KEY)
+    nearly = scores._replace(agreement=scores.agreement.assign(fleiss_kappa=-0.001, krippendorff_alpha=-0.002))
+    ax = rolekit.plot_agreement(nearly)
+    texts = [t.get_text() for t in ax.texts]
+    assert "0.00 (alpha 0.00)" in texts and "-0.00" not in " ".join(texts) and "poor" in texts
+    assert band(-0.001) == "slight"  # as shown: 0.00
+    clear = rolekit.plot_agreement(scores)
+    assert "poor" not in [t.get_text() for t in clear.texts]  # no kappa below 0: no band for it

@@ -211,8 +211,12 @@ def test_close_from_the_command_line_then_a_closed_room_takes_no_more_answers(fo
     said = capsys.readouterr().out
     assert "3 participants scored from the room's answers" in said and f"wrote {out / 'report.html'}" in said
     assert main(["score", str(out / "responses.csv"), "--out", str(tmp_path / "again")]) == 0
-    for name in ("scores.csv", "items.csv", "confusion.csv", "report.html"):
+    for name in ("scores.csv", "items.csv", "confusion.csv"):
         assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+    report = (tmp_path / "again" / "report.html").read_text()  # the room's says where its answers came from
+    assert (out / "report.html").read_text() == report.replace(
+        "scored from 1 file", "scored from the room&#x27;s answers"
+    )
     with Server(str(folder), "--host", "127.0.0.1", "--hours", "0.0005") as again:
         assert any("This round was closed earlier" in line for line in again.output)
         phone = phones[0]

@@ -16,6 +16,7 @@ from ..exercise import BANDS, DIMENSIONS, Scores, disputed, report_html
 from ..exercise.scoring import counted
 from ..findings import pct
 from ..output import Output
+from ..text import two_places
 from ._base import _fit, _new_axes, _size_pt, _text_width, _title, chart, figure_of
 from .files import alt_text, render
 
@@ -43,7 +44,7 @@ SCORE_COLUMNS = [
     "note",
 ]
 
-_BAND_COLORS = ("#F2F2F2", "#E6E6E6", "#F2F2F2", "#E6E6E6", "#F2F2F2", "#E6E6E6")
+_BAND_COLORS = ("#E6E6E6", "#F2F2F2", "#E6E6E6", "#F2F2F2", "#E6E6E6", "#F2F2F2")  # poor, slight, fair...
 
 
 @chart("Bar chart of the room's agreement (Fleiss' kappa) per dimension, against Landis and Koch's bands")
@@ -58,15 +59,17 @@ def plot_agreement(scores: Scores, ax: Axes | None = None) -> Axes:
     a = scores.agreement.set_index("dimension").reindex(list(DIMENSIONS))
     ax = _new_axes(ax)
     low = min(0.0, float(np.nanmin(a["fleiss_kappa"])) if a["fleiss_kappa"].notna().any() else 0.0)
-    edges = [low - 0.05] + [top for top, _ in BANDS[1:]]
-    for k, ((_, word), lo, hi) in enumerate(zip(BANDS[1:], edges[:-1], edges[1:])):
-        ax.axvspan(max(lo, low - 0.05), hi, color=_BAND_COLORS[k], zorder=0)
-        ax.text((max(lo, 0) + hi) / 2, -0.62, word, ha="center", va="bottom", fontsize=12, color="#555555")
+    bands = BANDS if low < 0 else BANDS[1:]  # poor, below 0, only when a kappa is there
+    edges = [low - 0.05] + [top for top, _ in bands]
+    for k, ((_, word), lo, hi) in enumerate(zip(bands, edges[:-1], edges[1:]), len(BANDS) - len(bands)):
+        ax.axvspan(lo, hi, color=_BAND_COLORS[k], zorder=0)
+        middle = (lo + hi) / 2 if word == "poor" else (max(lo, 0) + hi) / 2
+        ax.text(middle, -0.62, word, ha="center", va="bottom", fontsize=12, color="#555555")
     y = np.arange(len(a), dtype=float)
     values = a["fleiss_kappa"].fillna(0).to_numpy()
     ax.barh(y, values, height=0.55, color="#0072B2", zorder=2)
     for yi, value, alpha in zip(y, a["fleiss_kappa"], a["krippendorff_alpha"]):
-        text = "not defined" if np.isnan(value) else f"{value:.2f} (alpha {alpha:.2f})"
+        text = "not defined" if np.isnan(value) else f"{two_places(value)} (alpha {two_places(alpha)})"
         ax.text(max(value if np.isfinite(value) else 0, 0) + 0.02, yi, text, va="center", fontsize=13, zorder=3)
     ax.set_yticks(y, list(a.index))
     ax.set_ylim(len(a) - 0.4, -0.75)
@@ -185,13 +188,16 @@ def _drawn(draw: Callable[[Scores], Axes], scores: Scores) -> tuple[bytes, str]:
         plt.close(figure_of(ax))
 
 
-def save_scores(scores: Scores, folder: Output) -> tuple[list[Path], list[tuple[bytes, str]]]:
+def save_scores(
+    scores: Scores, folder: Output, source: str | None = None
+) -> tuple[list[Path], list[tuple[bytes, str]]]:
     """Write what ``rolekit score --out`` writes into ``folder``: the tables, the three charts and ``report.html``.
 
     ``folder`` is an :class:`~rolekit.output.Output` told :data:`SCORE_FILES` in
     advance. ``scores.csv`` is the only file with names; the charts and the report
     show participants as P1, P2... Returns the paths written, in order, and each
-    chart as its PNG bytes and alt text.
+    chart as its PNG bytes and alt text. ``source``: where the answers came from, for the
+    report's summary ("the room's answers"; by default, how many files).
 
     The three charts are drawn side by side, each in a fork of this process, where
     :func:`rolekit.forks.available` says it can fork and there is more than one core:
@@ -211,5 +217,5 @@ def save_scores(scores: Scores, folder: Output) -> tuple[list[Path], list[tuple[
     written.append(folder.write_csv("scores.csv", scores.participants[SCORE_COLUMNS]))
     written.append(folder.write_csv("items.csv", scores.items))
     written.append(folder.write_csv("confusion.csv", scores.confusion))
-    written.append(folder.write_text("report.html", report_html(scores, charts)))
+    written.append(folder.write_text("report.html", report_html(scores, charts, source)))
     return written, list(charts.values())

@@ -143,11 +143,14 @@ def krippendorff_alpha(answers: pd.DataFrame) -> float:
 def band(kappa: float) -> str:
     """Landis and Koch's word for a kappa: poor, slight, fair, moderate, substantial, almost perfect.
 
-    >>> band(0.21), band(0.61), band(-0.1)
-    ('fair', 'substantial', 'poor')
+    The kappa is read as it is shown, to two decimals: -0.001 is 0.00, so slight.
+
+    >>> band(0.21), band(0.61), band(-0.1), band(-0.001)
+    ('fair', 'substantial', 'poor', 'slight')
     """
     if not np.isfinite(kappa):
         return "not defined"
+    kappa = round(kappa, 2) + 0.0  # as shown; + 0.0 makes -0.0 zero
     if kappa < 0:
         return "poor"
     return next(word for top, word in BANDS[1:] if kappa <= top + 1e-9)

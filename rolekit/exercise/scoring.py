@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..findings import pct
 from ..reader import PathLike
+from ..text import two_places
 from ..validate import DataError, Problem
 from .agreement import band, cohen_kappa, fleiss_kappa, krippendorff_alpha
 from .responses import Paths, Responses, expand, read_key, read_responses
@@ -415,9 +416,10 @@ def summary(scores: Scores, source: str | None = None) -> str:
             "Agreement in the room is not defined on any dimension: no item was answered by two participants or more."
         )
     for r, ok in zip(scores.agreement.itertuples(index=False), defined):
-        alpha = f"{r.krippendorff_alpha:.2f}" if np.isfinite(r.krippendorff_alpha) else "not defined"
+        alpha = two_places(r.krippendorff_alpha) if np.isfinite(r.krippendorff_alpha) else "not defined"
         said = (
-            f"{r.band} agreement in the room (Fleiss' kappa {r.fleiss_kappa:.2f}, Krippendorff's alpha {alpha}); "
+            f"{r.band} agreement in the room (Fleiss' kappa {two_places(r.fleiss_kappa)}, "
+            f"Krippendorff's alpha {alpha}); "
             if ok
             else "agreement not defined (no item answered twice); "
             if defined.any()
@@ -443,10 +445,11 @@ def summary(scores: Scores, source: str | None = None) -> str:
     return " ".join(parts)
 
 
-def report_html(scores: Scores, charts: dict[str, tuple[bytes, str]]) -> str:
+def report_html(scores: Scores, charts: dict[str, tuple[bytes, str]], source: str | None = None) -> str:
     """A short page for the screen: the summary, the charts (with their titles as alt text), the disputed items.
 
     ``charts`` maps a name to the PNG bytes and the alt text. Participants appear only as P1, P2...
+    ``source``: where the answers came from, for the summary (:func:`summary`).
     """
     figures = "".join(
         f'<figure><img alt="{escape(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode()}"></figure>'
@@ -455,7 +458,7 @@ def report_html(scores: Scores, charts: dict[str, tuple[bytes, str]]) -> str:
     rows = "".join(
         f"<tr><td>{escape(r.item)}</td><td>{escape(r.responsibility)}</td><td>{escape(r.dimension)}</td>"
         f"<td>{pct(r.agreement)}</td><td>{escape(str(r.modal_answer))}</td><td>{escape(str(r.key))}</td></tr>"
-        for r in disputed(scores, 5).itertuples(index=False)
+        for r in disputed(scores).itertuples(index=False)
     )
     disputes = (
         "<table><tr><th>item</th><th>responsibility</th><th>dimension</th><th>most common answer given by</th>\n"
@@ -474,7 +477,7 @@ td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; }}
 </style>
 </head><body><main>
 <h1>Tagging exercise: results</h1>
-<p>{escape(summary(scores))}</p>
+<p>{escape(summary(scores, source))}</p>
 {figures}
 <h2>Most disputed items</h2>
 {disputes}

@@ -124,7 +124,7 @@ def _tagging(round: Round, folder: Output, written: list[Path]) -> Closed:
         scores = score_sheets(written[0], round.key_path)
     except DataError:  # nobody answered: the responses file says so, and there is nothing to score
         return Closed(written, "Nobody answered, so there is nothing to score.", [])
-    files, charts = save_scores(scores, folder)
+    files, charts = save_scores(scores, folder, "the room's answers")
     return Closed(written + files, summary(scores, "the room's answers"), charts)
 
 

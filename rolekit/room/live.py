@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..exercise import Responses, agreement, disputed, score
 from ..findings import pct
+from ..text import two_places
 from .rounds import Round
 from .store import Store, read_tables
 
@@ -46,7 +47,7 @@ def room_answers(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> pd
 
 
 def _number(x: float) -> str:
-    return f"{x:.2f}".replace("-0.00", "0.00") if np.isfinite(x) else "—"
+    return two_places(x) if np.isfinite(x) else "—"
 
 
 def statistics(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> dict[str, Any]:

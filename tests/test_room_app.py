@@ -509,3 +509,10 @@ def test_scores_call_a_nameless_participant_by_the_code_their_phone_showed(ready
     assert c.post("/facilitator/close", data={"token": token}).status_code == 200
     scores = pd.read_csv(r.out / "scores.csv", dtype=str)
     assert dict(zip(scores["name"], scores["participant"])) == {"P2": "P2", "Ana": "P1", "P4": "P4"}
+
+
+def test_a_name_is_as_long_as_a_phone_shows_it():
+    from rolekit.room.app import name_problem
+
+    assert name_problem("👨\u200d👩\u200d👧\u200d👦" * 6) is None  # six characters on a phone, 42 code points
+    assert "this one has 41" in name_problem("W" * 41)

@@ -199,3 +199,16 @@ def test_a_participant_rejoins_from_another_browser_with_the_code_their_page_sho
     assert "You are Cleo." in other.inner_text("main")
     assert other.locator('input[name="Q06-scope"][value="external"]').is_checked()
     assert not first.problems and all("status of 400" in p for p in other.problems)  # the page saying the name is taken
+
+
+def test_a_long_unbroken_name_or_joined_emoji_fit_a_phone(browser, server):
+    for name in ("W" * 40, "👨\u200d👩\u200d👧\u200d👦" * 6):  # six family emoji: six characters on a phone
+        page = _page(browser, server, 360, 740, javascript=False)
+        page.goto(server.join)
+        page.fill("#name", name)
+        page.get_by_role("button", name="Join").click()
+        page.wait_for_selector("#answers")
+        assert f"You are {name}." in page.inner_text("main")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, name
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "room-long-name-phone.png"))

@@ -230,14 +230,39 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
+def shown_length(text: str) -> int:
+    """How many characters a phone shows for ``text``: an emoji made of several joined ones (👨‍👩‍👧‍👦) is one.
+
+    Joiners, variation selectors, skin tones and combining marks add none; what a
+    joiner joins adds none; a pair of regional indicators (a flag) is one.
+
+    >>> shown_length("Zoë"), shown_length("👨‍👩‍👧‍👦" * 6), shown_length("👍🏽"), shown_length("🇫🇷")
+    (3, 6, 1, 1)
+    """
+    count, joined, flag = 0, False, False
+    for c in text:
+        point = ord(c)
+        if point == 0x200D:
+            joined = True
+            continue
+        extra = 0xFE00 <= point <= 0xFE0F or 0x1F3FB <= point <= 0x1F3FF or unicodedata.category(c) in ("Mn", "Me")
+        indicator = 0x1F1E6 <= point <= 0x1F1FF
+        if not (extra or joined or (indicator and flag)):
+            count += 1
+        flag = indicator and not flag
+        joined = False
+    return count
+
+
 def name_problem(name: str, limit: int = 40) -> str | None:
     """What is wrong with a name a participant typed, or None; names are shown escaped wherever they go.
 
     >>> name_problem("Zoë 👨\u200d💼") is None, name_problem("P7")
     (True, 'P7 is how the room shows people without a name. Choose another name, or none.')
     """
-    if len(name) > limit:
-        return f"A name may have at most {limit} characters; this one has {len(name)}. Shorten it."
+    seen = shown_length(name)
+    if seen > limit or len(name) > 4 * limit:  # the second bounds what is stored, whatever the joins
+        return f"A name may have at most {limit} characters; this one has {seen}. Shorten it."
     odd = [c for c in name if c in _SPOOF or (unicodedata.category(c) == "Cc")]
     if odd:
         return "That name holds a character that does not print. Type it again, or give another."

@@ -33,7 +33,7 @@ _STYLE = """
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:#f4f4f1;color:#1b1b1b;font:18px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",
-sans-serif}
+sans-serif;overflow-wrap:break-word}
 main{max-width:42rem;margin:0 auto;padding:12px 12px 104px}
 h1{font-size:1.6rem;margin:10px 0 4px}
 h2{font-size:1.2rem;margin:18px 0 6px}
@@ -172,7 +172,8 @@ def join_page(round: Round, action: str, error: str = "", name: str = "", rejoin
         "facilitator closes the round.</p>"
         f'{said}<form method="post" action="{escape(action)}">'
         '<label class="name" for="name">Your name or a nickname (optional)</label>'
-        f'<input type="text" id="name" name="name" maxlength="40" autocomplete="nickname" value="{escape(name)}">'
+        # maxlength counts UTF-16 units, and one emoji a phone shows may be eleven: the server counts what shows
+        f'<input type="text" id="name" name="name" maxlength="320" autocomplete="nickname" value="{escape(name)}">'
         '<p class="note">At most 40 characters. It stays on the facilitator\'s laptop; the screen shows P1, P2…</p>'
         + (
             '<label class="name" for="code">Rejoin code (only if you joined on another phone or browser)</label>'

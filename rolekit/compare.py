@@ -130,7 +130,10 @@ def compare(
     for side in ("before", "after"):
         out[f"role_{side}"] = pd.Categorical(out[f"role_{side}"], categories=roles)
     if changes is not None:
-        out = out[out["change"].isin([changes] if isinstance(changes, str) else list(changes))].reset_index(drop=True)
+        kept = [changes] if isinstance(changes, str) else list(changes)
+        out = out[out["change"].isin(kept)].reset_index(drop=True)
+        if out.empty:  # what a table shown empty means
+            out.attrs["empty"] = f"no responsibility is {' or '.join(kept)} between the two tables"
     out.attrs["ids"] = ids  # why the tables' ids were not used, for summary to say: '' when they were, or are none
     return out
 
@@ -433,6 +436,9 @@ def summary(
         sentences["unheld"] = f"Nobody in {after} holds {unheld} of {possessive(before)} responsibilities."
     elif shared:
         sentences["unheld"] = f"{opening(after)} {_verb(after, 'holds')} every responsibility in {before}."
+    if not own and not unheld and shared:  # not "Every ... in A is like one in B. A holds every ... in B."
+        sentences["own"] = "Each table holds every responsibility the other names."
+        del sentences["unheld"]
     again = changes.loc[changes["change"] == "repeated", "role_after"].isna().value_counts()  # True: before's
     for part, k, name, other in (
         ("own", again.get(False, 0), after, before),
@@ -633,6 +639,11 @@ def similar_responsibilities(df: pd.DataFrame, threshold: float = 0.75, limit: i
     t = tidy(df).dropna(subset=["role"]).reset_index(drop=True)
     t = t[t["responsibility"].notna()].reset_index(drop=True)
     roles = [str(r) for r in t["role"].cat.categories]
+    why = (  # what an empty result means, for whoever shows it
+        "the table has one role, so no duty is held by two"
+        if t["role"].nunique() < 2
+        else f"no two roles hold duties that say nearly the same (a similarity of {pct(threshold)} or more)"
+    )
     words = content_words(t["responsibility"].astype(str).tolist(), roles)
     i, j = nearest(words)
     role = t["role"].to_numpy()
@@ -656,4 +667,7 @@ def similar_responsibilities(df: pd.DataFrame, threshold: float = 0.75, limit: i
         out.insert(3, "id_b", t["id"].to_numpy()[j])
     out = out.assign(_i=i, _j=j).sort_values(["score", "_i", "_j"], ascending=[False, True, True], kind="stable")
     out = out.drop(columns=["_i", "_j"]).reset_index(drop=True)
-    return out.head(limit) if limit else out
+    out = out.head(limit) if limit else out
+    if out.empty:
+        out.attrs["empty"] = why
+    return out

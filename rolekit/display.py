@@ -65,11 +65,13 @@ def show(
     try:
         result = what(df, **options)
     except MissingColumns as err:
-        quoted = [f"`{c}`" if c.isidentifier() else markdown_escaped(c) for c in err.columns]
-        names = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+        said = MissingColumns(err.problems, err.columns, markdown_escaped(err.purpose)).lacking(
+            lambda c: f"`{c}`" if c.isidentifier() else markdown_escaped(c)
+        )
+        them = "it" if len(err.columns) == 1 else "them"
         return Markdown(
-            f"**Not shown here:** this table has no {names} column, which is needed {markdown_escaped(err.purpose)}."
-            "\n\nAdd it to your table to see this part: the codebook, `data/README.md`, says how to fill it in."
+            f"**Not shown here:** {said}.\n\nAdd {them} to your table to see this part: the codebook, "
+            "`data/README.md`, says how to fill it in."
         )
     except DataError as err:  # nothing to draw, or values the analysis cannot use: the problems quote the table
         said = "; ".join(str(p).removeprefix("table: ") for p in err.problems)

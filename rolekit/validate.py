@@ -141,6 +141,18 @@ class MissingColumns(DataError):
         self.columns = list(columns)
         self.purpose = purpose
 
+    def lacking(self, quote: Callable[[str], str] = str) -> str:
+        """The sentence for people: what the table lacks and what needed it, each column as ``quote`` writes it.
+
+        >>> MissingColumns([], ["theme", "source"], "to compare sources").lacking()
+        'this table lacks the theme and source columns, which are needed to compare sources'
+        """
+        names = [quote(c) for c in self.columns]
+        if len(names) == 1:
+            return f"this table has no {names[0]} column, which is needed {self.purpose}".rstrip()
+        listed = ", ".join(names[:-1]) + " and " + names[-1]
+        return f"this table lacks the {listed} columns, which are needed {self.purpose}".rstrip()
+
 
 def did_you_mean(value: str, choices: Sequence[str], synonyms: Mapping[str, str] | None = None) -> str:
     """Return `` (did you mean 'x'?)`` for a near miss, else ``''``.

@@ -440,8 +440,11 @@ def test_a_team_table_that_names_its_duties_again_holds_no_duty_of_its_own(copie
     text = summary(c, "the articles", "team.csv")
     assert "its own" not in text and "Nobody" not in text
     assert f"{repeats} rows of team.csv repeat a responsibility that another of its rows already shares" in text
-    back = summary(compare(team, articles), "team.csv", "the articles")  # the other way round, plural agreeing
-    assert "The articles hold every responsibility in team.csv." in back and "its own" not in back
+    back = summary(compare(team, articles), "team.csv", "the articles")  # the other way round
+    assert "Each table holds every responsibility the other names." in back and "its own" not in back
+    part = summary(compare(team.head(50), articles), "team.csv", "the articles")  # a name in the plural agrees
+    assert "of the articles' responsibilities are their own" in part and "another of their rows" in part
+    assert "The articles hold every responsibility in team.csv." in part
     ax = rolekit.plot_compare(articles, team)
     assert f"not drawn: {repeats} rows naming a duty again" in [t.get_text() for t in ax.get_legend().get_texts()]
     drawn = {t.get_text() for t in ax.texts}
@@ -597,3 +600,16 @@ def test_plot_compare_draws_rows_only_one_table_has_dotted_and_stays_grey():
     assert ":" in styles or "--" in styles or any(s not in ("-", "None") for s in styles)
     texts = {t.get_text() for t in ax.texts}
     assert "only in the first table (2)" in texts and "only in the second table (1)" in texts
+
+
+def test_an_empty_comparison_or_pair_list_says_why_when_shown():
+    df = rolekit.load_responsibilities()
+    assert rolekit.show(rolekit.compare, df, after=df, changes=["added"]).data == (
+        "**Nothing to show:** no responsibility is added between the two tables."
+    )
+    assert rolekit.show(similar_responsibilities, df.assign(role="Founder")).data == (
+        "**Nothing to show:** the table has one role, so no duty is held by two."
+    )
+    assert "no two roles hold duties that say nearly the same (a similarity of 100% or more)" in (
+        rolekit.show(similar_responsibilities, df.iloc[[0, 60]], threshold=1.0).data
+    )

@@ -76,8 +76,8 @@ def test_the_note_for_a_missing_column_says_what_the_error_says_needed_it():
 
     note = show(needs_two, rolekit.load_responsibilities()).data
     assert note.startswith(
-        "**Not shown here:** this table has no `theme` or `source` column, which is needed to weigh one thing against "
-        "another.\n\n"
+        "**Not shown here:** this table lacks the `theme` and `source` columns, which are needed to weigh one thing "
+        "against another.\n\nAdd them to your table"
     )
     df = rolekit.load_responsibilities().drop(columns="source")
     with pytest.raises(MissingColumns) as caught:

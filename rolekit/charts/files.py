@@ -182,7 +182,7 @@ def draw_charts(df: pd.DataFrame, fmt: str = "png") -> tuple[dict[str, bytes], l
         try:
             ax = draw(df)
         except MissingColumns as err:
-            skipped.append(f"{name}: this table has no {', '.join(err.columns)} column, which is needed {err.purpose}")
+            skipped.append(f"{name}: {err.lacking()}")
         except DataError as err:
             skipped.append(f"{name}: {err.problems[0].message}")
         else:

@@ -613,3 +613,10 @@ def test_an_empty_comparison_or_pair_list_says_why_when_shown():
     assert "no two roles hold duties that say nearly the same (a similarity of 100% or more)" in (
         rolekit.show(similar_responsibilities, df.iloc[[0, 60]], threshold=1.0).data
     )
+
+
+def test_a_long_role_name_is_cut_in_the_flow_chart_but_never_its_count():
+    df = rolekit.load_responsibilities()
+    long = df.assign(role=df["role"].astype(str).map({"CEO": "Vice President of Global Supply Chain Operations"}))
+    labels = [t.get_text() for t in rolekit.plot_compare(df, long).texts]
+    assert any(t.startswith("Vice President") and t.endswith("… (47)") for t in labels), labels  # cut where it fits

@@ -13,7 +13,7 @@ from ..compare import MATCH, compare, has_themes, summary
 from ..findings import opening, pct, plural
 from ..roles import role_mapping
 from ..style import role_colors, role_hatches
-from ._base import _fit, _legend, _legend_rows, _new_axes, _title, chart, figure_of
+from ._base import _fit, _legend, _legend_rows, _new_axes, _text_width, _title, chart, figure_of
 
 _LEFT, _RIGHT = 0.36, 0.64  # where the flows start and end, in axes width: room for 40-character names either side
 _GREY = "#BBBBBB"
@@ -98,11 +98,12 @@ def plot_compare(
     for nodes, x, ha, side in ((nodes_left, _LEFT - 0.01, "right", left), (nodes_right, _RIGHT + 0.01, "left", right)):
         for r in nodes:
             name = (only_a if side is left else only_b) if r is _NOBODY else r
-            label = f"{name} ({side.count(r)})"
+            count = f" ({side.count(r)})"  # kept whole: a long name is cut, never its count
+            room = (_LEFT - 0.02) * _axes_width(ax) - _text_width(count, 12)
             ax.text(
                 x,
                 nodes.index(r),
-                _fit(label, (_LEFT - 0.02) * _axes_width(ax), 12),
+                _fit(str(name), room, 12) + count,
                 ha=ha,
                 va="center",
                 fontsize=12,

@@ -262,7 +262,15 @@ def handout_plan(
     assets = {}
     if any(s.name == DECK for s in sources):
         if reveal is None:
-            raise DataError([_problem(executed_dir / DECK, "needs a reveal.js folder to become slides (--reveal DIR)")])
+            raise DataError(
+                [
+                    _problem(
+                        executed_dir / DECK,
+                        "needs a reveal.js folder to become slides (--reveal DIR): `make run DATA=your.csv` gives "
+                        "it the one `make setup` fetched",
+                    )
+                ]
+            )
         root = Path(reveal).expanduser()
         if not (root / "dist" / "reveal.js").is_file():
             raise DataError([_problem(root, "is not a reveal.js 4 folder: it has no dist/reveal.js")])

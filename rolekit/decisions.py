@@ -763,6 +763,7 @@ def _holders(t: pd.DataFrame, letter: str, word: str, limit: int = 4) -> str:
     if counts.empty:
         return f"no role is {word} for any decision"
     shown = counts if len(counts) <= limit else counts.head(limit - 1)
+    shown.index = [f"“{r}”" if "," in r else r for r in shown.index]  # "Head of Sales, EMEA" reads as one role
     (role, n), *rest = shown.items()
     more = (
         f", {len(counts) - len(shown)} other roles for {counts.iloc[len(shown) :].sum()}"

@@ -528,3 +528,9 @@ def test_a_role_name_with_a_comma_is_given_to_roles_in_double_quotes(tmp_path, c
     assert main(["raci", "--template", str(tmp_path), "--roles", 'CEO,"Head of Sales, EMEA", CFO']) == 0
     header = pd.read_csv(tmp_path / "raci_template.csv", nrows=0).columns.tolist()
     assert header[2:5] == ["CEO", "Head of Sales, EMEA", "CFO"]
+
+
+def test_a_role_with_a_comma_in_its_name_reads_as_one_in_the_summary():
+    d = load_decisions()
+    mine = d.assign(role=d["role"].astype(str).replace({"COO": "Head of Sales, EMEA"}))
+    assert "“Head of Sales, EMEA” for 6, Employer for 1" in raci_summary(mine)

@@ -327,7 +327,7 @@ def test_a_table_of_one_source_says_no_source_can_be_set_against_another():
     )
     assert findings(three, "differences")["text"].item().endswith("; one other role in between.")
     md = rolekit.show(rolekit.plot_theme_overlap, pd.DataFrame({"role": ["A"], "scope": ["internal"]})).data
-    assert md.startswith("**Not shown here:** this table has no `theme` or `horizon` column, which is needed")
+    assert md.startswith("**Not shown here:** this table lacks the `theme` and `horizon` columns, which are needed")
 
 
 @pytest.mark.parametrize("topic", [t for t in TOPICS if t != "decisions"])

@@ -34,7 +34,7 @@ from .categories import tidy
 from .output import FORMULA_STARTS
 from .reader import SAVE_CSV, read_bytes, read_table
 from .roles import role_mapping
-from .text import BLANK, clean, escaped, fault, is_placeholder, marked, possessive
+from .text import BLANK, clean, escaped, fault, is_placeholder, marked, possessive, the
 from .validate import DataError, Problem, Schema, canonical, did_you_mean, require
 
 LETTERS = {"R": "responsible", "A": "accountable", "C": "consulted", "I": "informed"}
@@ -688,8 +688,8 @@ def raci_summary(decisions: pd.DataFrame, against: pd.DataFrame | None = None, n
     A role holding both A and R counts as that decision's R.
 
     >>> print(raci_summary(load_decisions()))
-    Of 13 decisions, CEO is accountable for 12, Board for 1; CEO is responsible for 8, COO for 6,
-    Employer for 1, 3 other roles for 3.
+    Of 13 decisions, the CEO is accountable for 12, the Board for 1; the CEO is responsible for 8, the
+    COO for 6, 4 other roles for 4.
     """
     text = _counts(_checked(decisions, "to summarise who decides"))
     if against is not None:
@@ -757,17 +757,23 @@ def raci_against(
 
 
 def _holders(t: pd.DataFrame, letter: str, word: str, limit: int = 4) -> str:
-    """``"CEO is accountable for 6, Board for 5"``: the roles holding ``letter`` most often, most first."""
+    """``"the CEO is accountable for 6, the Board for 5"``: the roles holding ``letter`` most often, most first.
+
+    Beyond ``limit`` roles the rest are counted together, and so is any role tied with
+    them: no one of several roles holding as many is named over the others.
+    """
     counts = t.loc[t["raci"].astype(str).eq(letter), "role"].astype(str).value_counts(sort=False)
     counts = counts.sort_values(ascending=False, kind="stable")
     if counts.empty:
         return f"no role is {word} for any decision"
     shown = counts if len(counts) <= limit else counts.head(limit - 1)
+    if len(shown) < len(counts):
+        shown = shown[shown > counts.iloc[len(shown)]]  # a role tied with the first one left out goes with it
     shown.index = [f"“{r}”" if "," in r else r for r in shown.index]  # "Head of Sales, EMEA" reads as one role
-    (role, n), *rest = shown.items()
-    more = (
-        f", {len(counts) - len(shown)} other roles for {counts.iloc[len(shown) :].sum()}"
-        if len(counts) > len(shown)
-        else ""
-    )
-    return f"{role} is {word} for {n}" + "".join(f", {r} for {k}" for r, k in rest) + more
+    rest = counts.iloc[len(shown) :]
+    more = f"{len(rest)} other roles for {rest.sum()}" if len(rest) else ""
+    if shown.empty:  # every role holds as many
+        return f"{len(rest)} roles are {word} for {rest.iloc[0]} each"
+    (role, n), *others = shown.items()
+    said = f"{the(role)} is {word} for {n}" + "".join(f", {the(r)} for {k}" for r, k in others)
+    return said + (f", {more}" if more else "")

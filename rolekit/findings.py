@@ -406,30 +406,37 @@ def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, d
         top = [r for r, v in counts.items() if np.isclose(v, counts.max())]
         if len(top) == 1 and counts.sum() > 0:
             leads.append((counts.max() / counts.sum(), str(theme), top[0], counts.max(), counts.sum(), len(counts)))
+    here = "" if themes is None else " here"  # only some themes kept: the sentence is about them, not the table
+    among = "Of the themes two roles or more share" if themes is None else f"Of the themes here ({join_names(themes)})"
     if not leads:
-        themes = shared["theme"].drop_duplicates().tolist()
-        where = f"In the one shared theme, {themes[0]}," if len(themes) == 1 else "In every shared theme,"
+        found = shared["theme"].drop_duplicates().tolist()
+        where = f"In the one shared theme{here}, {found[0]}," if len(found) == 1 else f"In every shared theme{here},"
         return [(f"{where} the roles that hold the most hold the same amount: no one role carries more of it.", {})]
     best = max(lead[0] for lead in leads)
     tied = [lead for lead in leads if np.isclose(lead[0], best)]
     if len(tied) > 1:
         names = join_names(lead[1] for lead in tied) if len(tied) <= _MOST_NAMED else plural(len(tied), "theme")
+        parts = [
+            f"{number(lead[3])} of {possessive(lead[1])} "
+            + (
+                f"total weight of {number(lead[4])}"
+                if weighted
+                else plural(lead[4], "responsibility", "responsibilities")
+            )
+            for lead in tied
+        ]
         held = (
-            "; ".join(
-                f"{the(lead[2])} holds {number(lead[3])} of {possessive(lead[1])} "
-                + (
-                    f"total weight of {number(lead[4])}"
-                    if weighted
-                    else plural(lead[4], "responsibility", "responsibilities")
-                )
-                for lead in tied
+            (
+                f"{the(tied[0][2])} holds {parts[0]} and {parts[1]}"  # one leader: named once
+                if tied[0][2] == tied[1][2]
+                else f"{the(tied[0][2])} holds {parts[0]}; {the(tied[1][2])} holds {parts[1]}"
             )
             if len(tied) == 2
             else f"in each, one role holds {pct(best)} of the {'weight' if weighted else 'work'}"  # would fill a slide
         )
         return [
             (
-                f"Of the themes two roles or more share, {names} rest most on one role, tied at {pct(best)}: {held}.",
+                f"{among}, {names} rest most on one role, tied at {pct(best)}: {held}.",
                 {"themes": [lead[1] for lead in tied], "share": float(best)},
             )
         ]
@@ -453,8 +460,7 @@ def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, d
     )
     return [
         (
-            f"Of the themes two roles or more share, {theme} rests most on one role: {the(leader)} holds {of} "
-            f"({pct(share)}); {rest}.",
+            f"{among}, {theme} rests most on one role: {the(leader)} holds {of} ({pct(share)}); {rest}.",
             {"theme": theme, "role": str(leader), "share": float(share)},
         )
     ]

@@ -237,25 +237,27 @@ def number(n: float) -> str:
 _DEPARTMENT_WORDS = frozenset(
     "accounting accounts admin administration and audit compliance customer customers data design development "
     "engineering facilities finance hr it legal logistics marketing ops operations partnerships payroll people "
-    "procurement product purchasing qa quality r d research risk sales security service services strategy success "
+    "procurement product purchasing qa quality research risk sales security service services strategy success "
     "supply support tech technology".split()
 )
 
 
 def the(name: object, start: bool = False) -> str:
-    """A role's name as a sentence reads it: "the CEO", "the Head of Sales", "The Board", "HR".
+    """A role's name as a sentence reads it: "the CEO", "the Head of Sales", "the Board" for "The Board", "HR".
 
     "the" goes before every name but one that has its own ("The Board") or one made
     only of words naming a department or a function ("HR", "Legal", "Customer
     Support", "Sales & Marketing"). ``start``: the words begin a sentence.
 
     >>> the("CEO"), the("Head of Sales"), the("The Board"), the("HR"), the("Customer Support"), the("Sales team")
-    ('the CEO', 'the Head of Sales', 'The Board', 'HR', 'Customer Support', 'the Sales team')
+    ('the CEO', 'the Head of Sales', 'the Board', 'HR', 'Customer Support', 'the Sales team')
     >>> the("CEO", start=True), the("the board", start=True), the("CFO's"), the("Legal's", start=True)
     ('The CEO', 'The board', "the CFO's", "Legal's")
     """
     text = str(name)
-    if re.match(r"the\s", text, flags=re.IGNORECASE) or is_department(re.sub(r"['’]s?$", "", text)):
+    if re.match(r"the\s", text, flags=re.IGNORECASE):  # its own article, in the sentence's case
+        return ("T" if start else "t") + text[1:]
+    if is_department(re.sub(r"['’]s?$", "", text)):
         return text[:1].upper() + text[1:] if start else text
     return ("The " if start else "the ") + text
 
@@ -266,7 +268,7 @@ def is_department(name: object) -> bool:
     >>> is_department("Sales & Marketing"), is_department("Head of Sales"), is_department("R&D")
     (True, False, True)
     """
-    words = re.findall(r"[^\W\d_]+", str(name).casefold())
+    words = re.findall(r"[^\W\d_]+", str(name).casefold().replace("r&d", "research"))
     return bool(words) and set(words) <= _DEPARTMENT_WORDS
 
 

@@ -533,4 +533,4 @@ def test_a_role_name_with_a_comma_is_given_to_roles_in_double_quotes(tmp_path, c
 def test_a_role_with_a_comma_in_its_name_reads_as_one_in_the_summary():
     d = load_decisions()
     mine = d.assign(role=d["role"].astype(str).replace({"COO": "Head of Sales, EMEA"}))
-    assert "“Head of Sales, EMEA” for 6, Employer for 1" in raci_summary(mine)
+    assert "the “Head of Sales, EMEA” for 6, 4 other roles for 4" in raci_summary(mine)

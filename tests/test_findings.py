@@ -4,7 +4,7 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import OTHER_NAMES, generated, sentence_faults
+from conftest import OTHER_NAMES, ROOT, generated, sentence_faults
 
 import rolekit
 from rolekit.findings import TOPICS, findings, pct, takeaways
@@ -337,7 +337,7 @@ def test_a_role_named_with_its_own_article_is_never_the_the(topic):
     text = " ".join(findings(board, topic)["text"])
     assert "the the " not in text.casefold(), text
     if topic == "overlap":
-        assert text.startswith("The CEO and The Board share ")
+        assert text.startswith("The CEO and the Board share ")
 
 
 def test_work_all_on_one_horizon_is_said_so_not_as_equally_zero():
@@ -401,3 +401,11 @@ def test_a_department_reads_without_the_and_a_title_with_it():
     [text] = findings(team, "overlap")["text"]
     assert text.startswith("The Head Chef and Customer Support share 8 of 10 themes"), text
     assert "Only Customer Support holds performance." in text and "the Customer Support" not in text
+
+
+def test_the_load_of_some_themes_says_so_and_names_one_leader_of_two_tied_themes_once():
+    org = rolekit.load_responsibilities(ROOT / "data" / "example_organisation.csv")
+    assert findings(org, "load", themes=["governance", "decisions"])["text"].tolist() == [
+        "Of the themes here (governance and decisions), governance and decisions rest most on one role, tied at 60%: "
+        "the CEO holds 3 of governance's 5 responsibilities and 3 of decisions' 5 responsibilities."
+    ]  # not "of the themes two roles or more share", which operations and collaboration lead at 75%

@@ -112,7 +112,7 @@ def test_close_writes_a_raci_rolekit_raci_reads_the_split_and_the_chart(template
     assert "rolekit room: closed; Of 13 decisions" in capsys.readouterr().out  # the terminal says so too
     assert main(["raci", str(tmp_path / "out" / "raci.csv")]) == 0  # what rolekit raci reads
     said = capsys.readouterr().out
-    assert said.startswith(f"Of {len(ids)} decisions, Board is accountable for {len(ids)}; CEO is responsible")
+    assert said.startswith(f"Of {len(ids)} decisions, the Board is accountable for {len(ids)}; the CEO is responsible")
     mine = rolekit.load_decisions(tmp_path / "out" / "raci.csv")
     assert set(mine[mine["raci"] == "A"]["role"]) == {"Board"}
     responses = pd.read_csv(tmp_path / "out" / "responses.csv", dtype=str)

@@ -424,6 +424,10 @@ def plot_load(df: pd.DataFrame, ax: Axes | None = None, themes: Iterable[str] | 
                     fontsize=12,
                     color="white",
                     fontweight="bold",
+                    # on a hatched bar, the number sits on a patch of the plain colour: white lines would cross it
+                    bbox={"boxstyle": "round,pad=0.35", "facecolor": colors[role], "edgecolor": "none"}
+                    if hatches[role]
+                    else None,
                 )
         left += shares[role].to_numpy()
     ax.set_yticks(range(len(rows)), rows)

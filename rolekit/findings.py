@@ -407,7 +407,13 @@ def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, d
         if len(top) == 1 and counts.sum() > 0:
             leads.append((counts.max() / counts.sum(), str(theme), top[0], counts.max(), counts.sum(), len(counts)))
     here = "" if themes is None else " here"  # only some themes kept: the sentence is about them, not the table
-    among = "Of the themes two roles or more share" if themes is None else f"Of the themes here ({join_names(themes)})"
+    among = (
+        "Of the themes two roles or more share"
+        if themes is None
+        else f"Of the themes here ({join_names(themes)})"
+        if len(themes) <= 3
+        else "Of the themes here"  # a chart's themes: its rows say which, and a list would fill its title
+    )
     if not leads:
         found = shared["theme"].drop_duplicates().tolist()
         where = f"In the one shared theme{here}, {found[0]}," if len(found) == 1 else f"In every shared theme{here},"

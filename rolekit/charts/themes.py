@@ -212,15 +212,23 @@ def plot_theme_differences(df: pd.DataFrame, ax: Axes | None = None, themes: Ite
     line = 11.0  # points: one role's line inside a theme's row, a dot of 8 points with room around it
     legend_rows = _legend_rows(ax, roles)
     room = figure_of(ax).get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 150 - 20 * legend_rows
-    fits = max(1, int(room // (line * max(len(roles), 1) + 10)))
     spread = (
         shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda v: v.max() - v.min()).max(axis=1)
     )
-    kept = set(spread.sort_values(ascending=False, kind="stable").index[:fits])
+    ranked = list(spread.sort_values(ascending=False, kind="stable").index)
+    fits = 1  # as many of the themes that differ most as fit, each row as tall as the roles it holds need
+    while fits < len(ranked):
+        holding = shared.loc[shared["theme"].isin(ranked[: fits + 1]), "role"].nunique()
+        if (fits + 1) * (line * max(holding, 1) + 10) > room:
+            break
+        fits += 1
+    kept = set(ranked[:fits])
     order = [t for t in place["theme"].cat.categories if t in kept]
     left_out = len(spread) - len(order)
-    row = max(len(roles), 1) * line + 10  # points per theme row
-    offset = {r: (k - (len(roles) - 1) / 2) * line / row for k, r in enumerate(roles)}
+    drawn = [r for r in roles if ((shared["role"] == r) & shared["theme"].isin(order)).any()]  # with a dot here
+    row = max(len(drawn), 1) * line + 10  # points a theme row needs
+    row = max(row, _size_pt(ax)[1] / (len(order) + 0.25))  # or has, when few themes fill the height: dots stay close
+    offset = {r: (k - (len(drawn) - 1) / 2) * line / row for k, r in enumerate(drawn)}
     panels = (("external", 0.0, "share external"), ("long_term", 1.35, "share long-term"))
     for column, x0, heading in panels:
         for x in (0, 0.5, 1):
@@ -236,7 +244,7 @@ def plot_theme_differences(df: pd.DataFrame, ax: Axes | None = None, themes: Ite
                 solid_capstyle="round",
                 zorder=1,
             )
-    for role in roles:
+    for role in drawn:
         mine = shared[(shared["role"] == role) & shared["theme"].isin(order)]
         y = np.array([order.index(t) for t in mine["theme"]]) + offset[role]
         ax.scatter(
@@ -257,7 +265,7 @@ def plot_theme_differences(df: pd.DataFrame, ax: Axes | None = None, themes: Ite
     ax.set_xlabel(f"share of each role's {unit(df)} in the theme; one line per role")
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
-    _legend(ax, roles, colors, markers, bbox_to_anchor=(0.5, -0.16))
+    _legend(ax, drawn, colors, markers, bbox_to_anchor=(0.5, -0.16))  # the roles with a dot, not all that share
     text = findings(df, "differences", themes=themes)["text"].iloc[0]
     shown = (
         "the theme where roles differ most" if len(order) == 1 else f"the {len(order)} themes where roles differ most"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from room_fixtures import exercise
-from room_server import Server
+from room_server import Server, close
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -212,3 +212,19 @@ def test_a_long_unbroken_name_or_joined_emoji_fit_a_phone(browser, server):
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, name
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "room-long-name-phone.png"))
+
+
+def test_a_tap_after_close_shows_the_saved_answers_not_the_tapped_one(browser, server):
+    # Last in this file: it closes the round the module's server holds.
+    page = _page(browser, server, 360, 740)
+    page.goto(server.join)
+    page.get_by_role("button", name="Join").click()
+    page.wait_for_selector("#answers")
+    _tap(page, "Q02-scope", "internal")
+    page.locator("#status", has_text="1 in part").wait_for(timeout=15_000)
+    close(server)
+    _tap(page, "Q02-scope", "external")  # the phone does not know yet
+    page.get_by_text("The round is closed: these are your answers as saved.").wait_for(timeout=15_000)
+    assert page.locator('input[name="Q02-scope"][value="internal"]').is_checked()
+    assert not page.locator('input[name="Q02-scope"][value="external"]').is_checked()
+    assert [p for p in page.problems if "status of 409" not in p] == [] and page.refused == []  # 409: the refusal

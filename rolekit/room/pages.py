@@ -95,6 +95,7 @@ status.className='';status.textContent='Saving\\u2026';
 fetch(form.action,{method:'POST',body:body,headers:{'Accept':'application/json'},credentials:'same-origin'})
 .then(function(r){status.className='bad';
 if(r.status===429){status.textContent='Not saved: too many taps at once. Wait a second, then choose again.';return;}
+if(r.status===409){window.location.reload();return;}
 return r.json().then(function(j){status.className=r.ok?'':'bad';status.textContent=j.message;},
 function(){status.textContent='Not saved: the room answered '+r.status+'. Tap Save to try again.';});})
 .catch(function(){status.className='bad';

@@ -78,3 +78,41 @@ def test_a_typo_after_a_cell_spanning_two_lines_is_reported_on_its_true_file_lin
     answered = responses.answers.set_index(["item", "dimension"])["answer"]
     assert answered[("Q02", "horizon")] == "daily" and ("Q03", "scope") not in answered.index
     assert len(responses.answers) == 4 * 3 - 1
+
+
+def test_forms_as_google_and_microsoft_export_them_are_read_whole_and_what_is_not_read_is_said(tmp_path):
+    key = KEY.assign(responsibility=["Sets the vendor's vision", "Runs ops", "Meets investors", "Hires"])
+    key.to_csv(tmp_path / "key.csv", index=False)
+    answers = {d: [getattr(k, d) for k in key.itertuples(index=False)] for d in ("role", "scope", "horizon")}
+    google = pd.DataFrame(  # one grid per dimension, titled with a dash; Word's curly apostrophe in a wording
+        {
+            "Timestamp": ["t1"],
+            "Email Address": ["ana@example.org"],
+            **{
+                f"{d.title()} – {q} [{r.replace(chr(39), chr(0x2019))}]": [answers[d][k]]
+                for d, q in (("role", "who holds it?"), ("scope", "inside or out?"), ("horizon", "how far ahead?"))
+                for k, r in enumerate(key["responsibility"])
+            },
+            "Any comments?": ["none"],
+        }
+    )
+    google.to_csv(tmp_path / "google.csv", index=False)
+    read = read_responses(tmp_path / "google.csv", key)
+    assert len(read.answers) == 12  # every answer, none dropped for its header's wording
+    [note] = [p for p in read.problems if "not read" in p.message]
+    assert note.message.startswith("column 'Any comments?' was not read: no item and dimension")
+    microsoft = pd.DataFrame(  # Forms' own Name is blank and Email 'anonymous' in an anonymous form
+        {
+            "ID": ["1"],
+            "Start time": ["s"],
+            "Completion time": ["c"],
+            "Email": ["anonymous"],
+            "Name": [""],
+            "Your name": ["Ana"],
+            **{f"Q0{k + 1} [{d}]": [answers[d][k]] for k in range(4) for d in ("role", "scope", "horizon")},
+        }
+    )
+    microsoft.to_csv(tmp_path / "ms.csv", index=False)
+    read = read_responses(tmp_path / "ms.csv", key)
+    assert read.participants["name"].tolist() == ["Ana"] and len(read.answers) == 12
+    assert not [p for p in read.problems if "not read" in p.message]  # Forms' own columns are not answers

@@ -72,6 +72,8 @@ def read_key(path: PathLike) -> pd.DataFrame:
 _DIMENSION = r"(role|scope|horizon)"
 _CODE = re.compile(r"([A-Za-z]{0,3})0*(\d{1,3})(?![\w])")  # Q01, Q1, 1, D07: the item's number
 # Words a form's name column is headed with (letters only, lower case); the first found is used.
+# A form tool's own columns (letters only, lower case), neither names nor answers: not read, and not said to be missed.
+_FORM_OWN = r"timestamp|id|starttime|completiontime|lastmodifiedtime|score|totalpoints|points.*|feedback.*|language"
 _NAME_COLUMNS = ("participant", "name", "yourname", "fullname", "nickname", "username", "email", "emailaddress")
 
 
@@ -81,9 +83,21 @@ def _item(text: str, key: pd.DataFrame) -> str | None:
     m = _CODE.match(text)
     if m and (m.end() == len(text) or not text[m.end()].isalnum()):
         return f"{m[1].upper() or 'Q'}{int(m[2]):02d}"
-    wording = " ".join(text.casefold().rstrip(".…").split())
-    said = [i for i, r in zip(key["item"], key["responsibility"]) if " ".join(str(r).casefold().split()) == wording]
+    wording = _wording(text)
+    said = [i for i, r in zip(key["item"], key["responsibility"]) if _wording(str(r)) == wording]
     return said[0] if len(said) == 1 else None
+
+
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _wording(text: str) -> str:
+    """A responsibility as a form's header is compared with the key's: case, spacing, a curly apostrophe ignored.
+
+    >>> _wording("Manages the vendor’s  contracts.") == _wording("manages the vendor's contracts")
+    True
+    """
+    return " ".join(text.translate(_TYPOGRAPHY).casefold().rstrip(".…").split())
 
 
 def _form_column(header: str, key: pd.DataFrame) -> tuple[str, str] | None:
@@ -100,8 +114,10 @@ def _form_column(header: str, key: pd.DataFrame) -> tuple[str, str] | None:
     else:
         parts = re.fullmatch(r"(.+?)\s*[\-_.:\s]\s*(.+)", h)
         pairs = [(parts[1], parts[2]), (parts[2], parts[1])] if parts else []
-    for first, second in pairs:
-        dimension = re.fullmatch(_DIMENSION, first.strip(), flags=re.I)
+    for first, second in pairs:  # "role", or a grid titled "Role – who holds it?"
+        dimension = re.fullmatch(_DIMENSION, first.strip(), flags=re.I) or re.match(
+            _DIMENSION + r"\b\s*[-–—:?,(]", first.strip(), flags=re.I
+        )
         item = _item(second, key) if dimension else None
         if dimension and item:
             return item, dimension[1].lower()
@@ -348,9 +364,17 @@ def _read_form(
         table, at = _form_rows(path, schema)
         for problem in err.problems:
             bad.setdefault(int(problem.line or 0), []).append(problem)
-    name_column = next(
-        (c for word in _NAME_COLUMNS for c in table.columns if re.sub(r"[^a-z]", "", str(c).lower()) == word), None
-    )
+
+    def holds_names(c: object) -> bool:  # Microsoft Forms' own Name column is blank, its Email "anonymous"
+        return any(str(v).strip() and str(v).strip().casefold() != "anonymous" for v in table[c])
+
+    named = [c for word in _NAME_COLUMNS for c in table.columns if re.sub(r"[^a-z]", "", str(c).lower()) == word]
+    name_column = next((c for c in named if holds_names(c)), named[0] if named else None)
+    unread = [
+        str(c)
+        for c in table.columns
+        if c not in columns and c not in named and not re.fullmatch(_FORM_OWN, re.sub(r"[^a-z]", "", str(c).lower()))
+    ]
     batch = []
     for k, row in enumerate(table.to_dict("records")):  # dicts: a wide form has a column per item and dimension
         line = int(at[k])
@@ -370,6 +394,18 @@ def _read_form(
             choices,
         )
         batch.append(Sheet(given or f"{Path(path).stem} row {line}", rows, problems, line))
+    if unread and batch:  # a column the form has and rolekit did not read: said, never dropped silently
+        shown = ", ".join(f"'{c}'" for c in unread[:5]) + (f" and {len(unread) - 5} more" if len(unread) > 5 else "")
+        note = Problem(
+            str(path),
+            1,
+            None,
+            f"column{'s' * (len(unread) != 1)} {shown} {'was' if len(unread) == 1 else 'were'} not read: "
+            "no item and dimension (role, scope, horizon) of the answer key could be found in "
+            f"{'its header' if len(unread) == 1 else 'their headers'}; a grid's header names both, such as "
+            "'Q01 [role]' or 'Role [the responsibility's wording]'",
+        )
+        batch[0] = batch[0]._replace(problems=[note, *batch[0].problems])
     last = {clean(s.name).casefold(): s.line for s in batch if not s.skipped}
     return [
         s

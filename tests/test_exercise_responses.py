@@ -116,3 +116,17 @@ def test_forms_as_google_and_microsoft_export_them_are_read_whole_and_what_is_no
     read = read_responses(tmp_path / "ms.csv", key)
     assert read.participants["name"].tolist() == ["Ana"] and len(read.answers) == 12
     assert not [p for p in read.problems if "not read" in p.message]  # Forms' own columns are not answers
+
+
+def test_the_report_says_what_was_skipped_in_words_that_fit_it(tmp_path):
+    form = pd.DataFrame(
+        {"Name": ["Ana", "Ben", "Ana"], **{f"Q0{k} [role]": ["CEO", "C.O.O.", "COO"] for k in range(1, 5)}}
+    )
+    form.to_csv(tmp_path / "form.csv", index=False)
+    KEY.to_csv(tmp_path / "key.csv", index=False)
+    scores = rolekit.score_sheets(tmp_path / "form.csv", tmp_path / "key.csv")
+    said = rolekit.exercise.summary(scores)
+    assert said.startswith("2 participants scored from 1 file; 1 form row skipped.") and "above" not in said
+    html = rolekit.exercise.report_html(scores, {})
+    assert "1 form row skipped: <code>rolekit score</code> lists it, with why." in html
+    assert scores.answers.query("participant == 'P2'")["answer"].eq("COO").all()  # C.O.O. is the COO

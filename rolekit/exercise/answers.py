@@ -25,7 +25,7 @@ from ..validate import did_you_mean
 
 __all__ = ["Choices", "unguard"]
 
-_LOOSE = re.compile(r"[\s\-‐‑‒–—―−]+")  # spaces, hyphens and the dashes that stand in for them
+_LOOSE = re.compile(r"[\s\-‐‑‒–—―−.]+")  # spaces, hyphens, the dashes that stand in for them, and dots (C.O.O.)
 
 
 def _squash(text: str) -> str:
@@ -59,6 +59,8 @@ class Choices:
     "'c' could be CEO, COO or Chief of Staff; write more of it"
     >>> Choices(["daily", "long-term"]).read("Long Term")
     ('long-term', None)
+    >>> roles.read("C.O.O."), roles.read("CEO;COO;")[1]
+    (('COO', None), "'CEO;COO;' gives 2 answers (CEO, COO); give one")
     """
 
     def __init__(self, allowed: Sequence[str], synonyms: dict[str, str] | None = None):
@@ -89,6 +91,10 @@ class Choices:
         if len(short) > 1:
             names = ", ".join(short[:-1]) + f" or {short[-1]}"
             return None, f"'{text}' could be {names}; write more of it"
+        parts = [part for part in re.split(r"\s*[;,/&+]\s*", text) if part]
+        several = [a for a in (self._meaning(part)[0] for part in parts) if a] if len(parts) > 1 else []
+        if len(set(several)) > 1:  # a form's box ticked twice: "CEO;COO"
+            return None, f"'{text}' gives {len(set(several))} answers ({', '.join(dict.fromkeys(several))}); give one"
         return (
             None,
             f"'{text}' is not one of {', '.join(self.allowed)}{did_you_mean(text, self.allowed, self.synonyms)}",

@@ -396,6 +396,11 @@ def _skipped(scores: Scores) -> str:
     return " and ".join(counted(k, what) + " skipped" for k, what in ((sheets, "sheet"), (rows, "form row")) if k)
 
 
+def _them(scores: Scores) -> str:
+    """The word for what was skipped: it, for one sheet or row; them, for more."""
+    return "it" if sum(p.message.startswith("skipped") for p in scores.problems) == 1 else "them"
+
+
 def summary(scores: Scores, source: str | None = None) -> str:
     """A short paragraph on the room's agreement, computed from the scores; ``source``: where the answers came from.
 
@@ -407,7 +412,7 @@ def summary(scores: Scores, source: str | None = None) -> str:
     skipped = _skipped(scores)
     parts = [
         f"{counted(used, 'participant')} scored from {source or counted(scores.sheets, 'file')}"
-        + (f"; {skipped} (see the problems above)" if skipped else "")
+        + (f"; {skipped}" if skipped else "")  # each named, with why, where the problems are listed
         + "."
     ]
     defined = scores.agreement["fleiss_kappa"].map(np.isfinite)
@@ -481,6 +486,6 @@ td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; }}
 {figures}
 <h2>Most disputed items</h2>
 {disputes}
-{f"<p>{skipped}: <code>rolekit score</code> lists them, with why.</p>" if skipped else ""}
+{f"<p>{skipped}: <code>rolekit score</code> lists {_them(scores)}, with why.</p>" if skipped else ""}
 </main></body></html>
 """

@@ -130,3 +130,16 @@ def test_the_report_says_what_was_skipped_in_words_that_fit_it(tmp_path):
     html = rolekit.exercise.report_html(scores, {})
     assert "1 form row skipped: <code>rolekit score</code> lists it, with why." in html
     assert scores.answers.query("participant == 'P2'")["answer"].eq("COO").all()  # C.O.O. is the COO
+
+
+def test_an_even_split_is_shown_as_a_split_not_as_a_winner(tmp_path):
+    form = pd.DataFrame({"Name": ["Ana", "Ben"], "Q01 [role]": ["CEO", "COO"], "Q02 [role]": ["COO", "COO"]})
+    form.to_csv(tmp_path / "form.csv", index=False)
+    KEY.to_csv(tmp_path / "key.csv", index=False)
+    scores = rolekit.score_sheets(tmp_path / "form.csv", tmp_path / "key.csv")
+    items = scores.items.set_index(["item", "dimension"])
+    assert (
+        items.loc[("Q01", "role"), "modal_answer"] == "CEO / COO"
+        and items.loc[("Q02", "role"), "modal_answer"] == "COO"
+    )
+    assert "(role: 50% gave each of CEO / COO; the key says CEO)" in rolekit.exercise.summary(scores)

@@ -57,7 +57,8 @@ def agreement(
     ``answers`` has the columns participant, item, dimension, answer. Returns one row
     per dimension (fleiss_kappa over the items answered twice or more, its band,
     krippendorff_alpha, participants, answers) and one row per item and dimension
-    (answered, modal_answer, agreement: the share giving the modal answer). A
+    (answered, modal_answer, agreement: the share giving the modal answer; answers given
+    equally often, ``CEO / COO``, when the room split evenly). A
     statistic that cannot be computed (no item answered twice) is NaN, its band
     ``not defined``.
 
@@ -89,8 +90,10 @@ def agreement(
             }
         )
         answered = counts.sum(axis=1)
-        modal = counts.idxmax(axis=1).where(answered > 0)
         top = counts.max(axis=1)
+        tied = counts.eq(top, axis=0) & (top > 0).to_numpy()[:, None]  # answers given as often as the most given
+        modal = pd.Series([" / ".join(map(str, counts.columns[row])) for row in tied.to_numpy()], index=counts.index)
+        modal = modal.where(answered > 0)  # "CEO / COO" when the room split evenly: no one answer won
         for item in items:
             n = int(answered[item])
             per_item.append(
@@ -440,10 +443,13 @@ def summary(scores: Scores, source: str | None = None) -> str:
         )
     if (scores.items["agreement"] < 1).any():
         d = disputed(scores, 1).iloc[0]
+        gave = (
+            f"{pct(d['agreement'])} gave each of {d['modal_answer']}"  # an even split: no one answer won
+            if " / " in str(d["modal_answer"])
+            else f"{pct(d['agreement'])} gave the most common answer, {d['modal_answer']}"
+        )
         parts.append(
-            f'Most disputed: {d["item"]}, "{d["responsibility"]}" ({d["dimension"]}: {pct(d["agreement"])} gave the '
-            "most common answer, "
-            f"{d['modal_answer']}; the key says {d['key']})."
+            f'Most disputed: {d["item"]}, "{d["responsibility"]}" ({d["dimension"]}: {gave}; the key says {d["key"]}).'
         )
     elif (scores.items["answered"] >= 2).any():
         parts.append("No item was disputed: on every item and dimension, everyone who answered gave the same answer.")

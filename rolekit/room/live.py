@@ -71,10 +71,12 @@ def statistics(round: Round, people: pd.DataFrame, stored: pd.DataFrame) -> dict
     worst = worst[worst["agreement"] < 1]
     if len(worst):
         w = worst.iloc[0]
-        said = (
-            f"{w['item']} · {wording[w['item']]} ({w['dimension']}: {pct(w['agreement'])} gave the most common "
-            f"answer, {w['modal_answer']})"
+        gave = (
+            f"{pct(w['agreement'])} gave each of {w['modal_answer']}"  # an even split
+            if " / " in str(w["modal_answer"])
+            else f"{pct(w['agreement'])} gave the most common answer, {w['modal_answer']}"
         )
+        said = f"{w['item']} · {wording[w['item']]} ({w['dimension']}: {gave})"
     elif (per_item["answered"] >= 2).any():
         said = "none: on every item answered twice or more, everyone gave the same answers"
     else:

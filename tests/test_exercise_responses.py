@@ -143,3 +143,24 @@ def test_an_even_split_is_shown_as_a_split_not_as_a_winner(tmp_path):
         and items.loc[("Q02", "role"), "modal_answer"] == "COO"
     )
     assert "(role: 50% gave each of CEO / COO; the key says CEO)" in rolekit.exercise.summary(scores)
+
+
+def test_a_stray_item_loses_its_column_or_row_not_the_sheet_or_the_class(tmp_path):
+    KEY.to_csv(tmp_path / "key.csv", index=False)
+    form = pd.DataFrame({"Name": ["Ana", "Ben"], "Q01 [role]": ["CEO", "COO"], "Q99 [role]": ["CEO", "CEO"]})
+    form.to_csv(tmp_path / "form.csv", index=False)
+    read = read_responses(tmp_path / "form.csv", KEY)
+    assert len(read.answers) == 2 and set(read.answers["item"]) == {"Q01"}
+    assert any("'Q99 [role]' not read: item Q99 is not in the answer key" in p.message for p in read.problems)
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    (sheets / "P01.csv").write_text(  # retyped by hand: Name for participant, and a row for an item that is not there
+        "Name,Item,Role,Scope,Horizon\nAna,Q01,CEO,internal,long-term\nAna,Q17,COO,internal,daily\n"
+        "Ana,Q02,COO,internal,daily\n"
+    )
+    (sheets / "later").mkdir()
+    read = read_responses(sheets, KEY)
+    assert read.participants["name"].tolist() == ["Ana"] and sorted(read.answers["item"].unique()) == ["Q01", "Q02"]
+    said = [str(p) for p in read.problems]
+    assert any(":3: column 'item': 'Q17' is not an item of the answer key" in p and "left out" in p for p in said)
+    assert any("later: is a folder inside the folder of sheets, and is not read" in p for p in said)

@@ -163,12 +163,15 @@ def read_responses(paths: Paths, key: pd.DataFrame) -> Responses:
     the rest of its sheet is used.
 
     Every file given, or found in a folder given, is either read or named with why
-    not: a sheet that cannot be used (not a CSV file, unreadable, blank, in a legacy
-    encoding, with missing or extra columns, an item the key does not have, or a
-    second sheet from the same participant) is skipped, with a problem naming its
-    file and line. In a form export, a row that cannot be read is skipped and the
-    other rows are used; when one name submitted twice, the later row counts; a
-    row with neither a name nor an answer is left out.
+    not (a folder inside one is named, not read): a sheet that cannot be used (not a
+    CSV file, unreadable, blank, in a legacy encoding, with missing or extra columns,
+    none of the key's items, or a second sheet from the same participant) is
+    skipped, with a problem naming its file and line; a row for an item the key does
+    not have is left out, with a problem, and the sheet's other rows are used. A
+    sheet's name column may be headed as a form's is (``Name``). In a form export, a
+    column for an item the key does not have is named and not read; a row that
+    cannot be read is skipped and the other rows are used; when one name submitted
+    twice, the later row counts; a row with neither a name nor an answer is left out.
 
     >>> import rolekit
     >>> read = read_responses(rolekit.SYNTHETIC_CLASS, read_key(rolekit.SYNTHETIC_KEY))
@@ -179,7 +182,19 @@ def read_responses(paths: Paths, key: pd.DataFrame) -> Responses:
     choices = {d: Choices(_allowed(key, d), SYNONYMS.get(d)) for d in DIMENSIONS}
     answers: list[pd.DataFrame] = []
     people: list[dict[str, str]] = []
-    problems: list[Problem] = []
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    problems: list[Problem] = [  # never counted silently as nothing
+        Problem(
+            str(sub),
+            None,
+            None,
+            "is a folder inside the folder of sheets, and is not read: move its sheets beside the others to count them",
+        )
+        for folder in map(Path, given)
+        if folder.is_dir()
+        for sub in sorted(folder.iterdir())
+        if sub.is_dir() and not sub.name.startswith(".")
+    ]
     seen: dict[str, str] = {}
     for path in files:
         try:
@@ -281,6 +296,9 @@ def expand(paths: Paths) -> list[Path]:
 
 def _read_sheet(path: Path, key: pd.DataFrame, choices: dict[str, Choices]) -> list[Sheet]:
     table, at = read_table(path, SHEET, lines=True)  # the loader's checks: encoding, quoting, header, blank lines
+    if "participant" not in table:  # a header retyped as "Name" or "Your name", as a form's is
+        named = [c for c in table.columns if re.sub(r"[^a-z]", "", str(c).lower()) in _NAME_COLUMNS]
+        table = table.rename(columns={named[0]: "participant"}) if named else table
     given = [unguard(v) for v in table.get("participant", pd.Series(dtype=str)).dropna() if v]
     name = given[0] if given else path.stem
     extra = [c for c in table.columns if c not in SHEET.columns]
@@ -308,19 +326,28 @@ def _read_sheet(path: Path, key: pd.DataFrame, choices: dict[str, Choices]) -> l
     lines = [int(line) for line in at]  # the file line each row starts on, quoted line breaks counted
     items = table["item"].map(clean).str.upper()
     unknown = [(line, i) for line, i in zip(lines, items) if i not in set(key["item"])]
+    left_out = []
     if unknown:
-        raise DataError(
-            [
-                Problem(
-                    str(path),
-                    line,
-                    "item",
-                    f"'{i}' is not an item of the answer key (it has {key['item'].iloc[0]} to {key['item'].iloc[-1]}); "
-                    "was this sheet made for another worksheet?",
-                )
-                for line, i in unknown
-            ]
-        )
+        has = f"it has {key['item'].iloc[0]} to {key['item'].iloc[-1]}"
+        if len(unknown) == len(items):  # none of its items: another worksheet's sheet
+            raise DataError(
+                [
+                    Problem(
+                        str(path),
+                        line,
+                        "item",
+                        f"'{i}' is not an item of the answer key ({has}); was this sheet made for another worksheet?",
+                    )
+                    for line, i in unknown
+                ]
+            )
+        left_out = [  # a row or two mistyped: those rows left out, the sheet's other answers counted
+            Problem(str(path), line, "item", f"'{i}' is not an item of the answer key ({has}); this row is left out")
+            for line, i in unknown
+        ]
+        keep = items.isin(set(key["item"])).to_numpy()
+        table, items = table[keep].reset_index(drop=True), items[keep].reset_index(drop=True)
+        lines = [line for line, k in zip(lines, keep) if k]
     repeated = items[items.duplicated()]
     if len(repeated):
         raise DataError(
@@ -330,7 +357,7 @@ def _read_sheet(path: Path, key: pd.DataFrame, choices: dict[str, Choices]) -> l
             ]
         )
     rows, problems = _answers(str(path), items, {d: table[d] for d in DIMENSIONS}, lines, choices)
-    return [Sheet(name, rows, problems)]
+    return [Sheet(name, rows, left_out + problems)]
 
 
 def _columns(names: list[str]) -> str:
@@ -340,9 +367,14 @@ def _columns(names: list[str]) -> str:
 def _read_form(
     path: Path, form: dict[str, tuple[str, str]], key: pd.DataFrame, choices: dict[str, Choices]
 ) -> list[Sheet]:
+    unknown = sorted({item for item, _ in form.values()} - set(key["item"]))
+    strays = []
+    if unknown and set(unknown) < {item for item, _ in form.values()}:  # a stray column: said, the rest read
+        strays = [c for c, (item, _) in form.items() if item in unknown]
+        form = {c: v for c, v in form.items() if c not in strays}
+        unknown = []
     columns = {clean(c).lower(): v for c, v in form.items()}
     schema = Schema(required=(), optional=tuple(columns), row="participant")
-    unknown = sorted({item for item, _ in form.values()} - set(key["item"]))
     if unknown:
         raise DataError(
             [
@@ -373,7 +405,10 @@ def _read_form(
     unread = [
         str(c)
         for c in table.columns
-        if c not in columns and c not in named and not re.fullmatch(_FORM_OWN, re.sub(r"[^a-z]", "", str(c).lower()))
+        if c not in columns
+        and c not in named
+        and clean(str(c)).lower() not in {clean(x).lower() for x in strays}
+        and not re.fullmatch(_FORM_OWN, re.sub(r"[^a-z]", "", str(c).lower()))
     ]
     batch = []
     for k, row in enumerate(table.to_dict("records")):  # dicts: a wide form has a column per item and dimension
@@ -404,6 +439,17 @@ def _read_form(
             "no item and dimension (role, scope, horizon) of the answer key could be found in "
             f"{'its header' if len(unread) == 1 else 'their headers'}; a grid's header names both, such as "
             "'Q01 [role]' or 'Role [the responsibility's wording]'",
+        )
+        batch[0] = batch[0]._replace(problems=[note, *batch[0].problems])
+    if strays and batch:
+        items = sorted({form_item for form_item, _ in (_form_column(c, key) or ("?", "") for c in strays)})
+        note = Problem(
+            str(path),
+            1,
+            None,
+            f"column{'s' * (len(strays) != 1)} {', '.join(repr(c) for c in strays)} not read: "
+            f"{'item ' + items[0] + ' is' if len(items) == 1 else 'items ' + ', '.join(items) + ' are'} not in the "
+            "answer key; every other column is",
         )
         batch[0] = batch[0]._replace(problems=[note, *batch[0].problems])
     last = {clean(s.name).casefold(): s.line for s in batch if not s.skipped}

@@ -32,6 +32,7 @@ SAVE_CSV = "save it as 'CSV UTF-8 (Comma delimited) (*.csv)' (Excel: File > Save
 _SAVE_FROM = {  # how the program that made a workbook saves it as CSV, where Excel's words would not fit
     "an OpenDocument spreadsheet (.ods)": "save it from LibreOffice (File > Save As, file type 'Text CSV (.csv)', "
     "character set 'Unicode (UTF-8)', field delimiter ',') and load that file",
+    "a program (an executable file)": "is this the right file? give the table's .csv file",
     "an Apple Numbers spreadsheet (.numbers)": "export it from Numbers (File > Export To > CSV, text encoding "
     "'Unicode (UTF-8)') and load that file",
 }
@@ -212,6 +213,8 @@ def _binary_kind(data: bytes) -> str | None:
         return "an Excel 97-2003 workbook (.xls) or another old Office file"
     if data.startswith(b"%PDF"):
         return "a PDF document"
+    if data.startswith((b"\x7fELF", b"MZ", b"\xcf\xfa\xed\xfe", b"\xfe\xed\xfa\xcf", b"\xca\xfe\xba\xbe")):
+        return "a program (an executable file)"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "UTF-16 text (Excel's 'Unicode Text' format)"
     sample = data[:4096]

@@ -129,6 +129,14 @@ def test_files_that_are_not_text(table, content, what):
         assert found.endswith(SAVE)
 
 
+def test_a_program_saved_as_csv_is_called_a_program(table):
+    [found] = problems(table(b"\x7fELF\x02\x01\x01" + bytes(200), "team.csv"))
+    assert found == (
+        "FILE: this is a program (an executable file), not a CSV text file; is this the right file? give the "
+        "table's .csv file"
+    )
+
+
 def test_a_numbers_file_is_told_how_numbers_exports_csv(table):
     [found] = problems(table(_zip(["Index/Document.iwa", "Metadata/Properties.plist"]), "team.csv"))
     assert found == (

@@ -35,6 +35,7 @@ __all__ = [
     "key",
     "similar_responsibilities",
     "summary",
+    "table_names",
 ]
 
 MATCH = 0.6  # the similarity from which two rows of two tables are taken to say the same (see the README)
@@ -349,13 +350,24 @@ def compare_summary(before: pd.DataFrame, after: pd.DataFrame, threshold: float 
     >>> compare_summary(df, df)
     'The two tables give all 105 responsibilities to the same roles with the same tags.'
     """
-    return summary(
-        compare(before, after, threshold=threshold), _name(before, "the first table"), _name(after, "the second table")
+    return summary(compare(before, after, threshold=threshold), *table_names(before, after))
+
+
+def table_names(before: pd.DataFrame, after: pd.DataFrame) -> tuple[str, str]:
+    """What sentences call two tables: as ``df.attrs["table"]`` names them, else the first and the second table.
+
+    Two tables of one name (a table and a copy changed in a notebook, ``df.assign(...)``,
+    which keeps its name) are the first and the second table, never "the articles" twice.
+
+    >>> a = pd.DataFrame({"role": ["CEO"]})
+    >>> a.attrs["table"] = "the articles"
+    >>> table_names(a, a.assign(role="COO")), table_names(a, pd.DataFrame())
+    (('the first table', 'the second table'), ('the articles', 'the second table'))
+    """
+    first, second = (
+        str(t.attrs.get("table", d)) for t, d in ((before, "the first table"), (after, "the second table"))
     )
-
-
-def _name(df: pd.DataFrame, default: str) -> str:
-    return str(df.attrs.get("table", default))
+    return ("the first table", "the second table") if first == second else (first, second)
 
 
 SENTENCES = ("moved", "own", "unheld", "retagged")  # what summary() says, in its order
@@ -530,7 +542,7 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
     CEO 50% and the CFO 50%. Only the second table has work in people. Nobody in the second table holds anything in
     risk.
     """
-    first, second = _name(before, "the first table"), _name(after, "the second table")
+    first, second = table_names(before, after)
     shares = compare_shares(before, after)
     shares = shares[shares["level"] == level]
     if shares.empty:

@@ -620,3 +620,11 @@ def test_a_long_role_name_is_cut_in_the_flow_chart_but_never_its_count():
     long = df.assign(role=df["role"].astype(str).map({"CEO": "Vice President of Global Supply Chain Operations"}))
     labels = [t.get_text() for t in rolekit.plot_compare(df, long).texts]
     assert any(t.startswith("Vice President") and t.endswith("… (47)") for t in labels), labels  # cut where it fits
+
+
+def test_a_table_and_its_changed_copy_are_not_both_called_the_articles():
+    df = rolekit.load_responsibilities()  # named "the articles"; assign keeps the name
+    moved = df.assign(role=df["role"].astype(str).where(df["theme"] != "finance", "CFO"))
+    labels = {t.get_text() for t in rolekit.plot_compare(df, moved).texts}
+    assert {"The first table", "The second table"} <= labels and "The articles" not in labels
+    assert "the second table" in rolekit.compare_summary(df, moved.iloc[:50])

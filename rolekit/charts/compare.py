@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from ..compare import MATCH, compare, has_themes, summary
+from ..compare import MATCH, compare, has_themes, summary, table_names
 from ..findings import opening, pct, plural
 from ..roles import role_mapping
 from ..style import role_colors, role_hatches
@@ -91,9 +91,7 @@ def plot_compare(
         if kind == "move":
             moves.append((ys, n, color))
     _label_moves(ax, moves, height)
-    first, second = (
-        str(t.attrs.get("table", default)) for t, default in ((before, "the first table"), (after, "the second table"))
-    )
+    first, second = table_names(before, after)
     only_b, only_a = f"only in {first}", f"only in {second}"
     for nodes, x, ha, side in ((nodes_left, _LEFT - 0.01, "right", left), (nodes_right, _RIGHT + 0.01, "left", right)):
         for r in nodes:
@@ -208,8 +206,8 @@ def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None
         from ..validate import DataError, Problem
 
         lacking = [
-            t.attrs.get("table", d)
-            for t, d in ((before, "the first table"), (after, "the second table"))
+            name
+            for t, name in zip((before, after), table_names(before, after))
             if level == "theme" and not has_themes(t)
         ]
         said = f"{lacking[0]} has no theme" if len(lacking) == 1 else f"neither table has a {level}"
@@ -228,9 +226,7 @@ def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None
     roles_b = [str(r) for r in changes_roles(before)]
     roles_a = [str(r) for r in changes_roles(after)]
     colors, hatches = _across(role_colors, roles_b, roles_a), _across(role_hatches, roles_b, roles_a)
-    first, second = (
-        str(t.attrs.get("table", d)) for t, d in ((before, "the first table"), (after, "the second table"))
-    )
+    first, second = table_names(before, after)
     for x0, side, heading in ((0.0, "before", first), (_GAP, "after", second)):
         heading = opening(heading)
         ax.text(x0 + 0.5, -0.75, _fit(heading, 300, 14), ha="center", va="bottom", fontsize=14, fontweight="bold")

@@ -215,14 +215,8 @@ def _pair_similar(
     }
     if rest_b.empty or rest_a.empty:
         return pd.DataFrame(columns)
-    words = content_words([*rest_b["responsibility"].astype(str), *rest_a["responsibility"].astype(str)], roles)
-    words_b, words_a = words[: len(rest_b)], words[len(rest_b) :]
-    i, j = nearest(words_b, words_a)
-    found = scores([words_b[k] for k in i], [words_a[k] for k in j])
+    i, j, found = _alike(rest_b, rest_a, roles, threshold)
     same_role = rest_b["meant"].to_numpy()[i] == rest_a["meant"].to_numpy()[j]
-    good = found >= threshold
-    good[good] = _enough_in_common([words_b[k] for k in i[good]], [words_a[k] for k in j[good]])
-    i, j, found, same_role = i[good], j[good], found[good], same_role[good]
     order = np.lexsort((j, i, ~same_role, -found))  # the most alike first; a pair of one role before another
     taken_b, taken_a, pairs = set(), set(), []
     for x, y, score in zip(i[order].tolist(), j[order].tolist(), found[order].tolist()):
@@ -234,6 +228,24 @@ def _pair_similar(
         return pd.DataFrame(columns)
     out = pd.DataFrame(pairs, columns=["i", "j", "similarity"])
     return out.assign(matched_by="similarity")[["i", "j", "matched_by", "similarity"]]
+
+
+def _alike(
+    x: pd.DataFrame, y: pd.DataFrame, roles: list[str], threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions ``(i, j)`` of the rows of ``x`` and ``y`` that say the same by similarity, and each pair's score.
+
+    A pair says the same when its score is at least ``threshold`` and the two texts share
+    enough content words (:func:`_enough_in_common`); only the candidates
+    :func:`rolekit.similarity.nearest` finds are scored.
+    """
+    words = content_words([*x["responsibility"].astype(str), *y["responsibility"].astype(str)], roles)
+    words_x, words_y = words[: len(x)], words[len(x) :]
+    i, j = nearest(words_x, words_y)
+    found = scores([words_x[k] for k in i], [words_y[k] for k in j])
+    good = found >= threshold
+    good[good] = _enough_in_common([words_x[k] for k in i[good]], [words_y[k] for k in j[good]])
+    return i[good], j[good], found[good]
 
 
 _SHORT = 4  # content words: two texts this short may say the same with one word in common
@@ -279,13 +291,8 @@ def _repeats(
         rest = rest[~rest.index.isin(hit.index)]
         theirs = theirs[theirs.index.isin(pairs["j" if side == "before" else "i"])]  # like a row matched elsewhere
         if threshold is not None and len(rest) and len(theirs):
-            words = content_words([*rest["responsibility"].astype(str), *theirs["responsibility"].astype(str)], roles)
-            words_r, words_t = words[: len(rest)], words[len(rest) :]
-            i, j = nearest(words_r, words_t)
-            score = scores([words_r[k] for k in i], [words_t[k] for k in j])
-            good = score >= threshold
-            good[good] = _enough_in_common([words_r[k] for k in i[good]], [words_t[k] for k in j[good]])
-            best = pd.DataFrame({"row": rest.index[i[good]], "other": theirs.index[j[good]], "similarity": score[good]})
+            i, j, score = _alike(rest, theirs, roles, threshold)
+            best = pd.DataFrame({"row": rest.index[i], "other": theirs.index[j], "similarity": score})
             best = best.sort_values(["similarity", "other"], ascending=[False, True], kind="stable")
             found = pd.concat([found, best.drop_duplicates("row").set_index("row")])
         out[side] = found

@@ -443,7 +443,7 @@ def weight_numbers(weights: pd.Series) -> pd.Series:
     )
     read = pd.to_numeric(text.where(readable, "").str.replace(",", ".", regex=False), errors="coerce")
     out = pd.Series(numbers, index=weights.index, dtype=float).where(~rest, read)
-    if text.str.fullmatch(_DECIMAL_COMMA).any():  # decimal commas: 1.250 may be a thousand two hundred and fifty
+    if _decimal_commas(text):  # decimal commas: 1.250 may be a thousand two hundred and fifty
         out[weights.astype(str).str.strip().str.fullmatch(_POINT_THOUSANDS)] = np.nan
     return out
 

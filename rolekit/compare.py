@@ -19,10 +19,10 @@ import pandas as pd
 
 from .analysis import CELLS, weights_of
 from .categories import tidy
-from .findings import join_names, opening, pct, plural
+from .findings import opening, pct, plural
 from .roles import role_mapping
 from .similarity import ROLE, content_words, nearest, scores
-from .text import clean, possessive, the
+from .text import clean, join_names, possessive, the
 from .validate import require
 
 __all__ = [

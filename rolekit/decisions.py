@@ -34,7 +34,7 @@ from .categories import tidy
 from .output import FORMULA_STARTS
 from .reader import SAVE_CSV, read_bytes, read_table
 from .roles import role_mapping
-from .text import BLANK, clean, escaped, fault, is_placeholder, marked, possessive, the
+from .text import BLANK, clean, escaped, fault, is_placeholder, join_names, marked, possessive, the
 from .validate import DataError, Problem, Schema, canonical, did_you_mean, require
 
 LETTERS = {"R": "responsible", "A": "accountable", "C": "consulted", "I": "informed"}
@@ -405,7 +405,7 @@ def _rules(
                 problem(
                     at[1],
                     "decision",
-                    f"decision '{shown}' is on {unit}s {_listed(at)}; give each decision one row (merge them, or "
+                    f"decision '{shown}' is on {unit}s {join_names(at)}; give each decision one row (merge them, or "
                     "word them apart if they are two decisions)",
                 )
             )
@@ -469,12 +469,6 @@ def _rules(
     for row in out:
         row.pop("_after", None)
     return out, problems, notes
-
-
-def _listed(numbers: list[int]) -> str:
-    """``2, 15 and 30``."""
-    shown = [str(n) for n in numbers]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
@@ -635,7 +629,7 @@ def _role_problems(roles: list[str]) -> list[str]:
             problems.append(f"'{marked(role)}' {wrong}")
     if own:
         quoted = [f"'{r}'" for r in own]
-        names_ = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+        names_ = join_names(quoted)
         problems.append(
             f"{names_} {'names a column' if len(own) == 1 else 'name columns'} a RACI table has of its own "
             "(decision, id, source, section, phase, notes, comments; task, activity and deliverable name the "

@@ -18,7 +18,7 @@ import pandas as pd
 from .analysis import overlap, positions, profile, source_agreement, unit
 from .bundle import reference
 from .categories import tidy
-from .text import MarkdownText, markdown_escaped, number, possessive, the
+from .text import MarkdownText, join_names, markdown_escaped, number, possessive, the
 from .validate import MissingColumns, did_you_mean, require
 
 TOPICS = ("data", "profile", "shares", "overlap", "differences", "load", "sources", "clashes", "decisions")
@@ -64,16 +64,6 @@ def opening(name: str) -> str:
     ('The first table', 'Your table', 'team.csv')
     """
     return name if re.search(r"\.\w+$", name) else name[:1].upper() + name[1:]
-
-
-def join_names(items: Iterable[object]) -> str:
-    """Names as a sentence lists them.
-
-    >>> join_names(["CEO"]), join_names(["CEO", "COO"]), join_names(["CEO", "COO", "CFO"])
-    ('CEO', 'CEO and COO', 'CEO, COO and CFO')
-    """
-    names = [str(i) for i in items]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def plural(n: float, word: str, many: str | None = None) -> str:

@@ -14,10 +14,10 @@ import pandas as pd
 
 from .bundle import bundled
 from .categories import tidy
-from .findings import join_names, plural
+from .findings import plural
 from .reader import read_table
 from .roles import role_mapping
-from .text import is_department, possessive, the
+from .text import is_department, join_names, possessive, the
 from .validate import DataError, Problem, Schema, did_you_mean, require
 
 KINDS = Schema(("kind", "meaning", "reference", "scenario"), unique="kind", row="kind of COO")

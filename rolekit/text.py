@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 # Stripped from both ends of every header and value: spaces, and the invisible characters
 # that text pasted from the web or Word brings (no-break and zero-width spaces, byte-order marks).
@@ -240,6 +240,16 @@ _DEPARTMENT_WORDS = frozenset(
     "procurement product purchasing qa quality research risk sales security service services strategy success "
     "supply support tech technology".split()
 )
+
+
+def join_names(items: Iterable[object], last: str = "and") -> str:
+    """Names as a sentence lists them; ``last`` joins the last two ("and", or "or").
+
+    >>> join_names(["CEO"]), join_names(["CEO", "COO"]), join_names(["CEO", "COO", "CFO"], "or")
+    ('CEO', 'CEO and COO', 'CEO, COO or CFO')
+    """
+    names = [str(i) for i in items]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} " + names[-1]
 
 
 def the(name: object, start: bool = False) -> str:

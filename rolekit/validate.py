@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .text import SPELLINGS, controls, fault, marked, quoted, shown
+from .text import SPELLINGS, controls, fault, join_names, marked, quoted, shown
 
 REQUIRED = ("role", "responsibility", "scope", "horizon")
 OPTIONAL = ("id", "theme", "source", "section", "weight")
@@ -150,8 +150,7 @@ class MissingColumns(DataError):
         names = [quote(c) for c in self.columns]
         if len(names) == 1:
             return f"this table has no {names[0]} column, which is needed {self.purpose}".rstrip()
-        listed = ", ".join(names[:-1]) + " and " + names[-1]
-        return f"this table lacks the {listed} columns, which are needed {self.purpose}".rstrip()
+        return f"this table lacks the {join_names(names)} columns, which are needed {self.purpose}".rstrip()
 
 
 def did_you_mean(value: str, choices: Sequence[str], synonyms: Mapping[str, str] | None = None) -> str:
@@ -390,7 +389,7 @@ def _pasted_rows(
     cells = table[present].astype(str).apply(lambda c: c.str.strip().str.lower())
     header = pd.concat([cells[c].map(schema.name).eq(c) for c in present], axis=1).all(axis=1)
     totals = cells[present[0]].isin(_TOTALS) & cells[present[1:]].eq("").all(axis=1) & (len(present) > 1)
-    rest = f"{', '.join(present[1:-1])} or {present[-1]}" if len(present) > 2 else present[-1]
+    rest = join_names(present[1:], "or")
     said = {
         int(line): f"repeats the header ({', '.join(present)}): a second table pasted below the first? delete the line"
         for line in lines[header.to_numpy()]

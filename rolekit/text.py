@@ -245,11 +245,11 @@ _DEPARTMENT_WORDS = frozenset(
 def join_names(items: Iterable[object], last: str = "and") -> str:
     """Names as a sentence lists them; ``last`` joins the last two ("and", or "or").
 
-    >>> join_names(["CEO"]), join_names(["CEO", "COO"]), join_names(["CEO", "COO", "CFO"], "or")
-    ('CEO', 'CEO and COO', 'CEO, COO or CFO')
+    >>> join_names(["CEO"]), join_names(["CEO", "COO"]), join_names(["CEO", "COO", "CFO"], "or"), join_names([])
+    ('CEO', 'CEO and COO', 'CEO, COO or CFO', '')
     """
     names = [str(i) for i in items]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} " + names[-1]
+    return ", ".join(names[:-1]) + f" {last} " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def the(name: object, start: bool = False) -> str:

@@ -349,3 +349,11 @@ def test_a_role_one_typo_from_a_commoner_role_gets_a_note_and_the_table_stays_va
     assert notes == ([said] if flagged else [])
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == ([f"{path}: note: {said}"] if flagged else [])
+
+
+def test_a_table_with_one_required_column_and_a_bad_cell_is_told_so_not_a_crash(table):
+    found = problems(table("role\n\x01"))  # found by the property test: one column, so no totals row to look for
+    assert found[-1] == (
+        "FILE:2: column 'role': '\\x01' has a control character (\\u0001), which does not print; delete it and "
+        "retype the value"
+    )

@@ -33,7 +33,7 @@ def _points(ax) -> dict[str, np.ndarray]:
 
 def _texts(ax):
     fig = ax.figure
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # laid out as drawn, without the pixels: the text extents are the same
     renderer = fig.canvas.get_renderer()
     artists = [*ax.texts, ax.title, *ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label, ax.yaxis.label]
     if ax.get_legend():

@@ -49,7 +49,7 @@ def _dollar_table(roles: int) -> pd.DataFrame:
 
 def _texts(ax) -> list[Text]:
     figure = figure_of(ax)
-    figure.canvas.draw()  # tick labels and legends exist once drawn
+    figure.draw_without_rendering()  # tick labels and legends exist once laid out
     return [t for t in figure.findobj(Text) if t.get_text()]
 
 

@@ -404,6 +404,15 @@ def _load(t: pd.DataFrame, themes: list[str] | None = None) -> list[tuple[str, d
         if len(themes) <= 3
         else "Of the themes here"  # a chart's themes: its rows say which, and a list would fill its title
     )
+    alone = place[place["roles"] == 1]
+    if themes is not None and not alone.empty:  # a theme one role holds alone rests on it wholly: said first
+        holders = alone.drop_duplicates("theme")
+        sole = (
+            f"Only {the(str(holders['role'].iloc[0]))} holds {holders['theme'].iloc[0]}"
+            if len(holders) == 1
+            else f"{len(holders)} themes here are each held by one role ({join_names(holders['theme'].astype(str))})"
+        )
+        among = f"{sole}; of those two roles or more share"
     if not leads:
         found = shared["theme"].drop_duplicates().tolist()
         where = f"In the one shared theme{here}, {found[0]}," if len(found) == 1 else f"In every shared theme{here},"

@@ -136,7 +136,7 @@ def test_the_load_of_some_themes_keeps_each_roles_colour_from_the_whole_table():
     single = charts.plot_load(df, themes=["x"]).get_title(loc="left").replace("\n", " ")
     assert single == "Only one role holds x, so its load is not shared."  # not "no theme is held by two roles"
     kept = charts.plot_load(df, themes=["x", "y", "z"]).get_title(loc="left").replace("\n", " ")
-    assert kept.startswith("Of the themes here (x, y and z), z rests most on one role: the D holds")  # said of these
+    assert kept.startswith("Only the A holds x; of those two roles or more share, z rests most on one role: the D")
     from rolekit.display import show
 
     assert show(charts.plot_load, df, themes=[]).data == (

@@ -409,3 +409,27 @@ def test_the_load_of_some_themes_says_so_and_names_one_leader_of_two_tied_themes
         "Of the themes here (governance and decisions), governance and decisions rest most on one role, tied at 60%: "
         "the CEO holds 3 of governance's 5 responsibilities and 3 of decisions' 5 responsibilities."
     ]  # not "of the themes two roles or more share", which operations and collaboration lead at 75%
+
+
+def test_the_load_of_some_themes_says_first_a_theme_one_role_holds_alone():
+    """Of governance (shared) and decisions (the Managing Director's alone), decisions rests most on one role."""
+    team = pd.DataFrame(
+        {
+            "role": ["Managing Director"] * 2 + ["Head of Finance"] + ["Managing Director"] * 2,
+            "responsibility": ["Chairs the board", "Sets policy", "Reports risk", "Picks suppliers", "Signs deals"],
+            "scope": "internal",
+            "horizon": "long-term",
+            "theme": ["governance", "governance", "governance", "decisions", "decisions"],
+        }
+    )
+    [text] = findings(team, "load", themes=["governance", "decisions"])["text"]
+    assert text == (
+        "Only the Managing Director holds decisions; of those two roles or more share, governance rests most on one "
+        "role: the Managing Director holds 2 of its 3 responsibilities (67%); the Head of Finance holds the rest."
+    )
+    team = team.assign(role=["A", "A", "B", "C", "D"], theme=["governance"] * 3 + ["decisions", "finance"])
+    [text] = findings(team, "load", themes=["governance", "decisions", "finance"])["text"]
+    assert text.startswith(
+        "2 themes here are each held by one role (finance and decisions); of those two roles or more share, "
+        "governance rests most on one role: the A holds 2"
+    ), text

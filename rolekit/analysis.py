@@ -343,11 +343,16 @@ def tally(df: pd.DataFrame, rows: str = "role", columns: Sequence[str] = ("scope
     return table
 
 
+NO_SOURCE = "no source given"  # the column of rows without a source, in a table whose other rows have one
+
+
 def evidence(df: pd.DataFrame) -> pd.DataFrame:
     """Where the table's rows come from: responsibilities per role and source, or per role and cell without sources.
 
     Roles are the rows (a table of twelve roles still fits a slide), with totals. A
-    table without a ``source`` value in any row is counted by scope x horizon cell.
+    table without a ``source`` value in any row is counted by scope x horizon cell; in
+    one with sources, rows without one are counted under :data:`NO_SOURCE`, so that every
+    row is in the totals.
 
     >>> import rolekit
     >>> evidence(rolekit.load_responsibilities()).columns.tolist()
@@ -355,7 +360,9 @@ def evidence(df: pd.DataFrame) -> pd.DataFrame:
     >>> evidence(pd.DataFrame({"role": ["CFO"], "scope": ["internal"], "horizon": ["daily"]})).columns.tolist()
     ['internal/daily', 'internal/long-term', 'external/daily', 'external/long-term', 'total']
     """
-    if "source" in df and tidy(df[["source"]])["source"].notna().any():
+    if "source" in df and (sources := tidy(df[["source"]])["source"]).notna().any():
+        if sources.isna().any():
+            df = df.assign(source=sources.astype(object).where(sources.notna(), NO_SOURCE))
         return tally(df, "role", "source")
     return tally(df, "role", ["scope", "horizon"])
 

@@ -498,11 +498,20 @@ def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if len(support):
         out.append(
             (
-                f"{len(single)} of {len(support)} role-theme pairs rest on a single source.",
+                f"{len(single)} of {len(support)} role-theme pairs rest on a single source{_left_out(t)}.",
                 {"single": len(single), "pairs": len(support)},
             )
         )
     return out
+
+
+def _left_out(t: pd.DataFrame) -> str:
+    """``; 1 row without a source is not counted``: the rows :func:`findings` left out of ``t``, lacking a value."""
+    columns, n = t.attrs.get("left_out", ([], 0))
+    if not n:
+        return ""
+    lacking = " or ".join(f"a {c}" for c in columns)
+    return f"; {plural(n, 'row')} without {lacking} {'is' if n == 1 else 'are'} not counted"
 
 
 def _clashes(t: pd.DataFrame) -> list[tuple[str, dict]]:
@@ -628,6 +637,7 @@ def findings(df: pd.DataFrame, topic: str | None = None, themes: str | Iterable[
             require(t, _NEEDS[name], f"for the {name} findings")
             usable = t.dropna(subset=_NEEDS[name])
             usable.attrs["roles"] = [str(r) for r in t["role"].unique()]  # the whole table's, for "the table has one"
+            usable.attrs["left_out"] = [c for c in _NEEDS[name] if t[c].isna().any()], len(t) - len(usable)
             made = (
                 (_load(usable, kept) if name == "load" else _MAKERS[name](usable))
                 if len(usable)

@@ -247,3 +247,18 @@ def test_the_old_names_of_the_gaps_still_work_and_say_they_are_deprecated():
     with pytest.warns(DeprecationWarning, match=r"listing\(contested=\.\.\.\) is now listing\(gaps=\.\.\.\)"):
         listed = rolekit.listing(df, contested=True)
     pd.testing.assert_frame_equal(listed, rolekit.listing(df, gaps=True))
+
+
+def test_evidence_counts_every_row_those_without_a_source_too():
+    df = pd.DataFrame(
+        {
+            "role": ["Head of Finance", "Head of Finance", "Managing Director", "Head of Finance"],
+            "scope": "internal",
+            "horizon": "daily",
+            "source": ["HR policy", None, "Board pack", "Board pack"],
+        }
+    )
+    table = rolekit.evidence(df)
+    assert table.loc["Head of Finance", "no source given"] == 1 and table.loc["Head of Finance", "total"] == 3
+    assert table.loc["total", "total"] == len(df)
+    assert "no source given" not in rolekit.evidence(df.dropna()).columns  # only where a row lacks one

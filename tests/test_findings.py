@@ -433,3 +433,11 @@ def test_the_load_of_some_themes_says_first_a_theme_one_role_holds_alone():
         "2 themes here are each held by one role (finance and decisions); of those two roles or more share, "
         "governance rests most on one role: the A holds 2"
     ), text
+
+
+def test_the_sources_sentence_says_how_many_rows_it_leaves_out_for_want_of_a_source():
+    df = rolekit.load_responsibilities()
+    df = df.assign(source=df["source"].astype(object).where(df.index != df.index[0], None))
+    text = findings(df, "sources")["text"].iloc[-1]
+    assert text.endswith("rest on a single source; 1 row without a source is not counted."), text
+    assert findings(rolekit.load_responsibilities(), "sources")["text"].iloc[-1].endswith("single source.")

@@ -86,7 +86,9 @@ def named_within(name: str) -> str | None:
     For a team's titles that say more than the role: "Chief Executive Officer and
     Co-Founder" is the CEO. Only the start counts, so a "Deputy CEO" or a "Chief of
     Staff to the CEO" is not taken for the CEO, a name holding two roles' names is
-    neither, and nor is the role's office, team or staff ("CEO's office", "COO Team").
+    neither, and nor is the role's office, team or staff ("CEO's office", "COO Team"). A
+    leading "Group", as in a "Group Chief Executive" who runs a group of companies, is read
+    past.
 
     >>> named_within("Chief Executive Officer and Co-Founder"), named_within("COO & acting CFO")
     ('CEO', 'COO')
@@ -94,8 +96,10 @@ def named_within(name: str) -> str | None:
     (None, None, None)
     >>> named_within("CEO's office"), named_within("COO Team"), named_within("CEO Support Staff")
     (None, None, None)
+    >>> named_within("Group Chief Executive and Board Member"), named_within("Group COO"), named_within("CEO Group")
+    ('CEO', 'COO', None)
     """
-    words = _key(name)
+    words = re.sub(r"^group\s+", "", _key(name))
     if set(re.findall(r"\w+", words)) & _ENTOURAGE or re.search(r"['’]", words):
         return None
     found = {role for key, role in _names().items() if re.match(rf"{re.escape(key)}(?!\w)", words)}

@@ -17,33 +17,50 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#996600", "#000000", "#8
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 
 
-def _slots(roles: Iterable[str]) -> dict[str, int]:
+def _slots(roles: Iterable[str], beside: Iterable[str] = ()) -> dict[str, int]:
     """Each role's place in the table's order.
 
     Roles of the bundled roles.csv come first (in its order), then the others as given.
     A role named for a bundled one ("Chief Executive Officer", see :mod:`rolekit.roles`)
     counts as it. So the first two roles of any table get the two strongest colours, and
     the CEO and COO get the same two in every table that has both, whatever it calls them.
+
+    ``beside``: the roles of a second table drawn in the same chart. They keep the places
+    they have in their own table's charts; a role of ``roles`` takes the place of the one
+    of them that means the same, or a place after theirs.
     """
     meant = role_mapping(roles)
     known = bundled_roles()
     order = [r for k in known for r in meant if meant[r] == k] + [r for r in meant if meant[r] not in known]
-    return {r: order.index(r) for r in meant}
+    if not beside:
+        return {r: order.index(r) for r in meant}
+    slots = _slots(beside)
+    by_meaning = {m: slots[r] for r, m in role_mapping(list(slots)).items()}
+    for r in order:
+        by_meaning.setdefault(meant[r], max(slots.values(), default=-1) + 1)
+        slots.setdefault(r, by_meaning[meant[r]])
+    return slots
 
 
-def role_colors(roles: Iterable[str]) -> dict[str, str]:
+def role_colors(roles: Iterable[str], beside: Iterable[str] = ()) -> dict[str, str]:
     """A fixed colour for each role: the same role gets the same colour in every chart.
+
+    ``beside``: the roles of a second table in the same chart (a comparison), which keep
+    their own colours; a role of ``roles`` takes the colour of the one that means the
+    same, or one none of them has.
 
     >>> role_colors(["COO", "CFO", "CEO"])
     {'COO': '#D55E00', 'CFO': '#009E73', 'CEO': '#0072B2'}
     >>> role_colors(["Head Chef", "Sommelier"])
     {'Head Chef': '#0072B2', 'Sommelier': '#D55E00'}
+    >>> role_colors(["CEO", "COO"], beside=["Chief Operating Officer", "Head Chef"])
+    {'Chief Operating Officer': '#0072B2', 'Head Chef': '#D55E00', 'CEO': '#009E73', 'COO': '#0072B2'}
     """
-    return {r: PALETTE[slot % len(PALETTE)] for r, slot in _slots(roles).items()}
+    return {r: PALETTE[slot % len(PALETTE)] for r, slot in _slots(roles, beside).items()}
 
 
-def role_markers(roles: Iterable[str]) -> dict[str, str]:
-    """A marker shape per role, so roles differ in shape as well as colour.
+def role_markers(roles: Iterable[str], beside: Iterable[str] = ()) -> dict[str, str]:
+    """A marker shape per role, so roles differ in shape as well as colour (``beside``: as :func:`role_colors`).
 
     Once the colours run out the shapes shift by one, keeping each pair of colour
     and shape unique for up to 64 roles.
@@ -51,24 +68,24 @@ def role_markers(roles: Iterable[str]) -> dict[str, str]:
     >>> role_markers(["CEO", "COO"])
     {'CEO': 'o', 'COO': 's'}
     """
-    return {r: MARKERS[(slot + slot // len(PALETTE)) % len(MARKERS)] for r, slot in _slots(roles).items()}
+    return {r: MARKERS[(slot + slot // len(PALETTE)) % len(MARKERS)] for r, slot in _slots(roles, beside).items()}
 
 
 # Hatch patterns for bars, once the colours repeat: the ninth role is the first role's colour with "//", and so on.
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
 
 
-def role_hatches(roles: Iterable[str]) -> dict[str, str]:
+def role_hatches(roles: Iterable[str], beside: Iterable[str] = ()) -> dict[str, str]:
     """A hatch pattern per role for bar charts: none for the first eight roles, then one per round of colours.
 
     Bars have no marker, so a role whose colour repeats another's is told apart by its
-    pattern; each pair of colour and pattern is unique for up to 64 roles.
+    pattern; each pair of colour and pattern is unique for up to 64 roles (``beside``: as :func:`role_colors`).
 
     >>> hatches = role_hatches([f"R{i}" for i in range(10)])
     >>> hatches["R0"], hatches["R8"], hatches["R9"]
     ('', '//', '//')
     """
-    return {r: HATCHES[(slot // len(PALETTE)) % len(HATCHES)] for r, slot in _slots(roles).items()}
+    return {r: HATCHES[(slot // len(PALETTE)) % len(HATCHES)] for r, slot in _slots(roles, beside).items()}
 
 
 def use_style() -> None:

@@ -342,3 +342,22 @@ def test_weights_of_zero_and_a_theme_named_like_the_kits_own_labels_are_drawn_or
         .iloc[0]
         .startswith("The CEO and the (new) have only responsibilities of weight 0, so no shares.")
     )
+
+
+def test_a_comparison_draws_each_team_role_in_the_colour_its_other_charts_give_it():
+    """The team's roles keep their own table's colours; the articles' CEO, which the team lacks, takes a free one."""
+    articles = rolekit.load_responsibilities()
+    team = pd.DataFrame(
+        {
+            "role": ["Managing Director", "Chief Operating Officer", "Head of Finance"] * 4,
+            "responsibility": [f"Duty number {i}" for i in range(12)],
+            "scope": "internal",
+            "horizon": "daily",
+        }
+    )
+    own = role_colors(rolekit.tidy(team)["role"].cat.categories)
+    ax = charts.plot_compare(articles, team)
+    drawn = {t.get_text().rsplit(" (", 1)[0]: matplotlib.colors.to_hex(t.get_color()) for t in ax.texts}
+    assert {r: drawn[r] for r in own} == {r: c.lower() for r, c in own.items()}
+    assert drawn["COO"] == drawn["Chief Operating Officer"]  # one meaning, one colour
+    assert drawn["CEO"] not in {c.lower() for c in own.values()}

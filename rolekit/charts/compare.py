@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from ..categories import tidy
 from ..compare import MATCH, compare, has_themes, summary, table_names
 from ..findings import opening, pct, plural
 from ..roles import role_mapping
@@ -21,16 +22,9 @@ _ONLY = "#777777"
 _NOBODY = object()  # the node of rows the other table does not have: never equal to a role, whatever its name
 
 
-def _across(style: Any, roles_b: list[str], roles_a: list[str]) -> dict[str, str]:
-    """``style`` (:func:`rolekit.style.role_colors` or ``role_hatches``) for the roles of two tables at once.
-
-    A role of each table is styled as the bundled role it means (so the CEO and a "Chief
-    Executive Officer" look alike) and no two roles that mean different things share a
-    style, whichever table they are in.
-    """
-    meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
-    by_meaning = style(list(dict.fromkeys([*meant_b.values(), *meant_a.values()])))
-    return {r: by_meaning[meant_b[r]] for r in roles_b} | {r: by_meaning[meant_a[r]] for r in roles_a}
+def _table_roles(df: pd.DataFrame) -> list[str]:
+    """Every role of ``df`` in the order its own charts style them (so a role keeps its colour here)."""
+    return [str(r) for r in tidy(df[["role"]])["role"].cat.categories]
 
 
 @chart("Flow chart of responsibilities from each role of the first table (left) to each role of the second (right)")
@@ -61,7 +55,7 @@ def plot_compare(
     roles_b = [str(r) for r in changes["role_before"].cat.categories if r in set(changes["role_before"].dropna())]
     roles_a = [str(r) for r in changes["role_after"].cat.categories if r in set(changes["role_after"].dropna())]
     meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
-    colors = _across(role_colors, roles_b, roles_a)
+    colors = role_colors(_table_roles(before), beside=_table_roles(after))
     left = [_NOBODY if pd.isna(r) else str(r) for r in changes["role_before"]]
     right = [_NOBODY if pd.isna(r) else str(r) for r in changes["role_after"]]
     flows: dict[tuple[object, object], int] = {}
@@ -223,9 +217,8 @@ def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None
     distance = (shares["share_before"] - shares["share_after"]).abs().groupby(shares["group"], sort=False).sum()
     kept = set(distance.sort_values(ascending=False, kind="stable").index[: max(1, min(_MAX_GROUPS, int(room // 19)))])
     groups = [g for g in groups if g in kept]
-    roles_b = [str(r) for r in changes_roles(before)]
-    roles_a = [str(r) for r in changes_roles(after)]
-    colors, hatches = _across(role_colors, roles_b, roles_a), _across(role_hatches, roles_b, roles_a)
+    colors = role_colors(_table_roles(before), beside=_table_roles(after))
+    hatches = role_hatches(_table_roles(before), beside=_table_roles(after))
     first, second = table_names(before, after)
     for x0, side, heading in ((0.0, "before", first), (_GAP, "after", second)):
         heading = opening(heading)
@@ -275,11 +268,3 @@ def plot_split(before: pd.DataFrame, after: pd.DataFrame, ax: Axes | None = None
         text += f" Showing the {len(groups)} {level}s whose split differs most; {left_out} more not shown."
     _title(ax, text)
     return ax
-
-
-def changes_roles(df: pd.DataFrame) -> list[str]:
-    """The roles of ``df`` with at least one row, in rolekit's order."""
-    from ..categories import tidy
-
-    t = tidy(df[["role"]])
-    return [str(r) for r in t["role"].cat.categories if r in set(t["role"].dropna())]

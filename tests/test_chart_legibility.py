@@ -12,7 +12,8 @@ from conftest import NAMES, generated
 import rolekit
 from rolekit import charts
 
-CASES = [(n, 10, False) for n in (1, 2, 4, 8, 12)] + [(4, 20, False), (12, 20, True)]
+# 3 roles: the most whose counts head each cell of the scope x horizon map
+CASES = [(n, 10, False) for n in (1, 2, 3, 4, 8, 12)] + [(4, 20, False), (12, 20, True)]
 
 pytestmark = pytest.mark.usefixtures("close_figures")
 
@@ -145,3 +146,9 @@ def test_the_exercise_charts_are_legible_with_40_character_role_names(roles, tmp
     scores = rolekit.score_sheets(tmp_path / "form.csv", tmp_path / "key.csv")
     for draw in (rolekit.plot_agreement, rolekit.plot_disputed, rolekit.plot_room_vs_key):
         _legible(draw(scores))
+
+
+def test_the_maps_cell_counts_never_run_into_the_next_cell():
+    """Three roles of 15 to 23 characters: their counts in one line are wider than a cell, so the dots show them."""
+    df = generated(3, rows=30, names=["Chief Operating Officer", "Managing Director", "Head of Finance"])
+    _legible(charts.plot_scope_horizon(df))

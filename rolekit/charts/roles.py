@@ -92,6 +92,8 @@ def plot_scope_horizon(df: pd.DataFrame, ax: Axes | None = None, kind: str = "au
         )
         for c in CELLS
     }
+    if any(_text_width(n, 12) > 0.96 * cell_w - 8 for _, n in headers.values()):  # long names: a count line too wide
+        headers = {c: (header, "") for c, (header, _) in headers.items()}  # for its cell; the dots give the counts
     two_lines = any(_text_width(h, 13) + _text_width(n, 12) + 24 > 0.96 * cell_w for h, n in headers.values())
     band = 46.0 if two_lines else 28.0  # points: the header band of each cell
     bottom = 0.04

@@ -361,3 +361,14 @@ def test_a_comparison_draws_each_team_role_in_the_colour_its_other_charts_give_i
     assert {r: drawn[r] for r in own} == {r: c.lower() for r, c in own.items()}
     assert drawn["COO"] == drawn["Chief Operating Officer"]  # one meaning, one colour
     assert drawn["CEO"] not in {c.lower() for c in own.values()}
+
+
+def test_the_flow_charts_role_counts_are_the_tables_rows_those_naming_a_duty_again_too():
+    articles = rolekit.load_responsibilities()
+    team = pd.concat([articles, articles.iloc[[0, 1]]], ignore_index=True)  # two rows say again what two others say
+    team = team.drop(columns="id")
+    assert (rolekit.compare(articles, team)["change"] == "repeated").sum() == 2
+    ax = charts.plot_compare(articles, team)
+    labels = {t.get_text().rsplit(" (", 1)[0]: t.get_text() for t in ax.texts if t.get_text().endswith(")")}
+    for role, n in team["role"].value_counts().items():
+        assert labels[role] == f"{role} ({n})"

@@ -87,10 +87,14 @@ def plot_compare(
     _label_moves(ax, moves, height)
     first, second = table_names(before, after)
     only_b, only_a = f"only in {first}", f"only in {second}"
+    held = {  # every row of each role, repeated ones too: a role's count is its rows in its table
+        side: every[f"role_{side}"].astype(str).value_counts().to_dict() for side in ("before", "after")
+    }
     for nodes, x, ha, side in ((nodes_left, _LEFT - 0.01, "right", left), (nodes_right, _RIGHT + 0.01, "left", right)):
         for r in nodes:
             name = (only_a if side is left else only_b) if r is _NOBODY else r
-            count = f" ({side.count(r)})"  # kept whole: a long name is cut, never its count
+            n = side.count(r) if r is _NOBODY else held["before" if side is left else "after"][r]
+            count = f" ({n})"  # kept whole: a long name is cut, never its count
             room = (_LEFT - 0.02) * _axes_width(ax) - _text_width(count, 12)
             ax.text(
                 x,

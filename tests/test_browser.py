@@ -174,6 +174,58 @@ def test_the_slides_work_offline(browser, tmp_path):
     page.close()
 
 
+def test_a_table_too_long_for_its_slide_is_set_smaller_until_its_last_row_shows(browser, tmp_path):
+    """Seven roles of 33 to 38 characters by seven sources, as slide 2 showed a team's evidence: its total row shows."""
+    import nbformat
+
+    import rolekit
+    from rolekit.display import table
+    from rolekit.seminar import DECK, handout_body
+
+    names = [
+        "Group Chief Executive and Board Member",
+        "Vice President of Global Operations",
+        "Director of Marketing & Communications",
+        "Head of People, Culture and Learning",
+        "Chief Technology and Data Officer",
+        "Director of Strategy and Partnerships",
+        "Head of Legal and Regulatory Affairs",
+    ]
+    sources = [
+        "Exec handbook",
+        "Ops charter",
+        "Marketing plan",
+        "HR charter",
+        "Tech roadmap",
+        "Strategy memo",
+        "Legal charter",
+    ]
+    df = pd.DataFrame({"role": names * 3, "scope": "internal", "horizon": "daily", "responsibility": "x"})
+    df["source"] = [sources[k % 7] for k in range(len(df))]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("## The evidence, role by role", metadata={"slideshow": {"slide_type": "slide"}}),
+        nbformat.v4.new_code_cell(
+            "rolekit.show(rolekit.evidence, df)", outputs=[nbformat.v4.new_output("display_data")]
+        ),
+    ]
+    nb.cells[1].outputs[0].data = {"text/html": table(rolekit.evidence(df))._repr_html_()}
+    executed = tmp_path / DECK
+    nbformat.write(nb, executed)
+    (tmp_path / "deck.slides.html").write_text(handout_body(executed, DECK))
+    (tmp_path / "reveal.js").symlink_to(REVEAL)
+    page = _page(browser, "file://")
+    page.set_viewport_size({"width": 1280, "height": 720})  # the projector's: the slide drawn at its own size
+    page.goto((tmp_path / "deck.slides.html").as_uri())
+    page.wait_for_function("() => typeof Reveal !== 'undefined' && Reveal.isReady()", timeout=30_000)
+    size, last = page.evaluate(
+        """() => { const t = document.querySelector('section.present table'), r = t.rows[t.rows.length - 1];
+                   return [parseFloat(getComputedStyle(t).fontSize), r.getBoundingClientRect().bottom]; }"""
+    )
+    assert 16 <= size < 24 and last <= 720, (size, last)  # at 24 px, the slides' size for tables, it is 736 px tall
+    page.close()
+
+
 # axe-core's WCAG 2.1 A and AA rules, and its best practices, which hold the rules an empty table header
 # (empty-table-header) and a page without a main landmark (landmark-one-main, region) break.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

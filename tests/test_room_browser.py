@@ -87,6 +87,7 @@ def test_a_phone_joins_answers_saves_reloads_and_finds_its_answers(browser, serv
     page.screenshot(path=str(SHOTS / "room-join-phone.png"))
     page.get_by_role("button", name="Join").click()
     page.wait_for_selector("#answers")
+    assert "Each tap is saved at once" in page.inner_text("#intro")  # the page's script saves each tap
     key = server.key.set_index("item")
     for item in ("Q01", "Q02", "Q03"):
         for d in ("role", "scope", "horizon"):
@@ -118,6 +119,7 @@ def test_the_page_works_with_javascript_off(browser, server):
     page.goto(server.join)
     page.get_by_role("button", name="Join").click()
     page.wait_for_selector("#answers")
+    assert "then tap Save to keep them" in page.inner_text("#intro")  # not "each tap is saved": taps alone are not
     _tap(page, "Q05-role", server.key.set_index("item").loc["Q05", "role"])
     _tap(page, "Q05-horizon", "daily")
     page.get_by_role("button", name="Save").click()

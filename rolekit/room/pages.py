@@ -88,6 +88,7 @@ _ANSWER_SCRIPT = """
 (function(){
 var form=document.getElementById('answers'),status=document.getElementById('status');
 if(!form||!window.fetch||!window.URLSearchParams)return;
+var intro=document.getElementById('intro');if(intro)intro.textContent=intro.getAttribute('data-taps');
 form.addEventListener('change',function(e){
 var t=e.target;if(!t.name)return;
 var body=new URLSearchParams();body.append(t.name,t.value);
@@ -248,10 +249,9 @@ def participant_page(
         else f'<div class="bar"><div><p id="status" role="status">{escape(status)}</p>'
         "<button type=submit>Save</button></div></div>"
     )
-    intro = (
-        "Tap one answer in each row. Each tap is saved at once (or tap Save); you can change any answer until "
-        "the facilitator closes the round."
-    )
+    until = "you can change any answer until the facilitator closes the round."
+    taps = f"Tap one answer in each row. Each tap is saved at once (or tap Save); {until}"  # the script says so
+    intro = f"Tap one answer in each row, then tap Save to keep them; {until}"  # without JavaScript: Save alone
     return _page(
         round.title,
         f"<h1>{escape(round.title)}</h1><p class=note>You are {escape(who)}."
@@ -261,8 +261,9 @@ def participant_page(
             if rejoin and not closed
             else "</p>"
         )
-        + f"{said}<p>{escape(status if closed else intro)}</p>"
-        f'<form id="answers" method="post" action="{escape(action)}">'
+        + f"{said}"
+        + (f"<p>{escape(status)}</p>" if closed else f'<p id="intro" data-taps="{escape(taps)}">{escape(intro)}</p>')
+        + f'<form id="answers" method="post" action="{escape(action)}">'
         + (f"<fieldset disabled>{cards}</fieldset>" if closed else cards)
         + bar
         + "</form>",

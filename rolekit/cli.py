@@ -555,6 +555,7 @@ def _room(args: argparse.Namespace) -> int:
         return 0
     started = start(round, out, args.host, args.port, args.hours, args.max_participants)
     print(banner(started, round, sys.stdout.isatty()), flush=True)
+    port = started.sock.getsockname()[1]
     why, closed = started.run()
     import signal
 
@@ -565,6 +566,9 @@ def _room(args: argparse.Namespace) -> int:
             ""
             if closed
             else " The round is still open: run the same command to carry on, or add --close to write its results."
+            + (  # --port 0 takes any free port: the same command would give the phones another address
+                f" To keep the phones' address, give --port {port} instead of --port 0." if args.port == 0 else ""
+            )
         ),
         flush=True,
     )

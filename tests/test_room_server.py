@@ -197,6 +197,7 @@ def test_a_session_addresses_qr_code_live_count_a_port_in_use_and_ctrl_c(folder,
     assert len(qr) >= 15  # the code, in half blocks
     assert any("Only this laptop can join" in line for line in lines)
     assert "Stopped. The round is still open: run the same command to carry on" in said
+    assert f"To keep the phones' address, give --port {server.port} instead of --port 0." in said  # 0: any port
     assert server.process.returncode == 0 and "Traceback" not in server.process.stderr.read()
 
 

@@ -126,7 +126,7 @@ def quick_entry(sheet: Worksheet, participants: int) -> pd.DataFrame:
 
 
 def sheet_html(sheet: Worksheet, roles: Sequence[str], title: str = "Who does it?") -> str:
-    """A one-page printable worksheet in large type: works offline, prints on A4 and Letter."""
+    """A printable worksheet in large type: works offline, prints on A4 and Letter (two roles: 15 items a page)."""
     choices = {"role": roles, "scope": ALLOWED["scope"], "horizon": ALLOWED["horizon"]}
     head = "".join(f"<th>{d}</th>" for d in DIMENSIONS)
     rows = "".join(

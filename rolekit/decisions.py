@@ -742,12 +742,12 @@ def raci_against(
         if len(differ)
         else f"On the {n} decision{'s' * (n != 1)} both tables hold, every role has the same letter."
     )
-    only = [
-        f"{len(keys)} {'is' if len(keys) == 1 else 'are'} only in {where}"
-        for keys, where in ((mine - theirs, "this table"), (theirs - mine, name))
-        if keys
-    ]
-    return said + (f" Of the decisions, {' and '.join(only)}." if only else "")
+    only = [(len(keys), where) for keys, where in ((mine - theirs, "this table"), (theirs - mine, name)) if keys]
+    if not only:
+        return said
+    (first, where), *other = only
+    noun = f"{first} decision{'s' * (first != 1)} {'is' if first == 1 else 'are'}"
+    return said + f" {noun} only in {where}" + "".join(f", {n} only in {there}" for n, there in other) + "."
 
 
 def _holders(t: pd.DataFrame, letter: str, word: str, limit: int = 4) -> str:

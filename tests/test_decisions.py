@@ -393,10 +393,11 @@ def test_raci_against_says_what_differs_on_shared_decisions_and_which_are_only_i
     first = d["decision"].iloc[0]
     fewer = d[d["decision"] != first]
     assert raci_against(fewer, d, name="the articles") == (
-        "On the 12 decisions both tables hold, every role has the same letter. Of the decisions, 1 is only in the "
-        "articles."
+        "On the 12 decisions both tables hold, every role has the same letter. 1 decision is only in the articles."
     )
-    assert raci_against(d, fewer).endswith("Of the decisions, 1 is only in this table.")
+    assert raci_against(d, fewer).endswith("every role has the same letter. 1 decision is only in this table.")
+    other = pd.concat([fewer, pd.DataFrame({"decision": ["Elsewhere"] * 2, "role": ["CEO", "COO"], "raci": "A"})])
+    assert raci_against(d, other).endswith(" 1 decision is only in this table, 1 only in the other table.")
     assert raci_against(d, pd.DataFrame({"decision": ["Elsewhere"], "role": ["CEO"], "raci": ["A"]})) == (
         "None of this table's 13 decisions is among the other table's 1: decisions match by their wording "
         "(ignoring case), so a decision worded differently counts as another one."

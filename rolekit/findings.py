@@ -498,7 +498,16 @@ def _sources(t: pd.DataFrame) -> list[tuple[str, dict]]:
     if len(support):
         out.append(
             (
-                f"{len(single)} of {len(support)} role-theme pairs rest on a single source{_left_out(t)}.",
+                (
+                    "No role-theme pair rests"
+                    if not len(single)
+                    else f"{len(single)} of {len(support)} role-theme pairs rest"
+                    if len(single) < len(support)
+                    else "The one role-theme pair rests"
+                    if len(support) == 1
+                    else f"All {len(support)} role-theme pairs rest"
+                )
+                + f" on a single source{_left_out(t)}.",
                 {"single": len(single), "pairs": len(support)},
             )
         )

@@ -441,3 +441,15 @@ def test_the_sources_sentence_says_how_many_rows_it_leaves_out_for_want_of_a_sou
     text = findings(df, "sources")["text"].iloc[-1]
     assert text.endswith("rest on a single source; 1 row without a source is not counted."), text
     assert findings(rolekit.load_responsibilities(), "sources")["text"].iloc[-1].endswith("single source.")
+
+
+def test_the_sources_sentence_says_all_when_every_pair_rests_on_one_source():
+    one = pd.DataFrame({"role": ["A", "B"], "theme": ["x", "y"], "source": ["s", "t"], "scope": "internal"})
+    assert findings(one.assign(horizon="daily"), "sources")["text"].iloc[-1] == (
+        "All 2 role-theme pairs rest on a single source."
+    )
+    assert findings(one.iloc[:1].assign(horizon="daily"), "sources")["text"].iloc[-1] == (
+        "The one role-theme pair rests on a single source."
+    )
+    two = pd.DataFrame({"role": "A", "theme": "x", "source": ["s", "t"], "scope": "internal", "horizon": "daily"})
+    assert findings(two, "sources")["text"].iloc[-1] == "No role-theme pair rests on a single source."

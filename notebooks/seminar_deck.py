@@ -52,6 +52,9 @@ rolekit.show(rolekit.takeaways, df, topic="profile")
 # %%
 rolekit.show(rolekit.plot_role_profiles, df)
 
+# %% slideshow={"slide_type": "notes"}
+rolekit.show(rolekit.takeaways, df, topic="shares")
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Shared themes
 
@@ -75,6 +78,9 @@ rolekit.show(rolekit.takeaways, df, topic="load")
 
 # %%
 rolekit.show(rolekit.plot_theme_differences, df)
+
+# %% slideshow={"slide_type": "notes"}
+rolekit.show(rolekit.takeaways, df, topic="differences")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Where the articles disagree

@@ -123,7 +123,8 @@ def _pixels(figure: Figure) -> bytes:
 
     own_canvas, own_dpi = figure.canvas, figure.dpi
     own_colours = {"facecolor": figure.get_facecolor(), "edgecolor": figure.get_edgecolor()}
-    saved = {part: matplotlib.rcParams[f"savefig.{part}"] for part in own_colours}
+    rc = matplotlib.rcParams
+    saved = {"facecolor": rc["savefig.facecolor"], "edgecolor": rc["savefig.edgecolor"]}
     try:
         figure.set(**{part: colour for part, colour in saved.items() if colour != "auto"})
         figure.dpi = DPI

@@ -324,3 +324,12 @@ def test_every_page_for_people_passes_axe(browser, pages, name):
     assert [(n, v) for n, r in enumerate(results, start=1) for v in r["violations"]] == []
     assert page.refused == []
     page.close()
+
+
+@pytest.mark.parametrize("name", ["report", "report, four roles"])
+def test_a_score_report_fits_a_phone(browser, pages, name):
+    page = _page(browser, "file://")
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(pages[name].as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.close()

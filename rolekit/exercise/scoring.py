@@ -480,11 +480,12 @@ def report_html(scores: Scores, charts: dict[str, tuple[bytes, str]], source: st
     skipped = escape(_skipped(scores)).capitalize()
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Tagging exercise: results</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: 20px; max-width: 1280px; margin: 1em auto;
   padding: 0 1em; }}
 img {{ width: 100%; }} table {{ border-collapse: collapse; }}
-td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; }}
+td, th {{ border: 1px solid #aaa; padding: 4px 8px; text-align: left; overflow-wrap: anywhere; }}
 </style>
 </head><body><main>
 <h1>Tagging exercise: results</h1>

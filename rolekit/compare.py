@@ -249,27 +249,36 @@ def _alike(
 
 
 _SHORT = 4  # content words: two texts this short may say the same with one word in common
+_STEM = 6  # letters two words begin with to count as one in common: investor and investment, operations and operational
 
 
 def _enough_in_common(a: list[str], b: list[str]) -> np.ndarray:
     """Whether each pair of content-word strings shares enough to be one duty: two words, or one between short texts.
 
     The score is 1 when every word of the shorter text is in the longer, so "Reports to
-    the CEO" would match any row with "reports" in it; one word in common is enough
-    only when neither text has more than :data:`_SHORT` content words and both or
-    neither name a role.
+    the CEO" would match any row with "reports" in it. Words that begin with the same
+    :data:`_STEM` letters count as one. One word in common is enough only when neither
+    text has more than :data:`_SHORT` content words, both or neither name a role, and
+    what they share (the role too, when both name one) is at least half of the longer:
+    "Builds culture" is "Shapes culture", but "Manages cyber security risk" is not
+    "Manages budgets".
 
-    >>> _enough_in_common(["report ROLE", "report ROLE", "shape culture", "report ROLE"],
+    >>> _enough_in_common(["report ROLE", "report ROLE", "shape culture", "report ROLE", "manage budget",
+    ...                    "raise money bring investor"],
     ...                   ["track time delivery report monday", "report ROLE operational performance",
-    ...                    "build culture", "report risk budget"]).tolist()
-    [False, True, True, False]
+    ...                    "build culture", "report risk budget", "manage cyber security risk",
+    ...                    "raise funding secure investment"]).tolist()
+    [False, True, True, False, False, True]
     """
     out = []
     for x, y in zip(a, b):
         wx, wy = x.split(), y.split()
-        shared = len((set(wx) & set(wy)) - {ROLE})
+        stems_x, stems_y = ({w[:_STEM] for w in words if w != ROLE} for words in (wx, wy))
+        shared = len(stems_x & stems_y)
+        both = ROLE in wx and ROLE in wy
         alike = (ROLE in wx) == (ROLE in wy)  # "Reports to the CEO" is about the CEO; "Reports on the budget" is not
-        out.append(shared >= 2 or (shared == 1 and alike and max(len(wx), len(wy)) <= _SHORT))
+        longer = max(len(wx), len(wy))
+        out.append(shared >= 2 or (shared == 1 and alike and longer <= _SHORT and 2 * (shared + both) >= longer))
     return np.array(out, dtype=bool)
 
 

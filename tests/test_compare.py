@@ -628,3 +628,28 @@ def test_a_table_and_its_changed_copy_are_not_both_called_the_articles():
     labels = {t.get_text() for t in rolekit.plot_compare(df, moved).texts}
     assert {"The first table", "The second table"} <= labels and "The articles" not in labels
     assert "the second table" in rolekit.compare_summary(df, moved.iloc[:50])
+
+
+def test_one_generic_word_in_common_is_no_match_when_it_is_a_small_part_of_both():
+    """A team's rows that share only 'manages' or 'oversees' with an article's are its own, not the article's moved."""
+    articles = rolekit.load_responsibilities()
+    team = pd.DataFrame(
+        {
+            "role": ["Head of IT", "Finance Lead", "Finance Lead", "Chief of Staff"],
+            "responsibility": [
+                "Manages cyber security risk",  # not "Manages budgets"
+                "Manages relations with the bank",  # not "Leads and manages the organisation as a whole"
+                "Raises money and brings in investors",  # is "Raises funding and secures investment": invest...
+                "Builds the company culture",  # is "Shapes the company culture": short, culture is half of each
+            ],
+            "scope": "internal",
+            "horizon": "daily",
+        }
+    )
+    c = compare(articles.drop(columns="id"), team).set_index("responsibility")
+    assert c.loc["Manages cyber security risk", "change"] == "added"
+    assert c.loc["Manages relations with the bank", "change"] == "added"
+    assert c.loc["Raises money and brings in investors", "responsibility_before"] == (
+        "Raises funding and secures investment"
+    )
+    assert c.loc["Builds the company culture", "responsibility_before"] == "Shapes the company culture"

@@ -322,6 +322,14 @@ def _work_of(names: list) -> str:
     return join_names(the(possessive(str(r))) for r in names) + " work"
 
 
+_NAMED_LENGTH = 60  # the most characters of role names one side of a difference names; more are counted
+
+
+def _named(roles: list) -> bool:
+    """Whether a sentence names ``roles`` (up to three, of 60 characters in all) rather than counting them."""
+    return len(roles) <= 3 and sum(len(str(r)) for r in roles) <= _NAMED_LENGTH
+
+
 def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     place = positions(t)
     shared = place[(place["roles"] >= 2)]
@@ -342,7 +350,7 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
     word = "long-term" if column == "long_term" else "external"
     high = [r for r, v in here.items() if np.isclose(v, here.max())]
     low = [r for r, v in here.items() if np.isclose(v, here.min())]
-    verb = "is" if len(high) == 1 or len(high) > 3 else "are"  # "the work of 4 roles is"
+    verb = "are" if _named(high) and len(high) > 1 else "is"  # "the work of 4 roles is"
     others = (
         ""
         if len(high) + len(low) == len(here)
@@ -366,12 +374,12 @@ def _differences(t: pd.DataFrame) -> list[tuple[str, dict]]:
         lead_in = f"{len(tied)} differences inside shared themes tie for the largest; one of them: in {theme}, "
     return [
         (
-            f"{lead_in}{_work_of(high) if len(high) <= 3 else f'the work of {len(high)} roles'} {verb} "
+            f"{lead_in}{_work_of(high) if _named(high) else 'the work of ' + plural(len(high), 'role')} {verb} "
             f"{pct(here.max())} {word}, "
             + (
                 join_names(the(possessive(str(r))) for r in low)
-                if len(low) <= 3
-                else f"that of {len(low)} {'others' if len(high) > 3 else 'roles'}"
+                if _named(low)
+                else f"that of {plural(len(low), 'other' if not _named(high) else 'role')}"
             )
             + f" {pct(here.min())}{others}.",
             {"theme": str(theme), "dimension": word, "gap": float(spread.loc[theme, column])},

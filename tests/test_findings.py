@@ -453,3 +453,21 @@ def test_the_sources_sentence_says_all_when_every_pair_rests_on_one_source():
     )
     two = pd.DataFrame({"role": "A", "theme": "x", "source": ["s", "t"], "scope": "internal", "horizon": "daily"})
     assert findings(two, "sources")["text"].iloc[-1] == "No role-theme pair rests on a single source."
+
+
+def test_a_difference_counts_the_roles_on_a_side_whose_names_would_fill_a_title():
+    names = ["Director of Marketing & Communications", "Director of Strategy and Partnerships", "CEO", "CTO"]
+    df = pd.DataFrame(
+        {
+            "role": names,
+            "responsibility": list("abcd"),
+            "scope": ["external", "external", "internal", "internal"],
+            "horizon": "long-term",
+            "theme": "strategy",
+        }
+    )
+    [text] = findings(df, "differences")["text"]
+    assert text == (
+        "The largest difference inside a shared theme: in strategy, the work of 2 roles is 100% external, "
+        "the CEO's and the CTO's 0%."
+    )

@@ -372,3 +372,16 @@ def test_the_flow_charts_role_counts_are_the_tables_rows_those_naming_a_duty_aga
     labels = {t.get_text().rsplit(" (", 1)[0]: t.get_text() for t in ax.texts if t.get_text().endswith(")")}
     for role, n in team["role"].value_counts().items():
         assert labels[role] == f"{role} ({n})"
+
+
+def test_themes_tied_on_their_largest_difference_are_ranked_by_both_differences():
+    """Ten themes split eight roles 100% on scope; only the last splits them on horizon too: it is among those drawn."""
+    rows = [
+        (f"R{r}", f"t{t}", "external" if r % 2 else "internal", "long-term" if t == 9 and r % 2 else "daily")
+        for t in range(10)
+        for r in range(8)
+    ]
+    df = pd.DataFrame(rows, columns=["role", "theme", "scope", "horizon"]).assign(responsibility="x")
+    ax = charts.plot_theme_differences(df)
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert "t9" in shown and len(shown) < 10, shown

@@ -212,10 +212,9 @@ def plot_theme_differences(df: pd.DataFrame, ax: Axes | None = None, themes: Ite
     line = 11.0  # points: one role's line inside a theme's row, a dot of 8 points with room around it
     legend_rows = _legend_rows(ax, roles)
     room = figure_of(ax).get_size_inches()[1] * 72 * ax.get_position().height / 0.77 - 150 - 20 * legend_rows
-    spread = (
-        shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda v: v.max() - v.min()).max(axis=1)
-    )
-    ranked = list(spread.sort_values(ascending=False, kind="stable").index)
+    gaps = shared.groupby("theme", observed=True)[["external", "long_term"]].agg(lambda v: v.max() - v.min())
+    spread = pd.DataFrame({"most": gaps.max(axis=1), "both": gaps.sum(axis=1)})  # ties: the theme apart on both
+    ranked = list(spread.sort_values(["most", "both"], ascending=False, kind="stable").index)
     fits = 1  # as many of the themes that differ most as fit, each row as tall as the roles it holds need
     while fits < len(ranked):
         holding = shared.loc[shared["theme"].isin(ranked[: fits + 1]), "role"].nunique()

@@ -610,7 +610,17 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
     if only_after:
         sentences.append(f"Only {second} has work in {_some(only_after, level)}.")
     if only_before:
-        sentences.append(f"Nobody in {second} holds anything in {_some(only_before, level)}.")
+        held = set(only_before)  # the groups with rows in the second table, whatever their weight (0 still holds)
+        if "weight" in after:
+            rows = compare_shares(before, after.drop(columns="weight"))
+            held &= set(rows.loc[(rows["level"] == level) & (rows["count_after"] > 0), "group"])
+        else:
+            held = set()
+        nobody, weightless = [g for g in only_before if g not in held], [g for g in only_before if g in held]
+        if nobody:
+            sentences.append(f"Nobody in {second} holds anything in {_some(nobody, level)}.")
+        if weightless:
+            sentences.append(f"{opening(second)} gives {_some(weightless, level)} no weight.")
     return " ".join(sentences)
 
 

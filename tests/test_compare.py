@@ -653,3 +653,21 @@ def test_one_generic_word_in_common_is_no_match_when_it_is_a_small_part_of_both(
         "Raises funding and secures investment"
     )
     assert c.loc["Builds the company culture", "responsibility_before"] == "Shapes the company culture"
+
+
+def test_a_theme_held_only_at_weight_0_is_held_not_missing():
+    """The codebook: a weight of 0 still holds the theme. The summary says the table gives it no weight."""
+    articles = rolekit.load_responsibilities()
+    team = pd.DataFrame(
+        {
+            "role": ["CEO", "COO", "CFO"],
+            "responsibility": ["Sets the strategy", "Runs the plant", "Keeps the books"],
+            "scope": "internal",
+            "horizon": "daily",
+            "theme": ["strategy", "operations", "finance"],
+            "weight": [10, 20, 0],
+        }
+    )
+    said = rolekit.shares_summary(articles, team)
+    assert "the second table gives finance no weight." in said.lower(), said
+    assert "finance" not in said.split("Nobody in")[-1].split(".")[0], said

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -142,7 +143,17 @@ def _matrix(
     held_by = place.groupby("theme", observed=True)["role"].count().reindex(themes)
     for i, count in enumerate(held_by):
         ax.text(i, -1, str(count), ha="center", va="center", fontsize=12, color="#555555")
-    ax.text(-0.6, -1, "roles holding it", ha="right", va="center", fontsize=12, color="#555555", fontweight="bold")
+    ax.annotate(  # set off from the axis line as the role names below it are
+        "roles holding it",
+        (-0.6, -1),
+        xytext=(-matplotlib.rcParams["ytick.major.pad"], 0),
+        textcoords="offset points",
+        ha="right",
+        va="center",
+        fontsize=12,
+        color="#555555",
+        fontweight="bold",
+    )
     ax.set_xticks(range(len(themes)), themes, rotation=90)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(roles)), roles)

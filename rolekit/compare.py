@@ -511,17 +511,15 @@ def compare_shares(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     roles_b, roles_a = [str(r) for r in b["role"].cat.categories], [str(r) for r in a["role"].cat.categories]
     meant_b, meant_a = role_mapping(roles_b), role_mapping(roles_a)
     label = {meant_b[r]: r for r in roles_b} | {meant_a[r]: r for r in roles_a}  # the second table's name wins
-    levels = [("cell", lambda t: t["scope"].astype(str) + "/" + t["horizon"].astype(str))]
-    if "theme" in b and "theme" in a:
-        levels.insert(0, ("theme", lambda t: t["theme"].astype(object)))
+    levels = ["theme", "cell"] if "theme" in b and "theme" in a else ["cell"]
     parts = []
-    for level, group_of in levels:
+    for level in levels:
         counts = []
         for t, side, meant in ((b, "before", meant_b), (a, "after", meant_a)):
             w = weights_of(t) if "weight" in t else np.ones(len(t))
             frame = pd.DataFrame(
                 {
-                    "group": group_of(t).to_numpy(),
+                    "group": _group_of(t, level).to_numpy(),
                     "role": t["role"].astype(str).map(meant).map(label).to_numpy(),
                     side: w,
                 }
@@ -610,12 +608,8 @@ def shares_summary(before: pd.DataFrame, after: pd.DataFrame, level: str = "them
     if only_after:
         sentences.append(f"Only {second} has work in {_some(only_after, level)}.")
     if only_before:
-        held = set(only_before)  # the groups with rows in the second table, whatever their weight (0 still holds)
-        if "weight" in after:
-            rows = compare_shares(before, after.drop(columns="weight"))
-            held &= set(rows.loc[(rows["level"] == level) & (rows["count_after"] > 0), "group"])
-        else:
-            held = set()
+        # groups the second table has rows in, at weight 0 (which still holds them, the codebook says)
+        held = set(_group_of(tidy(after).dropna(subset=_TAGS), level)) if "weight" in after else set()
         nobody, weightless = [g for g in only_before if g not in held], [g for g in only_before if g in held]
         if nobody:
             sentences.append(f"Nobody in {second} holds anything in {_some(nobody, level)}.")
@@ -646,6 +640,13 @@ def _verb(name: str, verb: str) -> str:
 
 def _its(name: str) -> str:
     return "their" if _many(name) else "its"
+
+
+def _group_of(t: pd.DataFrame, level: str) -> pd.Series:
+    """Each row's group at ``level``: its theme, or its scope x horizon cell (``internal/daily``)."""
+    if level == "theme":
+        return t["theme"].astype(object)
+    return t["scope"].astype(str) + "/" + t["horizon"].astype(str)
 
 
 def _groups(level: str, b: pd.DataFrame, a: pd.DataFrame) -> list[str]:

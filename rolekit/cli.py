@@ -496,8 +496,14 @@ def _worksheet(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .exercise import score_sheets, summary
+    import functools
 
+    from . import forks
+    from .exercise import Scores, score_sheets, summary
+
+    scoring = None
+    if args.out and forks.available() and (os.cpu_count() or 1) > 1:  # scored in a fork while matplotlib is imported
+        scoring = forks.started(functools.partial(score_sheets, args.responses, args.key))
     folder = None
     if args.out:  # only then the charts, and matplotlib with them: printing the scores needs neither
         import matplotlib
@@ -507,7 +513,9 @@ def _score(args: argparse.Namespace) -> int:
         from .output import Output
 
         folder = Output(args.out, SCORE_FILES)
-    scores = score_sheets(args.responses, args.key)
+    scores = scoring() if scoring is not None else None
+    if not isinstance(scores, Scores):  # not scored in a fork, or failed there: here, so its error is raised as it was
+        scores = score_sheets(args.responses, args.key)
     for problem in scores.problems:
         print(str(problem), file=sys.stderr)
     _say(summary(scores))

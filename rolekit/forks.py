@@ -3,7 +3,8 @@
 A child forked from a process that has imported pandas and matplotlib starts with them
 imported (copy-on-write, so they cost nothing more), has memory of its own, and sends
 back only its result. :mod:`rolekit.runner` runs each notebook of the series this way,
-and :func:`rolekit.charts.exercise.save_scores` draws its charts side by side.
+and :func:`rolekit.charts.exercise.save_scores` draws its charts side by side;
+``rolekit score --out`` scores the sheets in one (:func:`started`) while it imports matplotlib.
 
 Forks are made only from the main thread, so that a child never inherits a lock that
 one of rolekit's other threads (the room server's) holds midway: :func:`available` says
@@ -24,7 +25,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["available", "in_forks", "run_tasks"]
+__all__ = ["available", "in_forks", "run_tasks", "started"]
 
 T = TypeVar("T")
 
@@ -69,22 +70,7 @@ def in_forks(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> li
         while waiting or running:
             while waiting and len(running) < workers:
                 task = waiting.pop(0)
-                read, write = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # the child: run the task, send its result, leave without the parent's clean-up
-                    os.close(read)
-                    code = 0
-                    try:
-                        outcome: tuple[str, Any] = ("done", tasks[task]())
-                    except BaseException as err:  # whatever it was, the parent says so
-                        outcome, code = ("failed", RuntimeError(f"{type(err).__name__}: {err}")), 1
-                    try:
-                        data = pickle.dumps(outcome)
-                        while data:
-                            data = data[os.write(write, data) :]
-                    finally:
-                        os._exit(code)
-                os.close(write)
+                read, pid = _spawn(tasks[task])
                 running[read] = (task, pid, bytearray())
             ready, _, _ = select.select(list(running), [], [])
             for read in ready:
@@ -93,11 +79,8 @@ def in_forks(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> li
                 if chunk:
                     got += chunk
                     continue
-                os.close(read)
                 del running[read]
-                os.waitpid(pid, 0)
-                _, value = pickle.loads(bytes(got)) if got else ("failed", RuntimeError("the fork ended early"))
-                results[task] = value
+                results[task] = _ended(read, pid, got)
     except BaseException:  # Ctrl-C, or anything else: no child is left running
         for _, pid, _ in running.values():
             try:
@@ -109,6 +92,67 @@ def in_forks(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> li
     finally:
         gc.unfreeze()
     return results
+
+
+def _spawn(task: Callable[[], Any]) -> tuple[int, int]:
+    """Fork a child that runs ``task`` and sends its outcome down a pipe; return the read end and the pid."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run the task, send its result, leave without the parent's clean-up
+        os.close(read)
+        code = 0
+        try:
+            outcome: tuple[str, Any] = ("done", task())
+        except BaseException as err:  # whatever it was, the parent says so
+            outcome, code = ("failed", RuntimeError(f"{type(err).__name__}: {err}")), 1
+        try:
+            data = pickle.dumps(outcome)
+            while data:
+                data = data[os.write(write, data) :]
+        finally:
+            os._exit(code)
+    os.close(write)
+    return read, pid
+
+
+def _ended(read: int, pid: int, got: bytearray) -> Any:
+    """What a child sent, once its pipe is at its end: its result, or its exception."""
+    os.close(read)
+    os.waitpid(pid, 0)
+    _, value = pickle.loads(bytes(got)) if got else ("failed", RuntimeError("the fork ended early"))
+    return value
+
+
+def started(task: Callable[[], T]) -> Callable[[], T | BaseException]:
+    """Start ``task`` in a child forked from this process now; return a function that waits for what it returned.
+
+    For work that can go on beside this process's own: ``rolekit score --out`` scores
+    the sheets in a fork while it imports matplotlib. As with :func:`in_forks`, a task
+    that raises gives its exception instead of a result.
+
+    >>> waiting = started(lambda: os.getpid() != PARENT)
+    >>> waiting()
+    True
+    """
+    if not available():
+        raise RuntimeError("tasks can run in forks only where the operating system can fork (not on Windows)")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read, pid = _spawn(task)
+
+    def result() -> T | BaseException:
+        got = bytearray()
+        try:
+            while chunk := os.read(read, 1 << 16):
+                got += chunk
+        except BaseException:  # Ctrl-C while waiting: the child is not left running
+            os.kill(pid, 9)
+            os.close(read)
+            os.waitpid(pid, 0)
+            raise
+        return _ended(read, pid, got)
+
+    return result
 
 
 def run_tasks(tasks: Sequence[Callable[[], T]], workers: int | None = None) -> list[T | BaseException]:

@@ -136,6 +136,32 @@ def test_a_chart_that_fails_in_its_fork_raises_its_own_error(room, tmp_path, mon
     assert not (tmp_path / "disputed.png").exists()
 
 
+@pytest.mark.slow
+def test_the_command_scores_in_a_fork_and_names_a_bad_sheet_as_it_does_without(room, tmp_path, monkeypatch, capsys):
+    """`rolekit score --out` scores in a fork while it imports matplotlib: the same files, and the same message."""
+    from rolekit import forks
+
+    calls = []
+    started = forks.started
+    monkeypatch.setattr(forks, "started", lambda task: calls.append(task) or started(task))
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert main(["score", str(room), "--out", str(tmp_path / "forked")]) == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("participant,item,x\n")
+    KEY.to_csv(tmp_path / "key.csv", index=False)
+    assert main(["score", str(bad), "--key", str(tmp_path / "key.csv"), "--out", str(tmp_path / "bad")]) == 1
+    forked = capsys.readouterr()
+    monkeypatch.setattr(forks, "available", lambda: False)
+    assert main(["score", str(room), "--out", str(tmp_path / "here")]) == 0
+    assert main(["score", str(bad), "--key", str(tmp_path / "key.csv"), "--out", str(tmp_path / "bad")]) == 1
+    here = capsys.readouterr()
+    assert len(calls) == 2
+    for name in ("scores.csv", "items.csv", "confusion.csv", "report.html"):
+        assert (tmp_path / "forked" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name
+    assert "has a header but no data rows" in forked.err and forked.err == here.err
+    assert forked.out.replace("forked", "here") == here.out
+
+
 def test_no_fork_is_made_from_a_thread_beside_the_main_one():
     """The room server closes a round in a worker thread while its own threads serve: forking there is unsafe."""
     import threading
